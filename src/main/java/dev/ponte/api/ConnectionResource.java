@@ -1,0 +1,125 @@
+package dev.ponte.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ponte.connection.ConnectionDraft;
+import dev.ponte.connection.ConnectionEntity;
+import dev.ponte.connection.ConnectionService;
+import dev.ponte.connection.ConnectionStatus;
+import dev.ponte.engine.JobService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A tenant's connections (R2, R16, R17, R20). Credentials are write-only. */
+@Path("/api/v1/connections")
+@Tag(name = "Connections", description = "Source ↔ ledger pairs, their flows, settings and switch")
+public class ConnectionResource {
+
+    private final ConnectionService connections;
+    private final JobService jobs;
+    private final CallerContext caller;
+
+    ConnectionResource(ConnectionService connections, JobService jobs, CallerContext caller) {
+        this.connections = connections;
+        this.jobs = jobs;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Create a connection", description = "Created as DRAFT; enable it to start syncing.")
+    public Response create(@Valid @NotNull ConnectionRequest request) {
+        ConnectionEntity c = connections.create(caller.tenantId(), request.toDraft());
+        return Response.status(201).entity(view(c)).build();
+    }
+
+    @GET
+    @Operation(summary = "List connections")
+    public List<ConnectionResponse> list() {
+        return connections.list(caller.tenantId()).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Read a connection")
+    public ConnectionResponse get(@PathParam("id") UUID id) {
+        return view(connections.find(caller.tenantId(), id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Change a connection", description = "Omit credentials to keep the stored ones; giving new "
+            + "ones to a NEEDS_RECONNECT connection reactivates it and resumes its paused jobs.")
+    public ConnectionResponse update(@PathParam("id") UUID id, @Valid @NotNull ConnectionRequest request) {
+        return view(connections.update(caller.tenantId(), id, request.toDraft()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a connection", description = "Its queued jobs stop; its history is kept.")
+    public Response delete(@PathParam("id") UUID id) {
+        connections.delete(caller.tenantId(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @Operation(summary = "Switch a connection on", description = "Sets the activation time the first time only: "
+            + "only deals won (orders paid) from then on are synced (R2).")
+    public ConnectionResponse enable(@PathParam("id") UUID id) {
+        return view(connections.enable(caller.tenantId(), id));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @Operation(summary = "Switch a connection off", description = "No new syncs; queued work waits; history is kept.")
+    public ConnectionResponse disable(@PathParam("id") UUID id) {
+        return view(connections.disable(caller.tenantId(), id));
+    }
+
+    private ConnectionResponse view(ConnectionEntity c) {
+        return new ConnectionResponse(c.id, c.name, c.sourceSystem, c.ledgerSystem, connections.flows(c),
+                connections.settings(c), c.status, c.activatedAt, c.credentials != null, jobs.isPaused(c.id),
+                c.createdAt, c.updatedAt);
+    }
+
+    @Schema(name = "ConnectionRequest")
+    public record ConnectionRequest(
+            @Schema(required = true, examples = "Pipedrive → Conta Azul") String name,
+            @Schema(required = true, examples = "PIPEDRIVE",
+                    enumeration = { "PIPEDRIVE", "MOSKIT", "ARIVO", "NUVEMSHOP", "CRM_IN_CLOUD" }) String sourceSystem,
+            @Schema(required = true, examples = "CONTA_AZUL",
+                    enumeration = { "CONTA_AZUL", "CONTA_AZUL_FINANCEIRO", "REVISO" }) String ledgerSystem,
+            @Schema(description = "Flows this connection runs") List<String> flows,
+            @Schema(description = "Settings of the chosen flows, plus the common schedule.incremental, "
+                    + "schedule.full (Quartz cron, UTC) and jobsPerSecond",
+                    examples = "{\"schedule.incremental\": \"0 */5 * * * ?\"}") JsonNode settings,
+            @Schema(description = "Write-only: stored encrypted, never returned",
+                    examples = "{\"apiToken\": \"…\"}") Map<String, String> credentials) {
+
+        ConnectionDraft toDraft() {
+            return new ConnectionDraft(name, sourceSystem, ledgerSystem, flows, settings, credentials);
+        }
+    }
+
+    @Schema(name = "Connection")
+    public record ConnectionResponse(UUID id, String name, String sourceSystem, String ledgerSystem,
+            List<String> flows, JsonNode settings, ConnectionStatus status,
+            @Schema(description = "When the connection was first enabled; nothing before it is synced") Instant activatedAt,
+            @Schema(description = "Whether credentials are stored (they are never shown)") boolean credentialsSet,
+            @Schema(description = "Whether its jobs are held (disabled or waiting to reconnect)") boolean paused,
+            Instant createdAt, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ponte.api;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** User-facing messages in English (default), Brazilian Portuguese or Italian, chosen by Accept-Language. */
+final class Messages {
+
+    private static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("pt-BR"),
+            Locale.ITALIAN);
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Messages(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("messages.Messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    static Messages of(HttpHeaders headers) {
+        return new Messages(pick(headers == null ? List.of() : headers.getAcceptableLanguages()));
+    }
+
+    static Locale pick(List<Locale> acceptable) {
+        for (Locale wanted : acceptable) {
+            for (Locale supported : SUPPORTED) {
+                if (supported.getLanguage().equals(wanted.getLanguage())) {
+                    return supported;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+}

@@ -1,0 +1,324 @@
+package dev.ponte.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.TransientFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One engine instance: a dispatcher thread claims ready jobs in batches under a lease, a pool of workers runs
+ * their handlers, and a completer thread records outcomes in batches. Any number of instances (threads of one
+ * JVM or replicas) can share one database; a lease is the only thing that says who runs a job.
+ */
+public final class JobEngine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JobStore store;
+    private final Map<String, JobHandler> handlers;
+    private final String owner;
+    private final int workers;
+    private final Duration pollInterval;
+    private final Duration leaseDuration;
+    private final Backoff backoff;
+    private final RateLimiter rateLimiter;
+    private final Clock clock;
+    private final EngineListener listener;
+    private final MeterRegistry meters;
+
+    private final Semaphore idleWorkers;
+    private final BlockingQueue<JobStore.Completion> completions = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean signalled;
+    private volatile boolean running;
+    private ExecutorService pool;
+    private Thread dispatcher;
+    private Thread completer;
+    private Instant nextRecovery = Instant.EPOCH;
+
+    public JobEngine(JobStore store, Map<String, JobHandler> handlers, String owner, int workers,
+            Duration pollInterval, Duration leaseDuration, Duration backoffBase, Duration backoffMax,
+            RateLimits rateLimits, Clock clock, EngineListener listener, MeterRegistry meters) {
+        this.store = store;
+        this.handlers = Map.copyOf(handlers);
+        this.owner = owner;
+        this.workers = workers;
+        this.pollInterval = pollInterval;
+        this.leaseDuration = leaseDuration;
+        this.backoff = new Backoff(backoffBase, backoffMax);
+        this.rateLimiter = new RateLimiter(rateLimits, clock);
+        this.clock = clock;
+        this.listener = listener;
+        this.meters = meters;
+        this.idleWorkers = new Semaphore(workers);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(workers, r -> daemon(r, "ponte-worker-" + owner + "-" + n.incrementAndGet()));
+        completer = daemon(this::completeLoop, "ponte-completer-" + owner);
+        dispatcher = daemon(this::dispatchLoop, "ponte-dispatcher-" + owner);
+        completer.start();
+        dispatcher.start();
+    }
+
+    /** Stops claiming, lets running jobs finish (up to {@code grace}) and records their outcomes. */
+    public synchronized void stop(Duration grace) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wakeUp();
+        try {
+            dispatcher.join(grace.toMillis());
+            pool.shutdown();
+            pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            completer.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+    }
+
+    /** Tells the dispatcher new work may be ready (an enqueue in this JVM), so it need not wait for its poll. */
+    public void wakeUp() {
+        signalled = true;
+        lock.lock();
+        try {
+            wake.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Jobs claimed by this instance and not yet recorded. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public boolean isRunning() {
+        return running && dispatcher.isAlive();
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try {
+                recoverExpiredLeasesWhenDue();
+                int free = idleWorkers.availablePermits();
+                List<Job> claimed = List.of();
+                if (free > 0) {
+                    signalled = false;
+                    Instant now = clock.instant();
+                    claimed = store.claim(owner, free, now, now.plus(leaseDuration));
+                    for (Job job : claimed) {
+                        idleWorkers.acquireUninterruptibly();
+                        inFlight.incrementAndGet();
+                        pool.execute(() -> runJob(job));
+                    }
+                }
+                if (claimed.isEmpty() || idleWorkers.availablePermits() == 0) {
+                    awaitWork();
+                }
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Job dispatcher %s could not claim jobs; retrying", owner);
+                sleepQuietly(pollInterval);
+            }
+        }
+    }
+
+    private void awaitWork() {
+        lock.lock();
+        try {
+            if (!signalled && running) {
+                wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void recoverExpiredLeasesWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRecovery)) {
+            return;
+        }
+        nextRecovery = now.plus(leaseDuration.dividedBy(4));
+        int recovered = store.recoverExpiredLeases(now, problem("lease-expired", "Worker lost",
+                "The worker running this job stopped before finishing; the job was returned to the queue.", List.of()));
+        if (recovered > 0) {
+            Log.warnf("Recovered %d job(s) whose lease expired", recovered);
+            wakeUp();
+        }
+    }
+
+    private void runJob(Job job) {
+        Instant started = clock.instant();
+        if (job.attempts() == 1) {
+            timer("ponte.jobs.queue.wait", "Time from enqueue to first start", job.kind())
+                    .record(Duration.between(job.createdAt(), started));
+        }
+        JobStore.Completion done;
+        long wait = rateLimiter.tryAcquire(job.connectionId());
+        if (wait > 0) {
+            // Over the connection's budget: put it back without spending an attempt.
+            done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
+                    started.plusMillis(wait), null, job.lastError(), null);
+        } else {
+            done = execute(job, started);
+            timer("ponte.jobs.run", "Time a handler ran", job.kind()).record(Duration.between(started, clock.instant()));
+            meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();
+        }
+        completions.add(done);
+    }
+
+    private JobStore.Completion execute(Job job, Instant started) {
+        JobHandler handler = handlers.get(job.kind());
+        try {
+            if (handler == null) {
+                throw new RejectedFailure("No handler is registered for job kind " + job.kind(), List.of());
+            }
+            JobResult result = handler.run(job);
+            return finished(job, result.status(), result.reason(), null);
+        } catch (RejectedFailure e) {
+            return finished(job, JobStatus.DEAD, null, problem("rejected", "Rejected", e.getMessage(), e.errors()));
+        } catch (CredentialsFailure e) {
+            store.pause(job.connectionId(), "credentials refused", clock.instant());
+            listener.credentialsRefused(job.connectionId(), e.getMessage());
+            Log.warnf("Connection %s paused: its credentials were refused", job.connectionId());
+            return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
+                    clock.instant(), null, problem("credentials", "Credentials refused", e.getMessage(), List.of()),
+                    null);
+        } catch (TransientFailure e) {
+            Duration delay = e.retryAfter().map(d -> d.compareTo(Duration.ZERO) > 0 ? d : backoff.delay(job.attempts()))
+                    .orElseGet(() -> backoff.delay(job.attempts()));
+            return failed(job, started, delay, problem("transient", "Temporary failure", e.getMessage(), List.of()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(job, started, Duration.ZERO, problem("interrupted", "Interrupted", "Ponte was stopping",
+                    List.of()));
+        } catch (Exception e) {
+            Log.errorf(e, "Job %d (%s) failed unexpectedly", job.id(), job.kind());
+            return failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
+                    "Ponte failed while running this job; it will be retried. The logs have the details.", List.of()));
+        }
+    }
+
+    private JobStore.Completion finished(Job job, JobStatus status, String reason, String error) {
+        return new JobStore.Completion(job.id(), owner, job.attempts(), status, job.attempts(), null, reason, error,
+                clock.instant());
+    }
+
+    private JobStore.Completion failed(Job job, Instant started, Duration delay, String error) {
+        if (job.attempts() >= job.maxAttempts()) {
+            return finished(job, JobStatus.DEAD, null, error);
+        }
+        return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.FAILED, job.attempts(),
+                started.plus(delay), null, error, null);
+    }
+
+    private void completeLoop() {
+        List<JobStore.Completion> batch = new ArrayList<>();
+        while (running || inFlight.get() > 0 || !completions.isEmpty()) {
+            try {
+                JobStore.Completion first = completions.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                completions.drainTo(batch, 255);
+                record(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void record(List<JobStore.Completion> batch) {
+        while (true) {
+            try {
+                int lost = store.complete(batch);
+                if (lost > 0) {
+                    Log.warnf("%d job outcome(s) not recorded: their lease had expired and another worker took them", lost);
+                }
+                break;
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Could not record %d job outcome(s); retrying", batch.size());
+                sleepQuietly(pollInterval);
+                if (!running && Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+        }
+        int n = batch.size();
+        batch.clear();
+        inFlight.addAndGet(-n);
+        idleWorkers.release(n);
+        wakeUp();
+    }
+
+    private Timer timer(String name, String description, String kind) {
+        return Timer.builder(name).description(description).tag("kind", kind).publishPercentileHistogram()
+                .register(meters);
+    }
+
+    /** An RFC 9457 problem document, kept as the job's last error. */
+    static String problem(String type, String title, String detail, List<RejectedFailure.FieldError> errors) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("type", "urn:ponte:job:" + type);
+        node.put("title", title);
+        node.put("detail", detail);
+        if (!errors.isEmpty()) {
+            ArrayNode list = node.putArray("errors");
+            errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));
+        }
+        return node.toString();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

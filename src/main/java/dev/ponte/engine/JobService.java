@@ -1,0 +1,155 @@
+package dev.ponte.engine;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * The job engine of this instance and the use cases around it: enqueue (joining the caller's transaction),
+ * list, retry, pause and resume. Handlers are every {@link JobHandler} bean, by kind.
+ */
+@ApplicationScoped
+public class JobService {
+
+    private final EngineConfig config;
+    private final JobStore store;
+    private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
+    private final JobEngine engine;
+    private volatile Map<JobStatus, Long> counts = Map.of();
+    private volatile Instant countsAt = Instant.EPOCH;
+
+    JobService(EngineConfig config, DataSource dataSource, Instance<JobHandler> handlers, RateLimits rateLimits,
+            Clock clock, TransactionSynchronizationRegistry transactions, Event<CredentialsRefused> refused,
+            MeterRegistry meters) {
+        this.config = config;
+        this.store = new JobStore(dataSource);
+        this.clock = clock;
+        this.transactions = transactions;
+        this.engine = new JobEngine(store, byKind(handlers), config.instanceId().orElseGet(JobService::defaultOwner),
+                config.workers(), config.pollInterval(), config.leaseDuration(), config.backoffBase(),
+                config.backoffMax(), rateLimits, clock, (id, message) -> refused.fire(new CredentialsRefused(id, message)),
+                meters);
+        for (JobStatus status : JobStatus.values()) {
+            Gauge.builder("ponte.jobs", () -> countsByStatus().get(status)).tag("status", status.name())
+                    .description("Jobs in the database by status").register(meters);
+        }
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            engine.start();
+            Log.infof("Job engine %s started with %d workers", engine.owner(), config.workers());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        engine.stop(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Enqueues a job unless one with its idempotency key exists, and answers the id of the job holding the key.
+     * Inside a transaction the job is written in it, and workers are woken when it commits.
+     */
+    public long enqueue(NewJob job) {
+        long id = store.enqueue(job, config.maxAttempts(), clock.instant());
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    engine.wakeUp();
+                }
+            });
+        } else {
+            engine.wakeUp();
+        }
+        return id;
+    }
+
+    public Optional<Job> find(long id) {
+        return store.find(id);
+    }
+
+    public Page<Job> list(List<UUID> connections, UUID connectionId, JobStatus status, String subject, int page,
+            int size) {
+        return store.list(connections, connectionId, status, subject, page, size);
+    }
+
+    /** Runs a DEAD (or waiting FAILED) job again now, with a fresh attempt budget. */
+    public boolean retry(long id) {
+        boolean retried = store.retry(id, clock.instant());
+        engine.wakeUp();
+        return retried;
+    }
+
+    public void pause(UUID connectionId, String reason) {
+        store.pause(connectionId, reason, clock.instant());
+    }
+
+    public void resume(UUID connectionId) {
+        store.resume(connectionId);
+        engine.wakeUp();
+    }
+
+    public boolean isPaused(UUID connectionId) {
+        return store.isPaused(connectionId);
+    }
+
+    public boolean isRunning() {
+        return !config.enabled() || engine.isRunning();
+    }
+
+    /** Counts by status, read at most every five seconds (metrics scrapes must not load the database). */
+    public Map<JobStatus, Long> countsByStatus() {
+        Instant now = clock.instant();
+        if (now.isAfter(countsAt.plusSeconds(5))) {
+            counts = store.countByStatus();
+            countsAt = now;
+        }
+        return counts;
+    }
+
+    private static Map<String, JobHandler> byKind(Instance<JobHandler> handlers) {
+        Map<String, JobHandler> byKind = new HashMap<>();
+        for (JobHandler handler : handlers) {
+            if (byKind.putIfAbsent(handler.kind(), handler) != null) {
+                throw new IllegalStateException("Two job handlers claim the kind " + handler.kind());
+            }
+        }
+        return byKind;
+    }
+
+    private static String defaultOwner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "ponte";
+        }
+        return host + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000));
+    }
+}

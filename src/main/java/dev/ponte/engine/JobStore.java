@@ -1,0 +1,376 @@
+package dev.ponte.engine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The {@code job} table, in plain JDBC: the claim is one statement per batch, which an ORM would only slow down.
+ * On PostgreSQL claims use {@code FOR UPDATE SKIP LOCKED}, so any number of instances share the queue; on H2
+ * (one embedded instance) a conditional update per row claims it.
+ */
+public final class JobStore {
+
+    static final String COLUMNS = "id, connection_id, kind, subject, idempotency_key, payload, status, attempts,"
+            + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at, finished_at";
+
+    // A job is claimable when it waits (run_at set, due), its connection is not paused, and no earlier job of
+    // the same subject is unfinished: jobs of one subject run one at a time and in order.
+    private static final String READY = " from job j where j.run_at <= ?"
+            + " and not exists (select 1 from job_pause p where p.connection_id = j.connection_id)"
+            + " and not exists (select 1 from job e where e.connection_id = j.connection_id and e.subject = j.subject"
+            + " and e.id < j.id and e.status in ('QUEUED', 'RUNNING', 'FAILED'))"
+            + " order by j.run_at, j.id limit ?";
+
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
+
+    public JobStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Inserts the job unless its idempotency key exists; answers the id of the job holding the key. */
+    public long enqueue(NewJob job, int maxAttempts, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            return enqueue(c, job, maxAttempts, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not enqueue job " + job.idempotencyKey(), e);
+        }
+    }
+
+    long enqueue(Connection c, NewJob job, int maxAttempts, Instant now) throws SQLException {
+        // PostgreSQL: ON CONFLICT keeps a surrounding transaction alive; H2 has no ON CONFLICT, but MERGE.
+        String sql = isPostgres(c)
+                ? "insert into job (connection_id, kind, subject, idempotency_key, payload, status, attempts,"
+                        + " max_attempts, run_at, created_at) values (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)"
+                        + " on conflict (idempotency_key) do nothing"
+                : "merge into job t using (values (cast(? as uuid), cast(? as varchar), cast(? as varchar),"
+                        + " cast(? as varchar), cast(? as varchar), cast(? as int), cast(? as timestamp with time zone),"
+                        + " cast(? as timestamp with time zone))) s (connection_id, kind, subject, idempotency_key,"
+                        + " payload, max_attempts, run_at, created_at) on t.idempotency_key = s.idempotency_key"
+                        + " when not matched then insert (connection_id, kind, subject, idempotency_key, payload, status,"
+                        + " attempts, max_attempts, run_at, created_at) values (s.connection_id, s.kind, s.subject,"
+                        + " s.idempotency_key, s.payload, 'QUEUED', 0, s.max_attempts, s.run_at, s.created_at)";
+        try (PreparedStatement insert = c.prepareStatement(sql)) {
+            insert.setObject(1, job.connectionId());
+            insert.setString(2, job.kind());
+            insert.setString(3, job.subject());
+            insert.setString(4, job.idempotencyKey());
+            insert.setString(5, job.payload());
+            insert.setInt(6, maxAttempts);
+            insert.setObject(7, ts(job.runAt() == null ? now : job.runAt()));
+            insert.setObject(8, ts(now));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            // H2 only: a concurrent enqueue of the same key won the race; theirs is the job.
+        }
+        try (PreparedStatement find = c.prepareStatement("select id from job where idempotency_key = ?")) {
+            find.setString(1, job.idempotencyKey());
+            try (ResultSet rs = find.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Claims up to {@code limit} ready jobs for {@code owner}, leasing them until {@code leaseUntil}. */
+    List<Job> claim(String owner, int limit, Instant now, Instant leaseUntil) {
+        try (Connection c = dataSource.getConnection()) {
+            return isPostgres(c) ? claimSkipLocked(c, owner, limit, now, leaseUntil)
+                    : claimOneByOne(c, owner, limit, now, leaseUntil);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not claim jobs", e);
+        }
+    }
+
+    private List<Job> claimSkipLocked(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+            throws SQLException {
+        String sql = "update job set status = 'RUNNING', run_at = null, lease_owner = ?, lease_until = ?,"
+                + " attempts = attempts + 1, started_at = ? where id in (select j.id" + READY
+                + " for update of j skip locked) returning " + COLUMNS;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, owner);
+            ps.setObject(2, ts(leaseUntil));
+            ps.setObject(3, ts(now));
+            ps.setObject(4, ts(now));
+            ps.setInt(5, limit);
+            return readAll(ps);
+        }
+    }
+
+    private List<Job> claimOneByOne(Connection c, String owner, int limit, Instant now, Instant leaseUntil)
+            throws SQLException {
+        List<Long> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select j.id" + READY)) {
+            ps.setObject(1, ts(now));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getLong(1));
+                }
+            }
+        }
+        List<Job> claimed = new ArrayList<>();
+        for (long id : candidates) {
+            try (PreparedStatement ps = c.prepareStatement("update job set status = 'RUNNING', run_at = null,"
+                    + " lease_owner = ?, lease_until = ?, attempts = attempts + 1, started_at = ?"
+                    + " where id = ? and run_at is not null")) {
+                ps.setString(1, owner);
+                ps.setObject(2, ts(leaseUntil));
+                ps.setObject(3, ts(now));
+                ps.setLong(4, id);
+                if (ps.executeUpdate() == 1) {
+                    find(c, id).ifPresent(claimed::add);
+                }
+            }
+        }
+        return claimed;
+    }
+
+    /** An outcome to record for a job this instance ran; it only lands while the lease is still ours. */
+    record Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt,
+            String reason, String error, Instant finishedAt) {
+    }
+
+    /** Records outcomes in one transaction; answers how many were refused because the lease had moved on. */
+    int complete(List<Completion> completions) {
+        String sql = "update job set status = ?, attempts = ?, run_at = ?, reason = ?, last_error = ?,"
+                + " finished_at = ?, lease_owner = null, lease_until = null"
+                + " where id = ? and lease_owner = ? and attempts = ? and status = 'RUNNING'";
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            int lost = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Completion done : completions) {
+                    ps.setString(1, done.status().name());
+                    ps.setInt(2, done.attempts());
+                    ps.setObject(3, done.runAt() == null ? null : ts(done.runAt()));
+                    ps.setString(4, truncate(done.reason(), 2000));
+                    ps.setString(5, done.error());
+                    ps.setObject(6, done.finishedAt() == null ? null : ts(done.finishedAt()));
+                    ps.setLong(7, done.id());
+                    ps.setString(8, done.owner());
+                    ps.setInt(9, done.attempt());
+                    ps.addBatch();
+                }
+                for (int count : ps.executeBatch()) {
+                    if (count == 0) {
+                        lost++;
+                    }
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return lost;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record job outcomes", e);
+        }
+    }
+
+    /** Returns jobs whose lease expired (their worker died) to the queue, or to DEAD when out of attempts. */
+    int recoverExpiredLeases(Instant now, String error) {
+        String sql = "update job set status = case when attempts >= max_attempts then 'DEAD' else 'FAILED' end,"
+                + " run_at = case when attempts >= max_attempts then null else ? end,"
+                + " finished_at = case when attempts >= max_attempts then ? else null end,"
+                + " last_error = ?, lease_owner = null, lease_until = null"
+                + " where status = 'RUNNING' and lease_until < ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, ts(now));
+            ps.setObject(2, ts(now));
+            ps.setString(3, error);
+            ps.setObject(4, ts(now));
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not recover expired leases", e);
+        }
+    }
+
+    /** Puts a DEAD (or FAILED) job back in the queue now, with a fresh attempt budget. */
+    boolean retry(long id, Instant now) {
+        String sql = "update job set status = 'QUEUED', run_at = ?, attempts = 0, finished_at = null"
+                + " where id = ? and status in ('DEAD', 'FAILED')";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, ts(now));
+            ps.setLong(2, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not retry job " + id, e);
+        }
+    }
+
+    void pause(UUID connectionId, String reason, Instant now) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(isPostgres(c)
+                ? "insert into job_pause (connection_id, reason, paused_at) values (?, ?, ?) on conflict do nothing"
+                : "merge into job_pause key (connection_id) values (?, ?, ?)")) {
+            ps.setObject(1, connectionId);
+            ps.setString(2, truncate(reason, 200));
+            ps.setObject(3, ts(now));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not pause connection " + connectionId, e);
+        }
+    }
+
+    void resume(UUID connectionId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("delete from job_pause where connection_id = ?")) {
+            ps.setObject(1, connectionId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not resume connection " + connectionId, e);
+        }
+    }
+
+    boolean isPaused(UUID connectionId) {
+        return exists("select 1 from job_pause where connection_id = ?", connectionId);
+    }
+
+    public Optional<Job> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read job " + id, e);
+        }
+    }
+
+    private Optional<Job> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + " from job where id = ?")) {
+            ps.setLong(1, id);
+            List<Job> jobs = readAll(ps);
+            return jobs.isEmpty() ? Optional.empty() : Optional.of(jobs.get(0));
+        }
+    }
+
+    /** Jobs of the given connections, newest first, optionally filtered by connection, status and subject. */
+    public Page<Job> list(List<UUID> connections, UUID connectionId, JobStatus status, String subject, int page,
+            int size) {
+        if (connections.isEmpty()) {
+            return new Page<>(List.of(), page, size, 0);
+        }
+        StringBuilder where = new StringBuilder(" from job where connection_id in (");
+        List<Object> args = new ArrayList<>(connections);
+        where.append("?, ".repeat(connections.size()), 0, connections.size() * 3 - 2).append(')');
+        if (connectionId != null) {
+            where.append(" and connection_id = ?");
+            args.add(connectionId);
+        }
+        if (status != null) {
+            where.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (subject != null) {
+            where.append(" and subject = ?");
+            args.add(subject);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select " + COLUMNS + where + " order by id desc limit ? offset ?")) {
+                bind(ps, args);
+                ps.setInt(args.size() + 1, size);
+                ps.setLong(args.size() + 2, (long) page * size);
+                return new Page<>(readAll(ps), page, size, total);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list jobs", e);
+        }
+    }
+
+    public Map<JobStatus, Long> countByStatus() {
+        Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
+        for (JobStatus s : JobStatus.values()) {
+            counts.put(s, 0L);
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select status, count(*) from job group by status");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count jobs", e);
+        }
+    }
+
+    private boolean exists(String sql, Object arg) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query jobs", e);
+        }
+    }
+
+    private boolean isPostgres(Connection c) throws SQLException {
+        Boolean pg = postgres;
+        if (pg == null) {
+            pg = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            postgres = pg;
+        }
+        return pg;
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setObject(i + 1, args.get(i));
+        }
+    }
+
+    private static List<Job> readAll(PreparedStatement ps) throws SQLException {
+        List<Job> jobs = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                jobs.add(new Job(rs.getLong("id"), rs.getObject("connection_id", UUID.class), rs.getString("kind"),
+                        rs.getString("subject"), rs.getString("idempotency_key"), rs.getString("payload"),
+                        JobStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"),
+                        instant(rs, "run_at"), rs.getString("lease_owner"), instant(rs, "lease_until"),
+                        rs.getString("reason"), rs.getString("last_error"), instant(rs, "created_at"),
+                        instant(rs, "started_at"), instant(rs, "finished_at")));
+            }
+        }
+        return jobs;
+    }
+
+    static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+}

@@ -1,0 +1,92 @@
+package dev.ponte.engine;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Links and history of a connection: flows write them, the API reads them page by page. */
+@ApplicationScoped
+public class RecordService {
+
+    private final Clock clock;
+
+    RecordService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Appends a line to a record's history, in the caller's transaction if there is one. */
+    @Transactional
+    public HistoryEntry record(UUID connectionId, String subject, Long jobId, String action, String outcome,
+            String message, String details) {
+        HistoryEntry entry = new HistoryEntry();
+        entry.connectionId = connectionId;
+        entry.subject = subject;
+        entry.jobId = jobId;
+        entry.action = action;
+        entry.outcome = outcome;
+        entry.message = message.length() > 2000 ? message.substring(0, 2000) : message;
+        entry.details = details;
+        entry.createdAt = clock.instant();
+        entry.persist();
+        return entry;
+    }
+
+    @Transactional
+    public Optional<RecordLink> linkBySource(UUID connectionId, String entityType, String sourceId) {
+        return RecordLink.find("connectionId = ?1 and entityType = ?2 and sourceId = ?3", connectionId, entityType,
+                sourceId).firstResultOptional();
+    }
+
+    @Transactional
+    public Optional<RecordLink> linkByLedger(UUID connectionId, String entityType, String ledgerId) {
+        return RecordLink.find("connectionId = ?1 and entityType = ?2 and ledgerId = ?3", connectionId, entityType,
+                ledgerId).firstResultOptional();
+    }
+
+    /** Creates or updates the link of a source record. */
+    @Transactional
+    public RecordLink link(RecordLink values) {
+        RecordLink link = linkBySource(values.connectionId, values.entityType, values.sourceId).orElseGet(() -> {
+            RecordLink created = new RecordLink();
+            created.connectionId = values.connectionId;
+            created.entityType = values.entityType;
+            created.sourceId = values.sourceId;
+            created.createdAt = clock.instant();
+            return created;
+        });
+        link.ledgerId = values.ledgerId;
+        link.sourceFingerprint = values.sourceFingerprint;
+        link.ledgerFingerprint = values.ledgerFingerprint;
+        link.sourceVersion = values.sourceVersion;
+        link.ledgerVersion = values.ledgerVersion;
+        link.updatedAt = clock.instant();
+        link.persist();
+        return link;
+    }
+
+    @Transactional
+    public dev.ponte.engine.Page<HistoryEntry> history(UUID connectionId, String subject, int page, int size) {
+        PanacheQuery<HistoryEntry> query = subject == null
+                ? HistoryEntry.find("connectionId", Sort.descending("id"), connectionId)
+                : HistoryEntry.find("connectionId = ?1 and subject = ?2", Sort.descending("id"), connectionId, subject);
+        return page(query, page, size);
+    }
+
+    @Transactional
+    public dev.ponte.engine.Page<RecordLink> links(UUID connectionId, String entityType, int page, int size) {
+        PanacheQuery<RecordLink> query = entityType == null
+                ? RecordLink.find("connectionId", Sort.descending("id"), connectionId)
+                : RecordLink.find("connectionId = ?1 and entityType = ?2", Sort.descending("id"), connectionId,
+                        entityType);
+        return page(query, page, size);
+    }
+
+    private static <T> dev.ponte.engine.Page<T> page(PanacheQuery<T> query, int page, int size) {
+        return new dev.ponte.engine.Page<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.ponte.api;
+
+import static dev.ponte.support.Api.ADMIN_KEY;
+import static dev.ponte.support.Api.as;
+import static dev.ponte.support.Api.newConnection;
+import static dev.ponte.support.Api.newTenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.ponte.support.Api.Tenant;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The API's security and error contract, run on H2 and on PostgreSQL by its subclasses. */
+abstract class ApiContractTest {
+
+    @Test
+    void answers401ProblemWithoutKey() {
+        given().get("/api/v1/connections").then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401)).body("title", equalTo("Authentication required"));
+        given().header("Authorization", "Bearer not-a-key").get("/api/v1/connections").then().statusCode(401);
+    }
+
+    @Test
+    void onlyAdminCreatesTenants() {
+        Tenant tenant = newTenant("Acme");
+        as(tenant.key()).body(Map.of("name", "Other")).post("/api/v1/tenants").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void tenantNeverSeesAnotherTenantsConnection() {
+        Tenant a = newTenant("A");
+        Tenant b = newTenant("B");
+        UUID bConnection = newConnection(b, Map.of());
+        as(a.key()).get("/api/v1/connections/" + bConnection).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(a.key()).post("/api/v1/connections/" + bConnection + "/enable").then().statusCode(404);
+        as(a.key()).get("/api/v1/connections/" + bConnection + "/history").then().statusCode(404);
+        as(a.key()).get("/api/v1/connections").then().statusCode(200).body("size()", equalTo(0));
+        as(b.key()).get("/api/v1/connections/" + bConnection).then().statusCode(200);
+    }
+
+    @Test
+    void revokedKeyIsRefused() {
+        Tenant tenant = newTenant("Revoking");
+        var extra = as(tenant.key()).body(Map.of("label", "button")).post("/api/v1/tenants/" + tenant.id() + "/api-keys")
+                .then().statusCode(201).extract();
+        String key = extra.path("apiKey");
+        as(key).get("/api/v1/connections").then().statusCode(200);
+        as(ADMIN_KEY).delete("/api/v1/tenants/" + tenant.id() + "/api-keys/" + extra.path("keyId")).then().statusCode(204);
+        as(key).get("/api/v1/connections").then().statusCode(401);
+        as(tenant.key()).get("/api/v1/connections").then().statusCode(200);
+    }
+
+    @Test
+    void credentialsAreWriteOnlyAndEncrypted() {
+        Tenant tenant = newTenant("Secretive");
+        String secret = "sekret-token-" + UUID.randomUUID();
+        UUID id = newConnection(tenant, Map.of("credentials", Map.of("apiToken", secret)));
+        String read = as(tenant.key()).get("/api/v1/connections/" + id).then().statusCode(200)
+                .body("credentialsSet", equalTo(true)).extract().asString();
+        String list = as(tenant.key()).get("/api/v1/connections").asString();
+        assertThat(read).doesNotContain(secret);
+        assertThat(list).doesNotContain(secret);
+        assertThat(storedCredentials(id)).startsWith("v1:").doesNotContain(secret);
+    }
+
+    @Test
+    void activationTimeIsSetOnceAndNeverMoved() {
+        Tenant tenant = newTenant("Activating");
+        UUID id = newConnection(tenant, Map.of());
+        as(tenant.key()).get("/api/v1/connections/" + id).then().body("status", equalTo("DRAFT"))
+                .body("activatedAt", nullValue());
+        String first = as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("activatedAt", notNullValue()).extract().path("activatedAt");
+        as(tenant.key()).post("/api/v1/connections/" + id + "/disable").then().statusCode(200)
+                .body("status", equalTo("DISABLED")).body("paused", equalTo(true));
+        as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200)
+                .body("activatedAt", equalTo(first)).body("paused", equalTo(false));
+    }
+
+    @Test
+    void settingsAreValidatedFieldByField() {
+        Tenant tenant = newTenant("Settings");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "settings", Map.of("nope", 1, "jobsPerSecond", "fast", "schedule.full", "every night")))
+                .post("/api/v1/connections").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("settings.nope"))
+                .body("errors.field", hasItem("settings.jobsPerSecond"))
+                .body("errors.field", hasItem("settings.schedule.full"));
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "EXCEL", "ledgerSystem", "CONTA_AZUL",
+                "flows", List.of("Teleport"))).post("/api/v1/connections").then().statusCode(422)
+                .body("errors.field", hasItem("sourceSystem")).body("errors.field", hasItem("flows[0]"));
+    }
+
+    @Test
+    void explainsErrorsInTheCallersLanguage() {
+        Tenant tenant = newTenant("Idiomas");
+        as(tenant.key()).header("Accept-Language", "pt-BR,pt;q=0.9").body(Map.of("name", "x",
+                "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL", "settings", Map.of("jobsPerSecond", "x")))
+                .post("/api/v1/connections").then().statusCode(422).body("title", equalTo("Dados inválidos"))
+                .body("errors[0].message", equalTo("Deve ser um número positivo."));
+        as(tenant.key()).header("Accept-Language", "it-IT").body(Map.of("name", "x",
+                "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL", "settings", Map.of("jobsPerSecond", "x")))
+                .post("/api/v1/connections").then().statusCode(422).body("title", equalTo("Dati non validi"));
+        given().header("Accept-Language", "it").get("/api/v1/jobs").then().statusCode(401)
+                .body("title", equalTo("Autenticazione richiesta"));
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() {
+        Tenant tenant = newTenant("Malformed");
+        as(tenant.key()).body("{\"name\": \"x\", ").post("/api/v1/connections").then().statusCode(400)
+                .contentType("application/problem+json").body("title", equalTo("Malformed request body"));
+    }
+
+    @Test
+    void unknownFieldIsNamed() {
+        Tenant tenant = newTenant("Unknown");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "colour", "blue")).post("/api/v1/connections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("colour"))
+                .body("errors[0].message", equalTo("Unknown field."));
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        Tenant tenant = newTenant("Types");
+        as(tenant.key()).body("{\"name\": \"x\", \"sourceSystem\": \"PIPEDRIVE\", \"ledgerSystem\": \"CONTA_AZUL\","
+                + " \"flows\": {\"a\": 1}}").post("/api/v1/connections").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("flows"))
+                .body("errors[0].message", containsString("array"));
+        as(tenant.key()).get("/api/v1/jobs?size=100000").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
+        as(tenant.key()).get("/api/v1/jobs/not-a-number").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void bodyOverOneMegabyteIsA413Problem() {
+        Tenant tenant = newTenant("Large");
+        String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
+        as(tenant.key()).body(huge).post("/api/v1/connections").then().statusCode(413);
+    }
+
+    @Test
+    void unknownPathIsAProblemToo() {
+        Tenant tenant = newTenant("Lost");
+        as(tenant.key()).get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        as(tenant.key()).contentType(ContentType.TEXT).body("hi").post("/api/v1/connections").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void openApiDescribesTheApi() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/connections"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/jobs/{id}/retry"));
+    }
+
+    @Test
+    void healthCoversDatabaseAndScheduler() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("engine"));
+    }
+
+    abstract String storedCredentials(UUID connectionId);
+}

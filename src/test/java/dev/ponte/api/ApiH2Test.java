@@ -1,0 +1,16 @@
+package dev.ponte.api;
+
+import dev.ponte.connection.ConnectionEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
+
+@QuarkusTest
+class ApiH2Test extends ApiContractTest {
+
+    @Override
+    String storedCredentials(UUID connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.<ConnectionEntity>findById(connectionId)
+                .credentials);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ponte.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** Test helpers for calling Ponte's API as the admin or as a fresh tenant. */
+public final class Api {
+
+    public static final String ADMIN_KEY = "test-admin-key";
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String key) {
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    /** Creates a tenant and answers its first API key. */
+    public static Tenant newTenant(String name) {
+        var body = as(ADMIN_KEY).body(Map.of("name", name)).post("/api/v1/tenants").then().statusCode(201).extract();
+        return new Tenant(UUID.fromString(body.path("tenantId")), body.path("apiKey"));
+    }
+
+    /** Creates a connection for the tenant with no flows and answers its id. */
+    public static UUID newConnection(Tenant tenant, Map<String, ?> extra) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", "Pipedrive → Conta Azul",
+                "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL"));
+        body.putAll(extra);
+        return UUID.fromString(as(tenant.key()).body(body).post("/api/v1/connections").then().statusCode(201)
+                .extract().path("id"));
+    }
+
+    public record Tenant(UUID id, String key) {
+    }
+}

@@ -23,7 +23,11 @@ final class Messages {
     }
 
     static Messages of(HttpHeaders headers) {
-        return new Messages(pick(headers == null ? List.of() : headers.getAcceptableLanguages()));
+        return of(headers == null ? List.of() : headers.getAcceptableLanguages());
+    }
+
+    static Messages of(List<Locale> acceptable) {
+        return new Messages(pick(acceptable));
     }
 
     static Locale pick(List<Locale> acceptable) {

@@ -186,20 +186,27 @@ public final class JobEngine {
 
     private void runJob(Job job) {
         Instant started = clock.instant();
-        if (job.attempts() == 1) {
-            timer("ponte.jobs.queue.wait", "Time from enqueue to first start", job.kind())
-                    .record(Duration.between(job.createdAt(), started));
-        }
         JobStore.Completion done;
-        long wait = rateLimiter.tryAcquire(job.connectionId());
-        if (wait > 0) {
-            // Over the connection's budget: put it back without spending an attempt.
-            done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
-                    started.plusMillis(wait), null, job.lastError(), null);
-        } else {
-            done = execute(job, started);
-            timer("ponte.jobs.run", "Time a handler ran", job.kind()).record(Duration.between(started, clock.instant()));
-            meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();
+        try {
+            if (job.attempts() == 1) {
+                timer("ponte.jobs.queue.wait", "Time from enqueue to first start", job.kind())
+                        .record(Duration.between(job.createdAt(), started));
+            }
+            long wait = rateLimiter.tryAcquire(job.connectionId());
+            if (wait > 0) {
+                // Over the connection's budget: put it back without spending an attempt.
+                done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
+                        started.plusMillis(wait), null, job.lastError(), null);
+            } else {
+                done = execute(job, started);
+                timer("ponte.jobs.run", "Time a handler ran", job.kind())
+                        .record(Duration.between(started, clock.instant()));
+                meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();
+            }
+        } catch (RuntimeException | Error e) {
+            Log.errorf(e, "Job %d (%s): the engine failed around its handler", job.id(), job.kind());
+            done = failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
+                    "Ponte failed while running this job; it will be retried.", List.of()));
         }
         completions.add(done);
     }

@@ -73,6 +73,19 @@ abstract class ApiContractTest {
         assertThat(read).doesNotContain(secret);
         assertThat(list).doesNotContain(secret);
         assertThat(storedCredentials(id)).startsWith("v1:").doesNotContain(secret);
+        as(tenant.key()).body(Map.of("name", "y", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "credentials", Map.of("apiToken", secret), "settings", Map.of("nope", secret)))
+                .put("/api/v1/connections/" + id).then().statusCode(422);
+        assertThat(capturedLog()).contains(id.toString().substring(0, 8)).doesNotContain(secret);
+    }
+
+    /** Everything the application logged in this test JVM (file handler of the test profile). */
+    static String capturedLog() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("target", "ponte-test.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -150,7 +163,8 @@ abstract class ApiContractTest {
     void bodyOverOneMegabyteIsA413Problem() {
         Tenant tenant = newTenant("Large");
         String huge = "{\"name\": \"" + "x".repeat(1_100_000) + "\"}";
-        as(tenant.key()).body(huge).post("/api/v1/connections").then().statusCode(413);
+        as(tenant.key()).body(huge).post("/api/v1/connections").then().statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test

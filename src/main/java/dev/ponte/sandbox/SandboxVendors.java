@@ -1,0 +1,32 @@
+package dev.ponte.sandbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The emulated vendors by path segment. */
+@ApplicationScoped
+public class SandboxVendors {
+
+    private final Map<String, SandboxVendor> byName;
+
+    public SandboxVendors(Instance<SandboxVendor> vendors) {
+        this.byName = vendors.stream().collect(Collectors.toUnmodifiableMap(SandboxVendor::name, Function.identity()));
+    }
+
+    public Optional<SandboxVendor> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** The vendor whose API a request path addresses; admin paths ({@code /sandbox/x/_faults}) have none. */
+    public Optional<SandboxVendor> forApiPath(String path) {
+        String[] segments = path.split("/");
+        if (segments.length < 4 || !"sandbox".equals(segments[1]) || segments[3].startsWith("_")) {
+            return Optional.empty();
+        }
+        return find(segments[2]);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ponte.sandbox.contaazul;
+
+import dev.ponte.sandbox.SandboxVendor;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Contrato;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.PessoaResumo;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Servico;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The Conta Azul emulator's state: one connected ERP account, its OAuth2 client and grants, and its records. A {@code @Singleton} (no client proxy) because the resources of
+ * this package read its maps directly.
+ */
+@Singleton
+public class ContaAzul implements SandboxVendor {
+
+    public static final String NAME = "contaazul";
+    /** The one OAuth2 client the emulator knows (credentials of a sandbox, not secrets). */
+    public static final String CLIENT_ID = "sandbox-client";
+    public static final String CLIENT_SECRET = "sandbox-secret";
+    /** Access tokens live one hour; authorization codes three minutes (research-notes §1a, docs "auth" page). */
+    static final long ACCESS_TOKEN_SECONDS = 3600;
+    static final long CODE_SECONDS = 180;
+    static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+
+    record Grant(String clientId, String redirectUri, Instant expiresAt) {
+    }
+
+    final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
+    final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();
+    final Map<UUID, Servico> servicos = new ConcurrentHashMap<>();
+    final Map<UUID, Venda> vendas = new ConcurrentHashMap<>();
+    final Map<UUID, Contrato> contratos = new ConcurrentHashMap<>();
+    final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
+    final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final AtomicLong legacyIds = new AtomicLong(1000);
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public ContaAzul(Instance<Clock> clock) {
+        this.clock = clock.isResolvable() ? clock.get() : Clock.systemUTC();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Response error(int status, String message) {
+        return ContaAzulErrors.body(status, message);
+    }
+
+    @Override
+    public void reset() {
+        Stream.of(pessoas, produtos, servicos, vendas, contratos, codes, accessTokens, refreshTokens)
+                .forEach(Map::clear);
+    }
+
+    @Override
+    public Map<String, Object> snapshot() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("client_id", CLIENT_ID);
+        state.put("pessoas", sorted(pessoas, PessoaResumo::of, Pessoa::dataCriacao));
+        state.put("produtos", sorted(produtos, Function.identity(), Produto::dataAlteracao));
+        state.put("servicos", sorted(servicos, Function.identity(), Servico::dataAlteracao));
+        state.put("vendas", sorted(vendas, Function.identity(), Venda::criadoEm));
+        state.put("contratos", sorted(contratos, Function.identity(), Contrato::numero));
+        state.put("active_access_tokens", accessTokens.size());
+        state.put("active_refresh_tokens", refreshTokens.size());
+        return state;
+    }
+
+    private static <K, V, R, C extends Comparable<? super C>> List<R> sorted(
+            Map<K, V> map, Function<V, R> view, Function<V, C> order) {
+        return map.values().stream().sorted(Comparator.comparing(order)).map(view).toList();
+    }
+
+    long nextLegacyId() {
+        return legacyIds.incrementAndGet();
+    }
+
+    Instant instant() {
+        return clock.instant();
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), SAO_PAULO).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), SAO_PAULO);
+    }
+
+    String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    boolean validAccessToken(String token) {
+        Instant expiresAt = token == null ? null : accessTokens.get(token);
+        return expiresAt != null && instant().isBefore(expiresAt);
+    }
+
+    static String digits(String value) {
+        return value == null ? null : value.replaceAll("\\D", "");
+    }
+
+    /**
+     * {@code data_alteracao_de/ate}: ISO 8601 in São Paulo time (docs); accepts a date, a local date-time or one
+     * with an offset (converted to São Paulo).
+     */
+    static LocalDateTime parseDateTime(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).atStartOfDay();
+            }
+            if (value.endsWith("Z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return OffsetDateTime.parse(value).atZoneSameInstant(SAO_PAULO).toLocalDateTime();
+            }
+            return LocalDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, field, value);
+        }
+    }
+
+    static boolean within(LocalDateTime value, LocalDateTime from, LocalDateTime to) {
+        return (from == null || !value.isBefore(from)) && (to == null || !value.isAfter(to));
+    }
+
+    /** 1-based {@code pagina}, {@code tamanho_pagina} items per page. */
+    static <T> List<T> page(List<T> all, int pagina, int tamanho) {
+        if (pagina < 1 || tamanho < 1) {
+            throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, "pagina", pagina + "/" + tamanho);
+        }
+        long skip = (long) (pagina - 1) * tamanho;
+        return all.stream().skip(skip).limit(tamanho).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ponte.sandbox.contaazul;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * Conta Azul's error bodies, in one place because most of them are guesses. The specs only say errors are plain
+ * JSON (api-evangelist/conta-azul-conventions.yml); the quotes spec (conta-azul-proposal-openapi.yml) declares
+ * {@code {"error": "…"}} for 400/401/429/500, so every error here uses that shape. The Portuguese messages are
+ * invented in the vendor's style, not copied from the live API. OAuth errors follow RFC 6749 §5.2.
+ */
+final class ContaAzulErrors {
+
+    static final String REQUIRED = "O campo '%s' é obrigatório.";
+    static final String INVALID = "O campo '%s' possui um valor inválido: %s";
+    static final String NOT_FOUND = "Recurso não encontrado.";
+    static final String CLIENT_NOT_FOUND = "Cliente não encontrado: %s";
+    static final String ITEM_NOT_FOUND = "Produto ou serviço não encontrado: %s";
+    static final String DUPLICATE_SALE_NUMBER = "Já existe uma venda com o número %d.";
+    static final String DUPLICATE_CONTRACT_NUMBER = "Já existe um contrato com o número %d.";
+    static final String DUPLICATE_DOCUMENT = "Já existe uma pessoa cadastrada com o documento %s.";
+    static final String DUPLICATE_SKU = "Já existe um produto cadastrado com o código SKU %s.";
+    static final String INSTALMENTS_MISMATCH =
+            "A soma das parcelas (%s) deve ser igual ao valor total da venda (%s).";
+    /** The ledger's "Verificar estoque ao criar uma venda" setting (shared/seeds/pipedrive-to-conta-azul.pt.txt). */
+    static final String NOT_ENOUGH_STOCK =
+            "Não há estoque suficiente para o produto '%s'. Estoque disponível: %s, quantidade solicitada: %s.";
+
+    private ContaAzulErrors() {
+    }
+
+    static Response body(int status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+
+    static WebApplicationException badRequest(String format, Object... args) {
+        return new WebApplicationException(body(400, String.format(format, args)));
+    }
+
+    static WebApplicationException notFound() {
+        return new WebApplicationException(body(404, NOT_FOUND));
+    }
+
+    static Response oauth(int status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", error, "error_description", description)).build();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.ponte.engine;
+
+import static dev.ponte.support.Api.as;
+import static dev.ponte.support.Api.newConnection;
+import static dev.ponte.support.Api.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.ponte.support.Api.Tenant;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** The job engine's guarantees, through the running application; subclasses run it on H2 and PostgreSQL. */
+abstract class JobEngineContractTest {
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void sameEnqueueRepeated100TimesIsOneJob() {
+        UUID connection = UUID.randomUUID();
+        String key = "pipedrive:deal:8712:won:" + UUID.randomUUID();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(jobs.enqueue(new NewJob(connection, "test.noop", "deal:8712", key, null)));
+        }
+        assertThat(ids).containsOnly(ids.get(0));
+        assertThat(jobs.list(List.of(connection), null, null, null, 0, 500).total()).isEqualTo(1);
+        awaitStatus(ids.get(0), JobStatus.SUCCEEDED);
+        assertThat(NoopHandler.RUNS.get(ids.get(0)).get()).isEqualTo(1);
+    }
+
+    @Test
+    void rateLimitedJobWaitsForRetryAfter() {
+        long id = enqueue(UUID.randomUUID(), "rate-limit-once");
+        awaitStatus(id, JobStatus.SUCCEEDED);
+        List<Instant> runs = ScriptedHandler.RUNS.get(id);
+        assertThat(runs).hasSize(2);
+        assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void permanentFailureIsDeadAtOnceAndRetriedThroughTheApi() {
+        Tenant tenant = newTenant("Dead letters");
+        UUID connection = newConnection(tenant, Map.of());
+        long id = enqueue(connection, "reject-once");
+        Job dead = awaitStatus(id, JobStatus.DEAD);
+        assertThat(dead.attempts()).isEqualTo(1);
+        assertThat(dead.lastError()).contains("Not enough stock").contains("itens[0].quantidade");
+        as(tenant.key()).get("/api/v1/jobs?status=DEAD&connectionId=" + connection).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].lastError.errors[0].field", equalTo("itens[0].quantidade"));
+        as(tenant.key()).post("/api/v1/jobs/" + id + "/retry").then().statusCode(200);
+        awaitStatus(id, JobStatus.SUCCEEDED);
+        assertThat(ScriptedHandler.RUNS.get(id)).hasSize(2);
+        as(tenant.key()).post("/api/v1/jobs/" + id + "/retry").then().statusCode(422);
+        as(newTenant("Stranger").key()).post("/api/v1/jobs/" + id + "/retry").then().statusCode(404);
+    }
+
+    @Test
+    void refusedCredentialsPauseTheConnectionUntilReconnected() {
+        Tenant tenant = newTenant("Revoked");
+        UUID connection = newConnection(tenant, Map.of("credentials", Map.of("apiToken", "old")));
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
+        long first = enqueue(connection, "credentials-once");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(tenant.key())
+                .get("/api/v1/connections/" + connection).then().body("status", equalTo("NEEDS_RECONNECT"))
+                .body("paused", equalTo(true)));
+        long second = enqueue(connection, "ok");
+        sleep(500);
+        assertThat(jobs.find(first).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(jobs.find(first).orElseThrow().attempts()).isZero();
+        assertThat(ScriptedHandler.RUNS.get(second)).isNull();
+        as(tenant.key()).body(Map.of("name", "Reconnected", "sourceSystem", "PIPEDRIVE", "ledgerSystem",
+                "CONTA_AZUL", "credentials", Map.of("apiToken", "new"))).put("/api/v1/connections/" + connection)
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("paused", equalTo(false));
+        awaitStatus(first, JobStatus.SUCCEEDED);
+        awaitStatus(second, JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void jobsOfOneSubjectRunOneAtATimeInOrder() {
+        UUID connection = UUID.randomUUID();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(jobs.enqueue(new NewJob(connection, "test.scripted", "deal:ordered", "ordered:" + UUID.randomUUID(),
+                    "sleep:50")));
+        }
+        ids.forEach(id -> awaitStatus(id, JobStatus.SUCCEEDED));
+        List<Instant> starts = ids.stream().map(id -> ScriptedHandler.RUNS.get(id).get(0)).toList();
+        assertThat(starts).isSorted();
+        assertThat(ScriptedHandler.MAX_CONCURRENT_SAME_SUBJECT.get()).isEqualTo(1);
+    }
+
+    @Test
+    void skippedJobKeepsItsReason() {
+        long id = enqueue(UUID.randomUUID(), "skip");
+        assertThat(awaitStatus(id, JobStatus.SKIPPED).reason()).isEqualTo("deal has no value");
+    }
+
+    @Test
+    void expiredLeaseIsRecoveredAndTheJobSucceedsExactlyOnce() throws Exception {
+        JobStore store = new JobStore(dataSource);
+        Instant now = Instant.now();
+        long id = store.enqueue(new NewJob(UUID.randomUUID(), "test.noop", "deal:lease", "lease:" + UUID.randomUUID(),
+                null, now.plusSeconds(3600)), 5, now);
+        // A worker of another instance claims the job with a short lease, then dies without a word.
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("update job set status = 'RUNNING',"
+                + " run_at = null, lease_owner = 'dead-worker', lease_until = ?, attempts = 1 where id = ?")) {
+            ps.setObject(1, JobStore.ts(Instant.now().plusMillis(300)));
+            ps.setLong(2, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        // Its lease expires; a live worker recovers the job and runs it.
+        Job done = awaitStatus(id, JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(2);
+        assertThat(NoopHandler.RUNS.get(id)).hasValue(1);
+        // The dead worker comes back and reports: its outcome is refused; the job stays done, once.
+        int lost = store.complete(List.of(new JobStore.Completion(id, "dead-worker", 1, JobStatus.SUCCEEDED, 1, null,
+                null, null, Instant.now())));
+        assertThat(lost).isEqualTo(1);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void activeConnectionScheduleEnqueuesReconciliationAndDisabledDoesNot() {
+        Tenant tenant = newTenant("Scheduled");
+        Map<String, Object> everySecond = Map.of("settings", Map.of("schedule.incremental", "* * * * * ?"));
+        UUID active = newConnection(tenant, everySecond);
+        UUID disabled = newConnection(tenant, everySecond);
+        as(tenant.key()).post("/api/v1/connections/" + active + "/enable").then().statusCode(200);
+        as(tenant.key()).post("/api/v1/connections/" + disabled + "/enable").then().statusCode(200);
+        as(tenant.key()).post("/api/v1/connections/" + disabled + "/disable").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> ReconcileCounter.RUNS.containsKey(active)
+                && ReconcileCounter.RUNS.get(active).get() >= 2);
+        assertThat(ReconcileCounter.RUNS.get(disabled)).isNull();
+    }
+
+    long enqueue(UUID connection, String script) {
+        return jobs.enqueue(new NewJob(connection, "test.scripted", "subject:" + UUID.randomUUID(),
+                "key:" + UUID.randomUUID(), script));
+    }
+
+    Job awaitStatus(long id, JobStatus status) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.find(id).orElseThrow().status() == status);
+        return jobs.find(id).orElseThrow();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

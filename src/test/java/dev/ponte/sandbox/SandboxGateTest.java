@@ -1,0 +1,29 @@
+package dev.ponte.sandbox;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(SandboxGateTest.Disabled.class)
+class SandboxGateTest {
+
+    public static class Disabled implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ponte.sandbox.enabled", "false");
+        }
+    }
+
+    @Test
+    void hidesEverySandboxPathWhenDisabled() {
+        given().header("x-api-token", "sandbox-admin-token").get("/sandbox/pipedrive/v1/users/me")
+                .then().statusCode(404);
+        given().get("/sandbox/contaazul/_state").then().statusCode(404);
+        given().delete("/sandbox/pipedrive/_faults").then().statusCode(404);
+    }
+}

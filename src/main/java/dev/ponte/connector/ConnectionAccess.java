@@ -1,0 +1,19 @@
+package dev.ponte.connector;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a connector may know of the connection it serves: its id, its decrypted credentials, and a way to store
+ * rotated ones. Storing happens before the new credentials are used, so a crash never loses the only valid token
+ * (R64).
+ */
+public interface ConnectionAccess {
+
+    UUID connectionId();
+
+    Map<String, String> credentials();
+
+    /** Replaces the stored credentials (encrypted at rest) in a transaction of its own. */
+    void storeCredentials(Map<String, String> credentials);
+}

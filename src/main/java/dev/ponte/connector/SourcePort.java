@@ -1,0 +1,49 @@
+package dev.ponte.connector;
+
+import dev.ponte.model.Deal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CRM (or shop) side of one connection: deals with their parties and products, change polling, webhooks.
+ * Implementations are opened per connection by a {@link SourceConnector}.
+ */
+public interface SourcePort {
+
+    /** Checks the credentials; a problem (e.g. the token's user is not an admin, R16) is a field error. */
+    List<RejectedFailure.FieldError> test();
+
+    /** The deal with its organization, person and product lines; empty when it no longer exists. */
+    Optional<Deal> deal(String id);
+
+    /** Deals changed at or after {@code since}, one page at a time; {@code cursor} null asks for the first page. */
+    DealPage dealsChangedSince(Instant since, String cursor);
+
+    /**
+     * Verifies and reads a webhook delivery. Answers empty for an event Ponte does not act on; throws
+     * {@link CredentialsFailure} when the delivery cannot be verified.
+     */
+    Optional<WebhookEvent> readWebhook(Map<String, String> headers, byte[] body);
+
+    /** Subscribes Ponte's webhook URL for deal changes, with the secret the deliveries must carry. */
+    void registerWebhook(String url, String user, String password);
+
+    /** Removes every webhook subscription of Ponte's URL. */
+    void removeWebhooks(String url);
+
+    /** Creates the named custom deal fields that do not exist yet (R19); answers label → field key. */
+    Map<String, String> ensureDealFields(List<String> labels);
+
+    /** One page of changed deals and the cursor of the next (null when this was the last). */
+    record DealPage(List<Deal> deals, String nextCursor) {
+    }
+
+    /**
+     * A verified delivery: which deal changed, the vendor's event id (for idempotency), and the deal as the
+     * payload carried it (the flow still reads the deal fresh before acting).
+     */
+    record WebhookEvent(String eventId, String dealId, Deal deal) {
+    }
+}

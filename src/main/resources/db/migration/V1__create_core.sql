@@ -59,6 +59,7 @@ create index job_ready on job (run_at, id);
 create index job_lease on job (lease_until);
 create index job_subject on job (connection_id, subject, id);
 create index job_connection on job (connection_id, status, id);
+create index job_parked on job (status, run_at);
 
 -- A paused connection's jobs stay queued until it is resumed (credentials that stopped working).
 create table job_pause (

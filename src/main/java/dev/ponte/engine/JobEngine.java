@@ -8,7 +8,6 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.logging.Log;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.logging.Logger;
 
 /**
  * One engine instance: a dispatcher thread claims ready jobs in batches under a lease, a pool of workers runs
@@ -33,6 +33,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class JobEngine {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    // A plain logger, not io.quarkus.logging.Log: the engine also runs outside Quarkus (tests, benchmark).
+    private static final Logger LOG = Logger.getLogger(JobEngine.class);
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
@@ -150,7 +152,7 @@ public final class JobEngine {
                     awaitWork();
                 }
             } catch (RuntimeException e) {
-                Log.errorf(e, "Job dispatcher %s could not claim jobs; retrying", owner);
+                LOG.errorf(e, "Job dispatcher %s could not claim jobs; retrying", owner);
                 sleepQuietly(pollInterval);
             }
         }
@@ -179,7 +181,7 @@ public final class JobEngine {
         int recovered = store.recoverExpiredLeases(now, problem("lease-expired", "Worker lost",
                 "The worker running this job stopped before finishing; the job was returned to the queue.", List.of()));
         if (recovered > 0) {
-            Log.warnf("Recovered %d job(s) whose lease expired", recovered);
+            LOG.warnf("Recovered %d job(s) whose lease expired", recovered);
             wakeUp();
         }
     }
@@ -204,7 +206,7 @@ public final class JobEngine {
                 meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();
             }
         } catch (RuntimeException | Error e) {
-            Log.errorf(e, "Job %d (%s): the engine failed around its handler", job.id(), job.kind());
+            LOG.errorf(e, "Job %d (%s): the engine failed around its handler", job.id(), job.kind());
             done = failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
                     "Ponte failed while running this job; it will be retried.", List.of()));
         }
@@ -224,7 +226,7 @@ public final class JobEngine {
         } catch (CredentialsFailure e) {
             store.pause(job.connectionId(), "credentials refused", clock.instant());
             listener.credentialsRefused(job.connectionId(), e.getMessage());
-            Log.warnf("Connection %s paused: its credentials were refused", job.connectionId());
+            LOG.warnf("Connection %s paused: its credentials were refused", job.connectionId());
             return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
                     clock.instant(), null, problem("credentials", "Credentials refused", e.getMessage(), List.of()),
                     null);
@@ -237,7 +239,7 @@ public final class JobEngine {
             return failed(job, started, Duration.ZERO, problem("interrupted", "Interrupted", "Ponte was stopping",
                     List.of()));
         } catch (Exception e) {
-            Log.errorf(e, "Job %d (%s) failed unexpectedly", job.id(), job.kind());
+            LOG.errorf(e, "Job %d (%s) failed unexpectedly", job.id(), job.kind());
             return failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
                     "Ponte failed while running this job; it will be retried. The logs have the details.", List.of()));
         }
@@ -279,11 +281,11 @@ public final class JobEngine {
             try {
                 int lost = store.complete(batch);
                 if (lost > 0) {
-                    Log.warnf("%d job outcome(s) not recorded: their lease had expired and another worker took them", lost);
+                    LOG.warnf("%d job outcome(s) not recorded: their lease had expired and another worker took them", lost);
                 }
                 break;
             } catch (RuntimeException e) {
-                Log.errorf(e, "Could not record %d job outcome(s); retrying", batch.size());
+                LOG.errorf(e, "Could not record %d job outcome(s); retrying", batch.size());
                 sleepQuietly(pollInterval);
                 if (!running && Thread.currentThread().isInterrupted()) {
                     return;

@@ -111,7 +111,7 @@ public class JobService {
     }
 
     public void resume(UUID connectionId) {
-        store.resume(connectionId);
+        store.resume(connectionId, clock.instant());
         engine.wakeUp();
     }
 

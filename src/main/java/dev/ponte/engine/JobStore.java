@@ -25,13 +25,17 @@ public final class JobStore {
     static final String COLUMNS = "id, connection_id, kind, subject, idempotency_key, payload, status, attempts,"
             + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at, finished_at";
 
-    // A job is claimable when it waits (run_at set, due), its connection is not paused, and no earlier job of
-    // the same subject is unfinished: jobs of one subject run one at a time and in order.
+    // A job is claimable when it waits (run_at set, due) and no earlier job of the same subject is unfinished:
+    // jobs of one subject run one at a time and in order. A paused connection's jobs are "parked" (run_at null),
+    // which keeps this query an index scan in run_at order that stops at the limit.
     private static final String READY = " from job j where j.run_at <= ?"
-            + " and not exists (select 1 from job_pause p where p.connection_id = j.connection_id)"
             + " and not exists (select 1 from job e where e.connection_id = j.connection_id and e.subject = j.subject"
             + " and e.id < j.id and e.status in ('QUEUED', 'RUNNING', 'FAILED'))"
             + " order by j.run_at, j.id limit ?";
+
+    // The time a job waits for, or null (parked) while its connection is paused.
+    private static final String UNLESS_PAUSED = "case when exists (select 1 from job_pause p"
+            + " where p.connection_id = %s) then null else cast(? as timestamp with time zone) end";
 
     private final DataSource dataSource;
     private volatile Boolean postgres;
@@ -53,12 +57,13 @@ public final class JobStore {
         // PostgreSQL: ON CONFLICT keeps a surrounding transaction alive; H2 has no ON CONFLICT, but MERGE.
         String sql = isPostgres(c)
                 ? "insert into job (connection_id, kind, subject, idempotency_key, payload, status, attempts,"
-                        + " max_attempts, run_at, created_at) values (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)"
-                        + " on conflict (idempotency_key) do nothing"
+                        + " max_attempts, created_at, run_at) values (?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, "
+                        + UNLESS_PAUSED.formatted("cast(? as uuid)") + ") on conflict (idempotency_key) do nothing"
                 : "merge into job t using (values (cast(? as uuid), cast(? as varchar), cast(? as varchar),"
-                        + " cast(? as varchar), cast(? as varchar), cast(? as int), cast(? as timestamp with time zone),"
-                        + " cast(? as timestamp with time zone))) s (connection_id, kind, subject, idempotency_key,"
-                        + " payload, max_attempts, run_at, created_at) on t.idempotency_key = s.idempotency_key"
+                        + " cast(? as varchar), cast(? as varchar), cast(? as int), cast(? as timestamp with time zone), "
+                        + UNLESS_PAUSED.formatted("cast(? as uuid)") + ")) s (connection_id, kind, subject,"
+                        + " idempotency_key, payload, max_attempts, created_at, run_at)"
+                        + " on t.idempotency_key = s.idempotency_key"
                         + " when not matched then insert (connection_id, kind, subject, idempotency_key, payload, status,"
                         + " attempts, max_attempts, run_at, created_at) values (s.connection_id, s.kind, s.subject,"
                         + " s.idempotency_key, s.payload, 'QUEUED', 0, s.max_attempts, s.run_at, s.created_at)";
@@ -69,8 +74,9 @@ public final class JobStore {
             insert.setString(4, job.idempotencyKey());
             insert.setString(5, job.payload());
             insert.setInt(6, maxAttempts);
-            insert.setObject(7, ts(job.runAt() == null ? now : job.runAt()));
-            insert.setObject(8, ts(now));
+            insert.setObject(7, ts(now));
+            insert.setObject(8, job.connectionId());
+            insert.setObject(9, ts(job.runAt() == null ? now : job.runAt()));
             insert.executeUpdate();
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState())) {
@@ -148,8 +154,9 @@ public final class JobStore {
 
     /** Records outcomes in one transaction; answers how many were refused because the lease had moved on. */
     int complete(List<Completion> completions) {
-        String sql = "update job set status = ?, attempts = ?, run_at = ?, reason = ?, last_error = ?,"
-                + " finished_at = ?, lease_owner = null, lease_until = null"
+        String sql = "update job set status = ?, attempts = ?, run_at = case when cast(? as timestamp with time zone)"
+                + " is null then null else " + UNLESS_PAUSED.formatted("job.connection_id") + " end,"
+                + " reason = ?, last_error = ?, finished_at = ?, lease_owner = null, lease_until = null"
                 + " where id = ? and lease_owner = ? and attempts = ? and status = 'RUNNING'";
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
@@ -159,13 +166,15 @@ public final class JobStore {
                 for (Completion done : completions) {
                     ps.setString(1, done.status().name());
                     ps.setInt(2, done.attempts());
-                    ps.setObject(3, done.runAt() == null ? null : ts(done.runAt()));
-                    ps.setString(4, truncate(done.reason(), 2000));
-                    ps.setString(5, done.error());
-                    ps.setObject(6, done.finishedAt() == null ? null : ts(done.finishedAt()));
-                    ps.setLong(7, done.id());
-                    ps.setString(8, done.owner());
-                    ps.setInt(9, done.attempt());
+                    Object runAt = done.runAt() == null ? null : ts(done.runAt());
+                    ps.setObject(3, runAt);
+                    ps.setObject(4, runAt);
+                    ps.setString(5, truncate(done.reason(), 2000));
+                    ps.setString(6, done.error());
+                    ps.setObject(7, done.finishedAt() == null ? null : ts(done.finishedAt()));
+                    ps.setLong(8, done.id());
+                    ps.setString(9, done.owner());
+                    ps.setInt(10, done.attempt());
                     ps.addBatch();
                 }
                 for (int count : ps.executeBatch()) {
@@ -189,7 +198,8 @@ public final class JobStore {
     /** Returns jobs whose lease expired (their worker died) to the queue, or to DEAD when out of attempts. */
     int recoverExpiredLeases(Instant now, String error) {
         String sql = "update job set status = case when attempts >= max_attempts then 'DEAD' else 'FAILED' end,"
-                + " run_at = case when attempts >= max_attempts then null else ? end,"
+                + " run_at = case when attempts >= max_attempts then null else "
+                + UNLESS_PAUSED.formatted("job.connection_id") + " end,"
                 + " finished_at = case when attempts >= max_attempts then ? else null end,"
                 + " last_error = ?, lease_owner = null, lease_until = null"
                 + " where status = 'RUNNING' and lease_until < ?";
@@ -198,16 +208,28 @@ public final class JobStore {
             ps.setObject(2, ts(now));
             ps.setString(3, error);
             ps.setObject(4, ts(now));
-            return ps.executeUpdate();
+            return ps.executeUpdate() + unpark(c, now);
         } catch (SQLException e) {
             throw new IllegalStateException("could not recover expired leases", e);
         }
     }
 
+    /**
+     * Gives a wait time back to parked jobs whose connection is no longer paused. Resume does this at once; this
+     * sweep catches a job an in-flight outcome parked while the connection was being resumed.
+     */
+    private static int unpark(Connection c, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update job set run_at = ? where status in ('QUEUED', 'FAILED')"
+                + " and run_at is null and not exists (select 1 from job_pause p where p.connection_id = job.connection_id)")) {
+            ps.setObject(1, ts(now));
+            return ps.executeUpdate();
+        }
+    }
+
     /** Puts a DEAD (or FAILED) job back in the queue now, with a fresh attempt budget. */
     boolean retry(long id, Instant now) {
-        String sql = "update job set status = 'QUEUED', run_at = ?, attempts = 0, finished_at = null"
-                + " where id = ? and status in ('DEAD', 'FAILED')";
+        String sql = "update job set status = 'QUEUED', run_at = " + UNLESS_PAUSED.formatted("job.connection_id")
+                + ", attempts = 0, finished_at = null where id = ? and status in ('DEAD', 'FAILED')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, ts(now));
             ps.setLong(2, id);
@@ -217,24 +239,40 @@ public final class JobStore {
         }
     }
 
+    /** Holds a connection's waiting jobs (parks them) until {@link #resume}. */
     void pause(UUID connectionId, String reason, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(isPostgres(c)
-                ? "insert into job_pause (connection_id, reason, paused_at) values (?, ?, ?) on conflict do nothing"
-                : "merge into job_pause key (connection_id) values (?, ?, ?)")) {
-            ps.setObject(1, connectionId);
-            ps.setString(2, truncate(reason, 200));
-            ps.setObject(3, ts(now));
-            ps.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(isPostgres(c)
+                    ? "insert into job_pause (connection_id, reason, paused_at) values (?, ?, ?) on conflict do nothing"
+                    : "merge into job_pause key (connection_id) values (?, ?, ?)")) {
+                ps.setObject(1, connectionId);
+                ps.setString(2, truncate(reason, 200));
+                ps.setObject(3, ts(now));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update job set run_at = null where connection_id = ?"
+                    + " and status in ('QUEUED', 'FAILED') and run_at is not null")) {
+                ps.setObject(1, connectionId);
+                ps.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not pause connection " + connectionId, e);
         }
     }
 
-    void resume(UUID connectionId) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("delete from job_pause where connection_id = ?")) {
-            ps.setObject(1, connectionId);
-            ps.executeUpdate();
+    /** Releases a paused connection's parked jobs to run now. */
+    void resume(UUID connectionId, Instant now) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("delete from job_pause where connection_id = ?")) {
+                ps.setObject(1, connectionId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("update job set run_at = ? where connection_id = ?"
+                    + " and status in ('QUEUED', 'FAILED') and run_at is null")) {
+                ps.setObject(1, ts(now));
+                ps.setObject(2, connectionId);
+                ps.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not resume connection " + connectionId, e);
         }

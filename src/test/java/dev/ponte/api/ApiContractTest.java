@@ -117,6 +117,41 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void settingsAreCheckedAgainstTheChosenFlows() {
+        Tenant tenant = newTenant("Flows");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "flows", List.of("TestFlow"), "settings", Map.of("matchByName", "yes", "customerPolicy", "GUESS",
+                        "pipelines", List.of(1, 2)))).post("/api/v1/connections").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("settings.matchByName",
+                        "settings.customerPolicy", "settings.pipelines"));
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "settings", Map.of("matchByName", true))).post("/api/v1/connections").then().statusCode(422)
+                .body("errors[0].field", equalTo("settings.matchByName"));
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "NUVEMSHOP", "ledgerSystem", "REVISO",
+                "flows", List.of("TestFlow"))).post("/api/v1/connections").then().statusCode(422)
+                .body("errors[0].field", equalTo("flows[0]"));
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "flows", List.of("TestFlow"), "settings", Map.of("matchByName", true, "customerPolicy",
+                        "NAME_AND_DOCUMENT", "pipelines", List.of("1")))).post("/api/v1/connections").then()
+                .statusCode(201).body("settings.customerPolicy", equalTo("NAME_AND_DOCUMENT"))
+                .body("flows", equalTo(List.of("TestFlow")));
+    }
+
+    @Test
+    void historyAndLinksArePagedAndFilteredBySubject() {
+        Tenant tenant = newTenant("Historian");
+        UUID id = newConnection(tenant, Map.of());
+        writeHistory(id, "pipedrive:deal:1", "skipped: deal has no value");
+        writeHistory(id, "pipedrive:deal:2", "customer matched by CNPJ 12.***.***/0001-**");
+        writeHistory(id, "pipedrive:deal:2", "sale created");
+        as(tenant.key()).get("/api/v1/connections/" + id + "/history?subject=pipedrive:deal:2").then().statusCode(200)
+                .body("total", equalTo(2)).body("items[0].message", equalTo("sale created"));
+        as(tenant.key()).get("/api/v1/connections/" + id + "/history?size=1&page=1").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
+        as(tenant.key()).get("/api/v1/connections/" + id + "/links").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void explainsErrorsInTheCallersLanguage() {
         Tenant tenant = newTenant("Idiomas");
         as(tenant.key()).header("Accept-Language", "pt-BR,pt;q=0.9").body(Map.of("name", "x",
@@ -189,4 +224,6 @@ abstract class ApiContractTest {
     }
 
     abstract String storedCredentials(UUID connectionId);
+
+    abstract void writeHistory(UUID connectionId, String subject, String message);
 }

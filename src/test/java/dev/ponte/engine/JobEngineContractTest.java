@@ -109,6 +109,16 @@ abstract class JobEngineContractTest {
     }
 
     @Test
+    void metricsCountJobsAndTimeThem() {
+        awaitStatus(enqueue(UUID.randomUUID(), "ok"), JobStatus.SUCCEEDED);
+        sleep(5_100);
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("ponte_jobs\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]")
+                .contains("ponte_jobs_run_seconds_bucket").contains("ponte_jobs_queue_wait_seconds_bucket")
+                .contains("ponte_jobs_completed_total");
+    }
+
+    @Test
     void expiredLeaseIsRecoveredAndTheJobSucceedsExactlyOnce() throws Exception {
         JobStore store = new JobStore(dataSource);
         Instant now = Instant.now();

@@ -8,6 +8,7 @@ import dev.ponte.engine.CredentialsRefused;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.ScheduleSource;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -132,6 +133,20 @@ public class ConnectionService implements ScheduleSource {
         }
     }
 
+    /**
+     * Replaces a connection's credentials in a transaction of its own, committed before this returns: a connector
+     * that rotates a refresh token stores the new one before it uses it (R64).
+     */
+    public void storeCredentials(UUID id, Map<String, String> credentials) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ConnectionEntity c = ConnectionEntity.findById(id);
+            if (c == null) {
+                throw new NotFoundException("connection");
+            }
+            c.credentials = seal(c, credentials);
+        });
+    }
+
     @Transactional
     void onCredentialsRefused(@Observes CredentialsRefused event) {
         ConnectionEntity c = ConnectionEntity.findById(event.connectionId());
@@ -196,12 +211,16 @@ public class ConnectionService implements ScheduleSource {
         c.flows = String.join(",", flows);
         c.settings = settings.toString();
         if (draft.credentials() != null) {
-            try {
-                c.credentials = secrets.seal(json.writeValueAsString(draft.credentials()), c.id.toString());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            c.credentials = seal(c, draft.credentials());
         }
         c.updatedAt = clock.instant();
+    }
+
+    private String seal(ConnectionEntity c, Map<String, String> credentials) {
+        try {
+            return secrets.seal(json.writeValueAsString(credentials), c.id.toString());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,10 @@
 package dev.ponte.engine;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +50,67 @@ public class RecordService {
     public Optional<RecordLink> linkByLedger(UUID connectionId, String entityType, String ledgerId) {
         return RecordLink.find("connectionId = ?1 and entityType = ?2 and ledgerId = ?3", connectionId, entityType,
                 ledgerId).firstResultOptional();
+    }
+
+    /**
+     * Claims the right to create the ledger record for a source key (a CNPJ, a product code), so concurrent jobs
+     * never create it twice: answers the ledger id when it is already linked, {@code RESERVED} when this caller
+     * must find-or-create it and then {@link #link} it, or {@code BUSY} when another job holds a fresh claim.
+     * A claim left by a crashed job goes stale after {@code staleAfter} and is taken over.
+     */
+    public Claim claim(UUID connectionId, String entityType, String key, Duration staleAfter) {
+        Optional<RecordLink> existing = linkBySource(connectionId, entityType, key);
+        if (existing.isPresent()) {
+            return claimOf(existing.get(), staleAfter);
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                RecordLink reservation = new RecordLink();
+                reservation.connectionId = connectionId;
+                reservation.entityType = entityType;
+                reservation.sourceId = key;
+                reservation.createdAt = clock.instant();
+                reservation.updatedAt = reservation.createdAt;
+                reservation.persist();
+            });
+            return Claim.ofReserved();
+        } catch (PersistenceException e) {
+            return linkBySource(connectionId, entityType, key).map(l -> claimOf(l, staleAfter)).orElse(Claim.ofTaken());
+        }
+    }
+
+    private Claim claimOf(RecordLink link, Duration staleAfter) {
+        if (link.ledgerId != null) {
+            return Claim.ofLinked(link.ledgerId);
+        }
+        Instant stale = clock.instant().minus(staleAfter);
+        if (link.updatedAt.isBefore(stale)) {
+            int taken = QuarkusTransaction.requiringNew().call(() -> RecordLink.update(
+                    "updatedAt = ?1 where id = ?2 and updatedAt = ?3 and ledgerId is null", clock.instant(), link.id,
+                    link.updatedAt));
+            return taken == 1 ? Claim.ofReserved() : Claim.ofTaken();
+        }
+        return Claim.ofTaken();
+    }
+
+    /** The outcome of {@link #claim}: linked to a ledger id, reserved for this caller, or busy elsewhere. */
+    public record Claim(String ledgerId, boolean reserved) {
+
+        static Claim ofLinked(String ledgerId) {
+            return new Claim(ledgerId, false);
+        }
+
+        static Claim ofReserved() {
+            return new Claim(null, true);
+        }
+
+        static Claim ofTaken() {
+            return new Claim(null, false);
+        }
+
+        public boolean busy() {
+            return ledgerId == null && !reserved;
+        }
     }
 
     /** Creates or updates the link of a source record. */

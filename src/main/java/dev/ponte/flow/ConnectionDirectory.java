@@ -1,0 +1,44 @@
+package dev.ponte.flow;
+
+import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.SourcePort;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What a flow may know of a connection: its switch, activation time, settings, and its two sides' ports. */
+public interface ConnectionDirectory {
+
+    Optional<ConnectionView> find(UUID connectionId);
+
+    SourcePort source(UUID connectionId);
+
+    LedgerPort ledger(UUID connectionId);
+
+    /** A connection as flows see it; settings are already validated against the flows' declarations. */
+    record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, boolean active, Instant activatedAt,
+            Map<String, Object> settings) {
+
+        public String text(String name, String fallback) {
+            Object value = settings.get(name);
+            return value == null ? fallback : value.toString();
+        }
+
+        public boolean flag(String name, boolean fallback) {
+            Object value = settings.get(name);
+            return value instanceof Boolean b ? b : fallback;
+        }
+
+        public int integer(String name, int fallback) {
+            Object value = settings.get(name);
+            return value instanceof Number n ? n.intValue() : fallback;
+        }
+
+        public List<String> list(String name) {
+            Object value = settings.get(name);
+            return value instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        }
+    }
+}

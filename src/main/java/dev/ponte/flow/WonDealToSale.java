@@ -1,0 +1,282 @@
+package dev.ponte.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.LedgerPort.LedgerItem;
+import dev.ponte.connector.LedgerPort.LedgerParty;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.TransientFailure;
+import dev.ponte.engine.Job;
+import dev.ponte.engine.JobHandler;
+import dev.ponte.engine.JobResult;
+import dev.ponte.engine.RecordLink;
+import dev.ponte.engine.RecordService;
+import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+import dev.ponte.flow.SettingDefinition.SettingType;
+import dev.ponte.matching.CustomerPolicy;
+import dev.ponte.model.Deal;
+import dev.ponte.model.DealLine;
+import dev.ponte.model.DealStatus;
+import dev.ponte.model.InvalidTaxIdException;
+import dev.ponte.model.Item;
+import dev.ponte.model.ItemKind;
+import dev.ponte.model.Party;
+import dev.ponte.model.PaymentPlan;
+import dev.ponte.model.SalesDocument;
+import dev.ponte.model.SalesLine;
+import dev.ponte.model.TaxId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A deal marked won becomes exactly one sale pending review in the ledger (R1–R15). Every decision — skipped,
+ * customer matched or created, item matched or created, sale created — is written to the deal's history (R62).
+ *
+ * <p>Exactly once: a sale carries a marker naming the connection and the deal; before creating one the flow looks for
+ * its marker, so a crash between the ledger's create and Ponte's commit does not produce a second sale. Customers and
+ * products are claimed through links before they are created, so concurrent deals never create the same CNPJ or
+ * product code twice; the links then spare the lookups of later deals.
+ */
+@ApplicationScoped
+public class WonDealToSale implements JobHandler, FlowDefinition {
+
+    public static final String NAME = "WonDealToSale";
+    public static final String JOB_KIND = "deal.changed";
+    static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
+
+    private final ConnectionDirectory connections;
+    private final RecordService records;
+    private final ObjectMapper json;
+
+    WonDealToSale(ConnectionDirectory connections, RecordService records, ObjectMapper json) {
+        this.connections = connections;
+        this.records = records;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> sourceSystems() {
+        return Set.of("PIPEDRIVE");
+    }
+
+    @Override
+    public Set<String> ledgerSystems() {
+        return Set.of("CONTA_AZUL");
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(
+                new SettingDefinition("customerMatching", SettingType.CHOICE,
+                        List.of("DOCUMENT_THEN_NAME", "NAME_AND_DOCUMENT"), "DOCUMENT_THEN_NAME",
+                        "R5: DOCUMENT_THEN_NAME (CPF/CNPJ, then optionally the exact name) or NAME_AND_DOCUMENT"),
+                new SettingDefinition("matchByName", SettingType.BOOLEAN, null, false,
+                        "R5: with DOCUMENT_THEN_NAME, reuse a customer of exactly the same name when no CPF/CNPJ "
+                                + "matches. Homonyms (two different people or companies with one name) would be merged."),
+                new SettingDefinition("taxIdField", SettingType.STRING, null, null,
+                        "R7: key of the source custom field that holds the CPF/CNPJ"),
+                new SettingDefinition("pipelines", SettingType.STRING_LIST, null, null,
+                        "R14: only deals of these pipeline ids; empty means all"),
+                new SettingDefinition("captureRewins", SettingType.BOOLEAN, null, false,
+                        "R13: a deal won, reopened and won again creates another sale"),
+                new SettingDefinition("paymentMethod", SettingType.STRING, null, "DINHEIRO", "R10: payment method"),
+                new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"),
+                new SettingDefinition("sellerId", SettingType.STRING, null, null,
+                        "R11: ledger seller id; defaults to none (the ledger's own default seller)")));
+    }
+
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    @Override
+    public JobResult run(Job job) throws Exception {
+        JsonNode payload = json.readTree(job.payload());
+        String dealId = payload.path("dealId").asText();
+        Optional<ConnectionView> found = connections.find(job.connectionId());
+        if (found.isEmpty() || !found.get().active()) {
+            return skip(job, "the connection is not active");
+        }
+        ConnectionView connection = found.get();
+        SourcePort source = connections.source(connection.id());
+        Optional<Deal> read = source.deal(dealId);
+        if (read.isEmpty()) {
+            return skip(job, "the deal no longer exists in the CRM");
+        }
+        Deal deal = read.get();
+        if (deal.status() != DealStatus.WON) {
+            return skip(job, "the deal is not won (status " + deal.status() + ")");
+        }
+        if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activatedAt())) {
+            return skip(job, "the deal was won before the connection was activated at " + connection.activatedAt());
+        }
+        List<String> pipelines = connection.list("pipelines");
+        if (!pipelines.isEmpty() && !pipelines.contains(deal.pipelineId())) {
+            return skip(job, "the deal's pipeline " + deal.pipelineId() + " is not among the selected ones");
+        }
+        String saleKey = connection.flag("captureRewins", false) ? deal.id() + "@" + deal.wonTime() : deal.id();
+        Optional<RecordLink> sale = records.linkBySource(connection.id(), "sale", saleKey);
+        if (sale.isPresent() && sale.get().ledgerId != null) {
+            return skip(job, "a sale (" + sale.get().ledgerId + ") was already created for this deal");
+        }
+        if (!deal.hasValue()) {
+            return skip(job, "the deal has no value");
+        }
+        Optional<Party> customer = deal.customer();
+        if (customer.isEmpty()) {
+            return skip(job, "the deal has neither a company nor a contact");
+        }
+        LedgerPort ledger = connections.ledger(connection.id());
+        String customerId = customer(job, connection, ledger, withTaxId(job, connection, deal, customer.get()));
+        List<SalesLine> lines = new ArrayList<>();
+        for (DealLine line : deal.lines()) {
+            LedgerItem item = item(job, connection, ledger, line.item());
+            lines.add(new SalesLine(item.id(), line.item().name(), line.quantity(), line.unitPrice(),
+                    line.discountPercent()));
+        }
+        if (lines.isEmpty()) {
+            throw new RejectedFailure("The deal has a value but no products: add its products in the CRM, then "
+                    + "retry", List.of(new RejectedFailure.FieldError("products", "no products")));
+        }
+        String marker = "[ponte:" + connection.id() + ":deal:" + saleKey + "]";
+        LocalDate date = LocalDate.ofInstant(deal.wonTime(), BRAZIL);
+        Optional<String> earlier = ledger.findSaleByMarker(marker, date);
+        String saleId;
+        if (earlier.isPresent()) {
+            saleId = earlier.get();
+            history(job, "sale", "SUCCEEDED", "sale " + saleId + " found by its marker (created by an earlier attempt)");
+        } else {
+            saleId = ledger.createSale(new SalesDocument(marker, customerId, date, lines, null,
+                    new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
+                    connection.text("sellerId", null), marker + " " + deal.title(), false, null));
+            history(job, "sale", "SUCCEEDED", "sale " + saleId + " created pending review");
+        }
+        RecordLink link = new RecordLink();
+        link.connectionId = connection.id();
+        link.entityType = "sale";
+        link.sourceId = saleKey;
+        link.ledgerId = saleId;
+        records.link(link);
+        return JobResult.succeeded("sale " + saleId);
+    }
+
+    /** The customer with the CPF/CNPJ from the bound custom field, validated (R7); an invalid one is never sent. */
+    private Party withTaxId(Job job, ConnectionView connection, Deal deal, Party customer) {
+        String field = connection.text("taxIdField", null);
+        if (field == null || customer.taxId() != null) {
+            return customer;
+        }
+        String prefix = customer.equals(deal.organization()) ? "org." : "person.";
+        String raw = deal.customFields().getOrDefault(prefix + field, deal.customFields().get(field));
+        if (raw == null || raw.isBlank()) {
+            return customer;
+        }
+        try {
+            TaxId taxId = TaxId.parseBrazilian(raw);
+            return new Party(customer.kind(), customer.name(), taxId, customer.email(), customer.businessPhone(),
+                    customer.mobilePhone(), customer.countryCode(), customer.origin(), customer.address(),
+                    customer.sourceId());
+        } catch (InvalidTaxIdException e) {
+            history(job, "customer", "WARNING", "CPF/CNPJ not sent: " + e.getMessage());
+            return customer;
+        }
+    }
+
+    private String customer(Job job, ConnectionView connection, LedgerPort ledger, Party customer) {
+        String key = customer.taxId() != null ? customer.taxId().kind() + ":" + customer.taxId().value()
+                : "name:" + customer.name();
+        RecordService.Claim claim = records.claim(connection.id(), "customer", key, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            history(job, "customer", "SUCCEEDED", "customer " + claim.ledgerId() + " already linked");
+            return claim.ledgerId();
+        }
+        if (claim.busy()) {
+            throw new TransientFailure("another job is creating this customer; retrying shortly", Duration.ofSeconds(1),
+                    null);
+        }
+        CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
+        List<LedgerParty> byTaxId = customer.taxId() == null ? List.of() : ledger.findCustomersByTaxId(customer.taxId());
+        CustomerPolicy.Decision decision = policy.decide(customer, byTaxId, connection.flag("matchByName", false),
+                () -> ledger.findCustomersByName(customer.name()));
+        if (decision.ambiguous()) {
+            throw new RejectedFailure(decision.reason() + ": choose one in the ledger (or fix the duplicates), then "
+                    + "retry", List.of(new RejectedFailure.FieldError("customer", decision.reason())));
+        }
+        String id = decision.match().map(LedgerParty::id).orElseGet(() -> ledger.createCustomer(customer).id());
+        history(job, "customer", "SUCCEEDED", decision.reason() + " (" + id + ")");
+        link(connection, "customer", key, id);
+        return id;
+    }
+
+    /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
+    private LedgerItem item(Job job, ConnectionView connection, LedgerPort ledger, Item item) {
+        String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
+        RecordService.Claim claim = records.claim(connection.id(), "item", key, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
+        }
+        if (claim.busy()) {
+            throw new TransientFailure("another job is creating this item; retrying shortly", Duration.ofSeconds(1),
+                    null);
+        }
+        List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : List.of(ItemKind.PRODUCT,
+                ItemKind.SERVICE);
+        for (ItemKind kind : kinds) {
+            Optional<LedgerItem> match = one(item.code() == null ? List.of() : ledger.findItemsByCode(kind, item.code()))
+                    .or(() -> one(ledger.findItemsByName(kind, item.name())));
+            if (match.isPresent()) {
+                history(job, "item", "SUCCEEDED", kind.name().toLowerCase() + " \"" + item.name() + "\" matched ("
+                        + match.get().id() + ")");
+                link(connection, "item", key, match.get().id());
+                return match.get();
+            }
+        }
+        if (item.forceService()) {
+            throw new RejectedFailure("Service \"" + item.name() + "\" (code " + item.code() + ") does not exist in "
+                    + "the ledger, and a product tagged as a service never creates a product: create the service, "
+                    + "then retry", List.of(new RejectedFailure.FieldError("products", item.name())));
+        }
+        LedgerItem created = ledger.createItem(item);
+        history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
+                + created.id() + ")");
+        link(connection, "item", key, created.id());
+        return created;
+    }
+
+    private static Optional<LedgerItem> one(List<LedgerItem> candidates) {
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+    }
+
+    private void link(ConnectionView connection, String type, String key, String ledgerId) {
+        RecordLink link = new RecordLink();
+        link.connectionId = connection.id();
+        link.entityType = type;
+        link.sourceId = key;
+        link.ledgerId = ledgerId;
+        records.link(link);
+    }
+
+    private JobResult skip(Job job, String reason) {
+        history(job, "sale", "SKIPPED", "skipped: " + reason);
+        return JobResult.skipped(reason);
+    }
+
+    private void history(Job job, String action, String outcome, String message) {
+        records.record(job.connectionId(), job.subject(), job.id(), action, outcome, message, null);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.ponte.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final MutableClock clock = new MutableClock();
+
+    @Test
+    void allowsOneSecondsBudgetThenAsksToWait() {
+        UUID conta = UUID.randomUUID();
+        RateLimiter limiter = new RateLimiter(id -> 10, clock);
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.tryAcquire(conta)).isZero();
+        }
+        assertThat(limiter.tryAcquire(conta)).isBetween(1L, 100L);
+        clock.advance(Duration.ofMillis(100));
+        assertThat(limiter.tryAcquire(conta)).isZero();
+    }
+
+    @Test
+    void connectionsHaveSeparateBudgets() {
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        RateLimiter limiter = new RateLimiter(id -> 1, clock);
+        assertThat(limiter.tryAcquire(busy)).isZero();
+        assertThat(limiter.tryAcquire(busy)).isPositive();
+        assertThat(limiter.tryAcquire(quiet)).isZero();
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithinItsCap() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(1));
+        assertThat(backoff.delay(1)).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(5));
+        assertThat(backoff.delay(3)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(20));
+        assertThat(backoff.delay(40)).isBetween(Duration.ofSeconds(30), Duration.ofMinutes(1));
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

@@ -134,6 +134,14 @@ class PipedriveConnectorTest {
     }
 
     @Test
+    void droppedConnectionIsTransient() {
+        faults(Map.of("drop_after_commit", 1));
+
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).registerWebhook(hooks.toString(), "ponte", "s3cret"))
+                .isInstanceOf(TransientFailure.class);
+    }
+
+    @Test
     void readsDealWithOrganizationPersonLinesAndFieldLabels() {
         SourcePort port = port(ADMIN_TOKEN);
         String contractKey = port.ensureDealFields(List.of("Contrato Conta Azul")).get("Contrato Conta Azul");

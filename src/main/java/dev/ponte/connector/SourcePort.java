@@ -15,7 +15,11 @@ public interface SourcePort {
     /** Checks the credentials; a problem (e.g. the token's user is not an admin, R16) is a field error. */
     List<RejectedFailure.FieldError> test();
 
-    /** The deal with its organization, person and product lines; empty when it no longer exists. */
+    /**
+     * The deal with its organization, person and product lines; empty when it no longer exists. Custom fields of
+     * the organization and the person (where a CRM keeps CPF/CNPJ, R7) are in {@link Deal#customFields()} under
+     * {@code org.<key>} and {@code person.<key>}; the deal's own fields keep their bare keys.
+     */
     Optional<Deal> deal(String id);
 
     /** Deals changed at or after {@code since}, one page at a time; {@code cursor} null asks for the first page. */

@@ -1,0 +1,156 @@
+package dev.ponte.connector.pipedrive;
+
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.RejectedFailure.FieldError;
+import dev.ponte.connector.TransientFailure;
+import dev.ponte.connector.pipedrive.PipedriveDto.Deal;
+import dev.ponte.connector.pipedrive.PipedriveDto.DealField;
+import dev.ponte.connector.pipedrive.PipedriveDto.DealProduct;
+import dev.ponte.connector.pipedrive.PipedriveDto.Envelope;
+import dev.ponte.connector.pipedrive.PipedriveDto.Error;
+import dev.ponte.connector.pipedrive.PipedriveDto.NewDealField;
+import dev.ponte.connector.pipedrive.PipedriveDto.NewWebhook;
+import dev.ponte.connector.pipedrive.PipedriveDto.Organization;
+import dev.ponte.connector.pipedrive.PipedriveDto.Person;
+import dev.ponte.connector.pipedrive.PipedriveDto.Product;
+import dev.ponte.connector.pipedrive.PipedriveDto.User;
+import dev.ponte.connector.pipedrive.PipedriveDto.Webhook;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pipedrive's REST API as Ponte calls it: v2 for deals, persons, organizations and products; v1 for the current
+ * user, deal fields and webhooks, which v2 does not offer (research-notes §2, risk 4). Built per connection by
+ * {@link PipedriveConnector}; the API token travels in the {@code x-api-token} header. Closing releases the
+ * client's HTTP connections.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface PipedriveApi extends Closeable {
+
+    @GET
+    @Path("/v1/users/me")
+    Envelope<User> me();
+
+    @GET
+    @Path("/api/v2/deals/{id}")
+    Envelope<Deal> deal(@PathParam("id") long id);
+
+    /** Without {@code status} Pipedrive leaves deleted deals out. */
+    @GET
+    @Path("/api/v2/deals")
+    Envelope<List<Deal>> deals(@QueryParam("updated_since") String updatedSince, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/api/v2/deals/{id}/products")
+    Envelope<List<DealProduct>> dealProducts(@PathParam("id") long dealId, @QueryParam("limit") int limit,
+            @QueryParam("cursor") String cursor);
+
+    @GET
+    @Path("/api/v2/organizations/{id}")
+    Envelope<Organization> organization(@PathParam("id") long id);
+
+    @GET
+    @Path("/api/v2/persons/{id}")
+    Envelope<Person> person(@PathParam("id") long id);
+
+    @GET
+    @Path("/api/v2/products/{id}")
+    Envelope<Product> product(@PathParam("id") long id);
+
+    @GET
+    @Path("/v1/dealFields")
+    Envelope<List<DealField>> dealFields(@QueryParam("start") int start, @QueryParam("limit") int limit);
+
+    @POST
+    @Path("/v1/dealFields")
+    Envelope<DealField> addDealField(NewDealField field);
+
+    @GET
+    @Path("/v1/webhooks")
+    Envelope<List<Webhook>> webhooks();
+
+    @POST
+    @Path("/v1/webhooks")
+    Envelope<Webhook> addWebhook(NewWebhook webhook);
+
+    @DELETE
+    @Path("/v1/webhooks/{id}")
+    void deleteWebhook(@PathParam("id") long id);
+
+    /**
+     * Pipedrive's answers in Ponte's terms. 404 becomes {@link NotFound} so that a caller can tell "gone" from
+     * "refused"; it never leaves this package.
+     */
+    @ClientExceptionMapper
+    static RuntimeException toFailure(Response response) {
+        int status = response.getStatus();
+        if (status == 401) {
+            return new CredentialsFailure("Pipedrive refused the API token (401): reconnect with a valid token");
+        }
+        if (status == 429) {
+            return TransientFailure.rateLimited(retryAfter(response));
+        }
+        if (status >= 500) {
+            return new TransientFailure("Pipedrive answered " + status);
+        }
+        if (status == 404) {
+            return new NotFound();
+        }
+        Error error = error(response);
+        List<FieldError> fields = new ArrayList<>();
+        if (error != null && error.errors() != null) {
+            error.errors().forEach((field, messages) -> messages.forEach(m -> fields.add(new FieldError(field, m))));
+        }
+        String detail = error == null || error.error() == null ? "" : ": " + error.error()
+                + (error.errorInfo() == null ? "" : " (" + error.errorInfo() + ")");
+        return new RejectedFailure("Pipedrive refused the request (" + status + ")" + detail, fields);
+    }
+
+    /**
+     * {@code Retry-After} in seconds when present (as Pipedrive and the sandbox send it); otherwise
+     * {@code x-ratelimit-reset}, the seconds until the 2-second burst window reopens. The HTTP-date form of
+     * {@code Retry-After} is not handled: Pipedrive is not known to send it.
+     */
+    private static Duration retryAfter(Response response) {
+        for (String header : List.of("Retry-After", "x-ratelimit-reset")) {
+            String value = response.getHeaderString(header);
+            if (value != null && value.strip().matches("\\d{1,9}")) {
+                return Duration.ofSeconds(Long.parseLong(value.strip()));
+            }
+        }
+        return null;
+    }
+
+    private static Error error(Response response) {
+        try {
+            return response.hasEntity() ? response.readEntity(Error.class) : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** A 404: the record does not exist (or no longer does). */
+    final class NotFound extends RuntimeException {
+
+        NotFound() {
+            super("not found in Pipedrive", null, false, false);
+        }
+    }
+}

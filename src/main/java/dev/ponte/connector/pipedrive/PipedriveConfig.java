@@ -1,0 +1,18 @@
+package dev.ponte.connector.pipedrive;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Where Pipedrive's API is and how long Ponte waits for it. */
+@ConfigMapping(prefix = "ponte.vendors.pipedrive")
+public interface PipedriveConfig {
+
+    /** Base URL of the API, without {@code /v1} or {@code /api/v2}; the sandbox emulator in dev and tests. */
+    @WithDefault("https://api.pipedrive.com")
+    String apiUrl();
+
+    /** Connect and read timeout of every call; a call that exceeds it is a transient failure. */
+    @WithDefault("PT10S")
+    Duration timeout();
+}

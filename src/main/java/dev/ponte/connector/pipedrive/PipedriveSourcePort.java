@@ -1,0 +1,357 @@
+package dev.ponte.connector.pipedrive;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.RejectedFailure.FieldError;
+import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.SyncFailure;
+import dev.ponte.connector.TransientFailure;
+import dev.ponte.connector.pipedrive.PipedriveApi.NotFound;
+import dev.ponte.connector.pipedrive.PipedriveDto.DealField;
+import dev.ponte.connector.pipedrive.PipedriveDto.DealProduct;
+import dev.ponte.connector.pipedrive.PipedriveDto.Envelope;
+import dev.ponte.connector.pipedrive.PipedriveDto.NewDealField;
+import dev.ponte.connector.pipedrive.PipedriveDto.NewWebhook;
+import dev.ponte.connector.pipedrive.PipedriveDto.Option;
+import dev.ponte.connector.pipedrive.PipedriveDto.Organization;
+import dev.ponte.connector.pipedrive.PipedriveDto.Person;
+import dev.ponte.connector.pipedrive.PipedriveDto.Product;
+import dev.ponte.connector.pipedrive.PipedriveDto.User;
+import dev.ponte.connector.pipedrive.PipedriveDto.Webhook;
+import dev.ponte.connector.pipedrive.PipedriveDto.WebhookBody;
+import dev.ponte.connector.pipedrive.PipedriveDto.WebhookMeta;
+import dev.ponte.model.Deal;
+import dev.ponte.model.DealLine;
+import jakarta.ws.rs.ProcessingException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One Pipedrive connection. Deal custom fields of type enum or set come back as their option labels, not ids
+ * (R65), using the deal field definitions read once per port; organization and person custom fields are raw.
+ * Webhook deals are mapped from the payload alone, so their enum values stay option ids.
+ */
+final class PipedriveSourcePort implements SourcePort {
+
+    static final String API_TOKEN = "apiToken";
+    static final String WEBHOOK_USER = "webhookUser";
+    static final String WEBHOOK_PASSWORD = "webhookPassword";
+    /** The largest page v2 allows. */
+    private static final int PAGE = 500;
+    /** v1 dealFields pages by start/limit; 500 is its documented maximum. */
+    private static final int FIELD_PAGE = 500;
+    private static final String WEBHOOK_NAME = "Ponte";
+    private static final String CONTRACT_FIELD = "Contrato Conta Azul";
+
+    private final PipedriveApi api;
+    private final ConnectionAccess connection;
+    private final ObjectMapper json;
+    private Map<String, DealField> dealFields;
+
+    PipedriveSourcePort(PipedriveApi api, ConnectionAccess connection, ObjectMapper json) {
+        this.api = api;
+        this.connection = connection;
+        this.json = json;
+    }
+
+    /** R16: only an admin's token sees every deal and may create fields and webhooks. */
+    @Override
+    public List<FieldError> test() {
+        String token = connection.credentials().get(API_TOKEN);
+        if (token == null || token.isBlank()) {
+            return List.of(new FieldError("credentials.apiToken", "the API token is required"));
+        }
+        User me = call(api::me).data();
+        boolean admin = Boolean.TRUE.equals(me.isAdmin()) || me.access() != null
+                && me.access().stream().anyMatch(a -> "global".equals(a.app()) && a.admin());
+        return admin ? List.of() : List.of(new FieldError("credentials.apiToken",
+                "the token belongs to " + me.name() + ", who is not an admin: Pipedrive needs an admin user's API token"));
+    }
+
+    @Override
+    public Optional<Deal> deal(String id) {
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        long dealId = Long.parseLong(id);
+        Optional<PipedriveDto.Deal> found = find(() -> api.deal(dealId).data());
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PipedriveDto.Deal d = found.get();
+        Optional<Organization> org = d.orgId() == null ? Optional.empty()
+                : find(() -> api.organization(d.orgId()).data());
+        Optional<Person> person = d.personId() == null ? Optional.empty()
+                : find(() -> api.person(d.personId()).data());
+        Map<String, String> partyFields = new LinkedHashMap<>();
+        org.ifPresent(o -> partyFields.putAll(PipedriveMapping.prefixed(PipedriveMapping.ORG_PREFIX, o.customFields())));
+        person.ifPresent(p -> partyFields.putAll(
+                PipedriveMapping.prefixed(PipedriveMapping.PERSON_PREFIX, p.customFields())));
+        return Optional.of(mapped(d.id(), () -> {
+            List<DealLine> lines = lines(d);
+            return PipedriveMapping.deal(d, dealFields(), org.map(PipedriveMapping::organization).orElse(null),
+                    person.map(PipedriveMapping::person).orElse(null), lines, partyFields);
+        }));
+    }
+
+    private List<DealLine> lines(PipedriveDto.Deal d) {
+        List<DealProduct> attached = new ArrayList<>();
+        String cursor = null;
+        do {
+            String at = cursor;
+            Envelope<List<DealProduct>> page = call(() -> api.dealProducts(d.id(), PAGE, at));
+            attached.addAll(page.data() == null ? List.of() : page.data());
+            cursor = page.additionalData() == null ? null : page.additionalData().nextCursor();
+        } while (cursor != null);
+        Map<Long, Optional<Product>> products = new HashMap<>();
+        List<DealLine> lines = new ArrayList<>();
+        for (DealProduct line : attached) {
+            Optional<Product> product = products.computeIfAbsent(line.productId(),
+                    productId -> find(() -> api.product(productId).data()));
+            lines.add(PipedriveMapping.line(line, product.orElse(null), d.currency()));
+        }
+        return lines;
+    }
+
+    /** Shallow: the deals' own fields only (no parties, no lines); the flow reads each with {@link #deal}. */
+    @Override
+    public DealPage dealsChangedSince(Instant since, String cursor) {
+        // v2 wants RFC 3339; whole seconds, rounded down so that nothing at the boundary is missed.
+        String updatedSince = since == null ? null : since.truncatedTo(ChronoUnit.SECONDS).toString();
+        Envelope<List<PipedriveDto.Deal>> page = call(() -> api.deals(updatedSince, PAGE, cursor));
+        Map<String, DealField> fields = dealFields();
+        List<Deal> deals = (page.data() == null ? List.<PipedriveDto.Deal>of() : page.data()).stream()
+                .map(d -> mapped(d.id(), () -> PipedriveMapping.deal(d, fields, null, null, List.of(), Map.of())))
+                .toList();
+        return new DealPage(deals, page.additionalData() == null ? null : page.additionalData().nextCursor());
+    }
+
+    /**
+     * Webhooks v2 carry no signature, only the basic auth given at registration: the whole {@code user:password}
+     * is compared by digest in constant time. The event id is {@code meta.correlation_id} (the same on retries and
+     * duplicates), else {@code meta.id} when it is not just the entity id, else entity id and timestamp: which of
+     * these Pipedrive fills is not settled (research-notes §2), so this is the one place that guesses.
+     */
+    @Override
+    public Optional<WebhookEvent> readWebhook(Map<String, String> headers, byte[] body) {
+        verifyBasicAuth(headers);
+        WebhookBody payload;
+        try {
+            payload = json.readValue(body, WebhookBody.class);
+        } catch (IOException e) {
+            throw new RejectedFailure("the webhook body is not a Pipedrive v2 payload",
+                    List.of(new FieldError("body", "unreadable JSON")));
+        }
+        WebhookMeta meta = payload.meta();
+        if (meta == null || !"deal".equals(meta.entity()) || meta.entityId() == null) {
+            return Optional.empty();
+        }
+        boolean deleted = "delete".equals(meta.action());
+        JsonNode node = deleted ? payload.previous() : payload.data();
+        if (node == null || !node.isObject()) {
+            return Optional.empty();
+        }
+        PipedriveDto.Deal d;
+        try {
+            d = json.treeToValue(node, PipedriveDto.Deal.class);
+        } catch (JsonProcessingException e) {
+            throw new RejectedFailure("the webhook's deal is not readable", List.of(new FieldError("data", e.getOriginalMessage())));
+        }
+        if (deleted) {
+            d = new PipedriveDto.Deal(d.id(), d.title(), d.value(), d.currency(), "deleted", d.wonTime(),
+                    d.updateTime(), d.pipelineId(), d.personId(), d.orgId(), d.ownerId(), d.customFields());
+        }
+        PipedriveDto.Deal received = d;
+        Deal deal = mapped(received.id(), () -> PipedriveMapping.deal(received, Map.of(), null, null, List.of(), Map.of()));
+        return Optional.of(new WebhookEvent(eventId(meta), meta.entityId(), deal));
+    }
+
+    private static String eventId(WebhookMeta meta) {
+        if (meta.correlationId() != null && !meta.correlationId().isBlank()) {
+            return meta.correlationId();
+        }
+        if (meta.id() != null && !meta.id().equals(meta.entityId())) {
+            return meta.id();
+        }
+        return "deal:" + meta.entityId() + ":" + meta.action() + ":" + meta.timestamp();
+    }
+
+    private void verifyBasicAuth(Map<String, String> headers) {
+        String user = connection.credentials().get(WEBHOOK_USER);
+        String password = connection.credentials().get(WEBHOOK_PASSWORD);
+        if (user == null || password == null) {
+            throw new CredentialsFailure("no webhook credentials are stored for this connection");
+        }
+        String authorization = headers.entrySet().stream().filter(e -> "authorization".equalsIgnoreCase(e.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        String given = "";
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                given = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                        StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException notBase64) {
+                given = "";
+            }
+        }
+        if (!MessageDigest.isEqual(sha256(user + ":" + password), sha256(given))) {
+            throw new CredentialsFailure("the webhook delivery's basic auth does not match this connection");
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Subscribes to every action on deals ({@code *}: a deal may be created already won, and deletions matter),
+     * then removes older subscriptions of the same URL, so re-registering rotates the password without a gap.
+     */
+    @Override
+    public void registerWebhook(String url, String user, String password) {
+        Webhook created = call(() -> api.addWebhook(
+                new NewWebhook(url, "*", "deal", WEBHOOK_NAME, user, password, "2.0"))).data();
+        subscriptions(url).stream().filter(w -> w.id() != created.id()).forEach(w -> delete(w.id()));
+    }
+
+    @Override
+    public void removeWebhooks(String url) {
+        subscriptions(url).forEach(w -> delete(w.id()));
+    }
+
+    private List<Webhook> subscriptions(String url) {
+        List<Webhook> all = call(api::webhooks).data();
+        return all == null ? List.of() : all.stream().filter(w -> url.equals(w.subscriptionUrl())).toList();
+    }
+
+    private void delete(long webhookId) {
+        // Already gone is what we wanted.
+        find(() -> {
+            api.deleteWebhook(webhookId);
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Labels are matched without case; see {@link #newField} for the types of the fields created. */
+    @Override
+    public Map<String, String> ensureDealFields(List<String> labels) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> existing = new HashMap<>();
+        allDealFields().forEach(f -> existing.putIfAbsent(f.name().strip().toLowerCase(Locale.ROOT), f.key()));
+        for (String label : labels) {
+            String key = existing.get(label.strip().toLowerCase(Locale.ROOT));
+            if (key == null) {
+                key = call(() -> api.addDealField(newField(label))).data().key();
+                existing.put(label.strip().toLowerCase(Locale.ROOT), key);
+                dealFields = null;
+            }
+            keys.put(label, key);
+        }
+        return keys;
+    }
+
+    /**
+     * R19's fields: "Contrato Conta Azul" is a single-option field with Sim and Não (Pipedrive has no boolean type,
+     * and a choice shows as a dropdown); labels with "Vigência" or "Vencimento" are dates; anything else is text.
+     */
+    static NewDealField newField(String label) {
+        if (CONTRACT_FIELD.equalsIgnoreCase(label.strip())) {
+            return new NewDealField(label, "enum", List.of(new Option(null, "Sim"), new Option(null, "Não")));
+        }
+        String lower = label.toLowerCase(Locale.ROOT);
+        if (lower.contains("vigência") || lower.contains("vencimento")) {
+            return new NewDealField(label, "date", null);
+        }
+        return new NewDealField(label, "varchar", null);
+    }
+
+    private Map<String, DealField> dealFields() {
+        if (dealFields == null) {
+            Map<String, DealField> byKey = new HashMap<>();
+            allDealFields().forEach(f -> byKey.put(f.key(), f));
+            dealFields = byKey;
+        }
+        return dealFields;
+    }
+
+    private List<DealField> allDealFields() {
+        List<DealField> all = new ArrayList<>();
+        int start = 0;
+        while (true) {
+            int at = start;
+            Envelope<List<DealField>> page = call(() -> api.dealFields(at, FIELD_PAGE));
+            all.addAll(page.data() == null ? List.of() : page.data());
+            var pagination = page.additionalData() == null ? null : page.additionalData().pagination();
+            if (pagination == null || !Boolean.TRUE.equals(pagination.moreItemsInCollection())
+                    || pagination.nextStart() == null) {
+                return all;
+            }
+            start = pagination.nextStart();
+        }
+    }
+
+    /** A record the model refuses (e.g. a line with quantity 0) is a problem with the data, not a bug. */
+    private static Deal mapped(long dealId, Supplier<Deal> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RejectedFailure("Pipedrive deal " + dealId + " cannot be read: " + e.getMessage(),
+                    List.of(new FieldError("deal", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    /** Calls Pipedrive; a 404 is a rejection here (see {@link #find} where absence is an answer). */
+    private <T> T call(Supplier<T> request) {
+        try {
+            return unwrapped(request);
+        } catch (NotFound e) {
+            throw new RejectedFailure("Pipedrive has no such record", List.of());
+        }
+    }
+
+    private <T> Optional<T> find(Supplier<T> request) {
+        try {
+            return Optional.ofNullable(unwrapped(request));
+        } catch (NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Timeouts and dropped connections arrive as ProcessingException; the mapper's failures may be wrapped in one. */
+    private <T> T unwrapped(Supplier<T> request) {
+        if (connection.credentials().get(API_TOKEN) == null) {
+            throw new CredentialsFailure("no Pipedrive API token is stored for this connection");
+        }
+        try {
+            return request.get();
+        } catch (ProcessingException e) {
+            if (e.getCause() instanceof SyncFailure failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof NotFound notFound) {
+                throw notFound;
+            }
+            throw new TransientFailure("Pipedrive could not be reached: " + e.getMessage(), null, e);
+        }
+    }
+}

@@ -1,0 +1,328 @@
+package dev.ponte.connector.pipedrive;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure.FieldError;
+import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.SourcePort.DealPage;
+import dev.ponte.connector.SourcePort.WebhookEvent;
+import dev.ponte.connector.TransientFailure;
+import dev.ponte.model.Deal;
+import dev.ponte.model.DealLine;
+import dev.ponte.model.DealStatus;
+import dev.ponte.model.Money;
+import dev.ponte.model.Party;
+import dev.ponte.model.PartyKind;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link PipedriveConnector} over real HTTP against the Pipedrive sandbox emulator. */
+@QuarkusTest
+class PipedriveConnectorTest {
+
+    private static final String SANDBOX = "/sandbox/pipedrive";
+    private static final String ADMIN_TOKEN = "sandbox-admin-token";
+    private static final String USER_TOKEN = "sandbox-user-token";
+    private static final String CNPJ_KEY = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
+    private static final String CPF_KEY = "0123456789abcdef0123456789abcdef01234567";
+    private static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
+            "Vencimento Contrato Conta Azul");
+
+    @Inject
+    PipedriveConnector connector;
+
+    @TestHTTPResource("/test-hooks/pipedrive")
+    URL hooks;
+
+    @BeforeEach
+    void reset() {
+        given().delete(SANDBOX + "/_state").then().statusCode(204);
+        given().delete(SANDBOX + "/_faults").then().statusCode(204);
+        PipedriveHookResource.DELIVERIES.clear();
+    }
+
+    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
+
+        @Override
+        public void storeCredentials(Map<String, String> credentials) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private SourcePort port(String token) {
+        return port(token, "ponte", "s3cret");
+    }
+
+    private SourcePort port(String token, String webhookUser, String webhookPassword) {
+        Map<String, String> credentials = new HashMap<>();
+        credentials.put("apiToken", token);
+        credentials.put("webhookUser", webhookUser);
+        credentials.put("webhookPassword", webhookPassword);
+        return connector.open(new Access(UUID.randomUUID(), credentials));
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("x-api-token", ADMIN_TOKEN).contentType(ContentType.JSON);
+    }
+
+    private static long create(String path, Map<String, Object> body) {
+        return admin().body(body).post(SANDBOX + path).then().statusCode(org.hamcrest.Matchers.either(
+                org.hamcrest.Matchers.is(200)).or(org.hamcrest.Matchers.is(201))).extract().jsonPath().getLong("data.id");
+    }
+
+    private static void faults(Map<String, Object> spec) {
+        given().contentType(ContentType.JSON).body(spec).post(SANDBOX + "/_faults").then().statusCode(200);
+    }
+
+    @Test
+    void acceptsAnAdminsToken() {
+        assertThat(connector.system()).isEqualTo("PIPEDRIVE");
+        assertThat(port(ADMIN_TOKEN).test()).isEmpty();
+    }
+
+    @Test
+    void asksForAnAdminsTokenWhenTheUserIsNotAdmin() {
+        List<FieldError> errors = port(USER_TOKEN).test();
+
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("credentials.apiToken");
+            assertThat(e.message()).contains("admin");
+        });
+    }
+
+    @Test
+    void refusedTokenIsACredentialsFailure() {
+        assertThatThrownBy(() -> port("not-a-token").test()).isInstanceOf(CredentialsFailure.class);
+        faults(Map.of("next_401", 1));
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).deal("1")).isInstanceOf(CredentialsFailure.class);
+    }
+
+    @Test
+    void retriesAfter429WithTheVendorsHint() {
+        faults(Map.of("next_429", 1, "retry_after_seconds", 7));
+
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).deal("1")).isInstanceOfSatisfying(TransientFailure.class,
+                f -> assertThat(f.retryAfter()).contains(Duration.ofSeconds(7)));
+    }
+
+    @Test
+    void serverErrorIsTransient() {
+        faults(Map.of("next_500", 1));
+
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).dealsChangedSince(Instant.EPOCH, null))
+                .isInstanceOf(TransientFailure.class);
+    }
+
+    @Test
+    void droppedConnectionIsTransient() {
+        faults(Map.of("drop_after_commit", 1));
+
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).registerWebhook(hooks.toString(), "ponte", "s3cret"))
+                .isInstanceOf(TransientFailure.class);
+    }
+
+    @Test
+    void readsDealWithOrganizationPersonLinesAndFieldLabels() {
+        SourcePort port = port(ADMIN_TOKEN);
+        String contractKey = port.ensureDealFields(List.of("Contrato Conta Azul")).get("Contrato Conta Azul");
+        long sim = admin().get(SANDBOX + "/v1/dealFields").jsonPath()
+                .getLong("data.find { it.key == '" + contractKey + "' }.options.find { it.label == 'Sim' }.id");
+        long org = create("/v1/organizations", Map.of("name", "Acme Ltda", "custom_fields",
+                Map.of(CNPJ_KEY, "11.222.333/0001-81"), "address", Map.of("value", "Rua A, 10, São Paulo",
+                        "route", "Rua A", "street_number", "10", "locality", "São Paulo", "admin_area_level_1", "SP",
+                        "postal_code", "01000-000")));
+        long person = create("/v1/persons", Map.of("name", "Ana Souza", "org_id", org, CPF_KEY, "529.982.247-25",
+                "emails", List.of(Map.of("value", "other@example.com", "primary", false, "label", "home"),
+                        Map.of("value", "ana@example.com", "primary", true, "label", "work")),
+                "phones", List.of(Map.of("value", "+55 11 3333-4444", "primary", true, "label", "work"),
+                        Map.of("value", "+55 11 99999-8888", "primary", false, "label", "mobile"))));
+        long pen = create("/v1/products", Map.of("name", "Caneta", "code", "CAN-01",
+                "prices", List.of(Map.of("price", 5, "currency", "BRL"))));
+        long consulting = create("/v1/products", Map.of("name", "Consultoria", "code", "CONS",
+                "description", "Horas de consultoria. Contaazul-Serviço"));
+        long deal = create("/api/v2/deals", Map.of("title", "Venda grande", "value", 105, "currency", "BRL",
+                "org_id", org, "person_id", person, "custom_fields", Map.of(contractKey, sim)));
+        admin().body(Map.of("product_id", pen, "item_price", 5, "quantity", 3))
+                .post(SANDBOX + "/api/v2/deals/" + deal + "/products").then().statusCode(201);
+        admin().body(Map.of("product_id", consulting, "item_price", 100, "quantity", 1, "discount", 10))
+                .post(SANDBOX + "/api/v2/deals/" + deal + "/products").then().statusCode(201);
+        admin().body(Map.of("status", "won")).patch(SANDBOX + "/api/v2/deals/" + deal).then().statusCode(200);
+
+        Deal read = port.deal(String.valueOf(deal)).orElseThrow();
+
+        assertThat(read.id()).isEqualTo(String.valueOf(deal));
+        assertThat(read.title()).isEqualTo("Venda grande");
+        assertThat(read.status()).isEqualTo(DealStatus.WON);
+        assertThat(read.value()).isEqualTo(Money.of("105", "BRL"));
+        assertThat(read.wonTime()).isNotNull();
+        assertThat(read.updateTime()).isNotNull();
+        assertThat(read.pipelineId()).isEqualTo("1");
+        assertThat(read.ownerId()).isEqualTo("1");
+        assertThat(read.customFields()).containsEntry(contractKey, "Sim")
+                .containsEntry("org." + CNPJ_KEY, "11.222.333/0001-81")
+                .containsEntry("person." + CPF_KEY, "529.982.247-25");
+        Party company = read.organization();
+        assertThat(company.kind()).isEqualTo(PartyKind.COMPANY);
+        assertThat(company.name()).isEqualTo("Acme Ltda");
+        assertThat(company.origin()).isEqualTo("Pipedrive");
+        assertThat(company.sourceId()).isEqualTo(String.valueOf(org));
+        assertThat(company.address().city()).isEqualTo("São Paulo");
+        assertThat(company.address().province()).isEqualTo("SP");
+        Party contact = read.person();
+        assertThat(contact.kind()).isEqualTo(PartyKind.PERSON);
+        assertThat(contact.email()).isEqualTo("ana@example.com");
+        assertThat(contact.businessPhone()).isEqualTo("+55 11 3333-4444");
+        assertThat(contact.mobilePhone()).isEqualTo("+55 11 99999-8888");
+        assertThat(read.customer()).contains(company);
+        assertThat(read.lines()).hasSize(2);
+        DealLine first = read.lines().get(0);
+        assertThat(first.item().code()).isEqualTo("CAN-01");
+        assertThat(first.item().name()).isEqualTo("Caneta");
+        assertThat(first.item().forceService()).isFalse();
+        assertThat(first.item().price()).isEqualTo(Money.of("5", "BRL"));
+        assertThat(first.quantity()).isEqualByComparingTo("3");
+        assertThat(first.total()).isEqualTo(Money.of("15", "BRL"));
+        DealLine second = read.lines().get(1);
+        assertThat(second.item().code()).isEqualTo("CONS");
+        assertThat(second.item().forceService()).isTrue();
+        assertThat(second.discountPercent()).isEqualByComparingTo(BigDecimal.TEN);
+        assertThat(second.total()).isEqualTo(Money.of("90", "BRL"));
+    }
+
+    @Test
+    void dealThatDoesNotExistIsEmpty() {
+        SourcePort port = port(ADMIN_TOKEN);
+
+        assertThat(port.deal("999999")).isEmpty();
+        assertThat(port.deal("not-an-id")).isEmpty();
+    }
+
+    @Test
+    void pagesChangedDealsFromTheCursor() {
+        for (int i = 1; i <= 3; i++) {
+            create("/api/v2/deals", Map.of("title", "Deal " + i, "value", 10 * i));
+        }
+        SourcePort port = port(ADMIN_TOKEN);
+
+        DealPage all = port.dealsChangedSince(Instant.parse("2000-01-01T00:00:00.123Z"), null);
+        assertThat(all.deals()).extracting(Deal::title).containsExactly("Deal 1", "Deal 2", "Deal 3");
+        assertThat(all.deals()).allSatisfy(d -> assertThat(d.lines()).isEmpty());
+        assertThat(all.nextCursor()).isNull();
+
+        String cursor = admin().queryParam("limit", 1).get(SANDBOX + "/api/v2/deals").jsonPath()
+                .getString("additional_data.next_cursor");
+        assertThat(port.dealsChangedSince(Instant.EPOCH, cursor).deals()).extracting(Deal::title)
+                .containsExactly("Deal 2", "Deal 3");
+        assertThat(port.dealsChangedSince(Instant.now().plusSeconds(3600), null).deals()).isEmpty();
+    }
+
+    @Test
+    void readsTheWebhookOfADealWonInPipedrive() {
+        SourcePort port = port(ADMIN_TOKEN);
+        port.registerWebhook(hooks.toString(), "ponte", "s3cret");
+        assertThat(admin().get(SANDBOX + "/v1/webhooks").jsonPath().getList("data.subscription_url"))
+                .containsExactly(hooks.toString());
+        long deal = create("/api/v2/deals", Map.of("title", "Venda", "value", 50));
+        await().atMost(Duration.ofSeconds(10)).until(() -> PipedriveHookResource.DELIVERIES.size() == 1);
+        PipedriveHookResource.DELIVERIES.clear();
+
+        admin().body(Map.of("status", "won")).patch(SANDBOX + "/api/v2/deals/" + deal).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !PipedriveHookResource.DELIVERIES.isEmpty());
+        PipedriveHookResource.Delivery delivery = PipedriveHookResource.DELIVERIES.get(0);
+
+        WebhookEvent event = port.readWebhook(delivery.headers(), delivery.body()).orElseThrow();
+        assertThat(event.dealId()).isEqualTo(String.valueOf(deal));
+        assertThat(event.eventId()).isNotBlank();
+        assertThat(event.deal().status()).isEqualTo(DealStatus.WON);
+        assertThat(event.deal().value()).isEqualTo(Money.of("50", "BRL"));
+        assertThat(event.deal().wonTime()).isNotNull();
+
+        SourcePort wrongSecret = port(ADMIN_TOKEN, "ponte", "other");
+        assertThatThrownBy(() -> wrongSecret.readWebhook(delivery.headers(), delivery.body()))
+                .isInstanceOf(CredentialsFailure.class);
+        Map<String, String> unsigned = new HashMap<>(delivery.headers());
+        unsigned.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
+        assertThatThrownBy(() -> port.readWebhook(unsigned, delivery.body())).isInstanceOf(CredentialsFailure.class);
+    }
+
+    @Test
+    void ignoresEventsOnOtherEntities() {
+        String body = "{\"meta\":{\"action\":\"change\",\"entity\":\"person\",\"entity_id\":5,\"version\":\"2.0\"},"
+                + "\"data\":{\"id\":5,\"name\":\"Ana\"},\"previous\":null}";
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("ponte:s3cret".getBytes(StandardCharsets.UTF_8));
+
+        Optional<WebhookEvent> event = port(ADMIN_TOKEN).readWebhook(Map.of("authorization", auth),
+                body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(event).isEmpty();
+    }
+
+    @Test
+    void reRegisteringKeepsOneSubscriptionAndRemoveWebhooksRemovesIt() {
+        SourcePort port = port(ADMIN_TOKEN);
+        String other = hooks.toString() + "/other";
+        port.registerWebhook(other, "x", "y");
+        port.registerWebhook(hooks.toString(), "ponte", "old");
+        port.registerWebhook(hooks.toString(), "ponte", "s3cret");
+
+        var webhooks = admin().get(SANDBOX + "/v1/webhooks").jsonPath();
+        assertThat(webhooks.getList("data.subscription_url")).containsExactlyInAnyOrder(other, hooks.toString());
+        assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.http_auth_password"))
+                .isEqualTo("s3cret");
+        assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.version"))
+                .isEqualTo("2.0");
+        assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.event_object"))
+                .isEqualTo("deal");
+
+        port.removeWebhooks(hooks.toString());
+
+        assertThat(admin().get(SANDBOX + "/v1/webhooks").jsonPath().getList("data.subscription_url"))
+                .containsExactly(other);
+    }
+
+    @Test
+    void ensureDealFieldsCreatesOnlyWhatIsMissing() {
+        SourcePort port = port(ADMIN_TOKEN);
+        int before = admin().get(SANDBOX + "/v1/dealFields").jsonPath().getList("data").size();
+
+        Map<String, String> keys = port.ensureDealFields(CONTRACT_FIELDS);
+
+        assertThat(keys).containsOnlyKeys(CONTRACT_FIELDS);
+        assertThat(keys.values()).allSatisfy(k -> assertThat(k).matches("[0-9a-f]{40}"));
+        var fields = admin().get(SANDBOX + "/v1/dealFields").jsonPath();
+        assertThat(fields.getList("data")).hasSize(before + 3);
+        assertThat(fields.getString("data.find { it.name == 'Contrato Conta Azul' }.field_type")).isEqualTo("enum");
+        assertThat(fields.getList("data.find { it.name == 'Contrato Conta Azul' }.options.label"))
+                .containsExactly("Sim", "Não");
+        assertThat(fields.getString("data.find { it.name == 'Vigência Contrato Conta Azul' }.field_type"))
+                .isEqualTo("date");
+        assertThat(fields.getString("data.find { it.name == 'Vencimento Contrato Conta Azul' }.field_type"))
+                .isEqualTo("date");
+
+        Map<String, String> again = port(ADMIN_TOKEN).ensureDealFields(List.of("Title", "Contrato Conta Azul",
+                "Vigência Contrato Conta Azul", "Vencimento Contrato Conta Azul"));
+
+        assertThat(again).containsAllEntriesOf(keys).containsEntry("Title", "title");
+        assertThat(admin().get(SANDBOX + "/v1/dealFields").jsonPath().getList("data")).hasSize(before + 3);
+    }
+}

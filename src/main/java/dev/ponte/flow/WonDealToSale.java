@@ -96,7 +96,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                 new SettingDefinition("paymentMethod", SettingType.STRING, null, "DINHEIRO", "R10: payment method"),
                 new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"),
                 new SettingDefinition("sellerId", SettingType.STRING, null, null,
-                        "R11: ledger seller id; defaults to none (the ledger's own default seller)")));
+                        "R11: ledger seller id; defaults to none (the ledger's own default seller)"));
     }
 
     @Override

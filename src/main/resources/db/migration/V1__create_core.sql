@@ -97,3 +97,12 @@ create table history (
 );
 create index history_subject on history (connection_id, subject, id);
 create index history_connection on history (connection_id, id);
+
+-- Where each connection's incremental reconciliation resumes (a source's change cursor).
+create table sync_cursor (
+    connection_id uuid not null,
+    name          varchar(60) not null,
+    position      varchar(200) not null,
+    updated_at    timestamp with time zone not null,
+    primary key (connection_id, name)
+);

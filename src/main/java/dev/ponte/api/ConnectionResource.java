@@ -5,6 +5,8 @@ import dev.ponte.connection.ConnectionDraft;
 import dev.ponte.connection.ConnectionEntity;
 import dev.ponte.connection.ConnectionService;
 import dev.ponte.connection.ConnectionStatus;
+import dev.ponte.connection.SourceEvents;
+import dev.ponte.connector.RejectedFailure;
 import dev.ponte.engine.JobService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,11 +31,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConnectionResource {
 
     private final ConnectionService connections;
+    private final SourceEvents events;
     private final JobService jobs;
     private final CallerContext caller;
 
-    ConnectionResource(ConnectionService connections, JobService jobs, CallerContext caller) {
+    ConnectionResource(ConnectionService connections, SourceEvents events, JobService jobs, CallerContext caller) {
         this.connections = connections;
+        this.events = events;
         this.jobs = jobs;
         this.caller = caller;
     }
@@ -77,16 +81,28 @@ public class ConnectionResource {
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Switch a connection on", description = "Sets the activation time the first time only: "
-            + "only deals won (orders paid) from then on are synced (R2).")
+            + "only deals won (orders paid) from then on are synced (R2). Subscribes the source's webhook first.")
     public ConnectionResponse enable(@PathParam("id") UUID id) {
-        return view(connections.enable(caller.tenantId(), id));
+        return view(events.enable(caller.tenantId(), id));
     }
 
     @POST
     @Path("/{id}/disable")
     @Operation(summary = "Switch a connection off", description = "No new syncs; queued work waits; history is kept.")
     public ConnectionResponse disable(@PathParam("id") UUID id) {
-        return view(connections.disable(caller.tenantId(), id));
+        return view(events.disable(caller.tenantId(), id));
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @Operation(summary = "Test a connection's credentials", description = "Calls the source: 200 when they work, "
+            + "422 naming what is wrong (e.g. Pipedrive needs an admin user's API token, R16).")
+    public Response test(@PathParam("id") UUID id) {
+        List<RejectedFailure.FieldError> errors = events.test(caller.tenantId(), id);
+        if (!errors.isEmpty()) {
+            throw new RejectedFailure("The credentials do not work", errors);
+        }
+        return Response.ok(Map.of("ok", true)).build();
     }
 
     private ConnectionResponse view(ConnectionEntity c) {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.ponte.connection.InvalidInputException;
 import dev.ponte.connection.NotFoundException;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.TransientFailure;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -63,6 +66,29 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers) {
         return malformedBody(e, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(RejectedFailure e, HttpHeaders headers) {
+        Messages m = Messages.of(headers);
+        return new Problem("urn:ponte:problem:rejected", m.get("problem.rejected"), 422, e.getMessage(),
+                e.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response credentials(CredentialsFailure e, HttpHeaders headers) {
+        Messages m = Messages.of(headers);
+        return new Problem("urn:ponte:problem:credentials", m.get("problem.credentials"), 422, e.getMessage(),
+                List.of(new Problem.FieldProblem("credentials", m.get("problem.credentials")))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(TransientFailure e, HttpHeaders headers) {
+        Messages m = Messages.of(headers);
+        Response problem = new Problem("urn:ponte:problem:unavailable", m.get("problem.unavailable"), 503,
+                e.getMessage(), null).toResponse();
+        return e.retryAfter().map(d -> Response.fromResponse(problem).header("Retry-After", d.toSeconds()).build())
+                .orElse(problem);
     }
 
     @ServerExceptionMapper

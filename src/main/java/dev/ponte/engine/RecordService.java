@@ -113,6 +113,25 @@ public class RecordService {
         }
     }
 
+    @Transactional
+    public Optional<String> cursor(UUID connectionId, String name) {
+        return Optional.ofNullable(SyncCursor.<SyncCursor>findById(new SyncCursor.Key(connectionId, name)))
+                .map(c -> c.position);
+    }
+
+    @Transactional
+    public void moveCursor(UUID connectionId, String name, String position) {
+        SyncCursor.Key key = new SyncCursor.Key(connectionId, name);
+        SyncCursor cursor = SyncCursor.findById(key);
+        if (cursor == null) {
+            cursor = new SyncCursor();
+            cursor.key = key;
+        }
+        cursor.position = position;
+        cursor.updatedAt = clock.instant();
+        cursor.persist();
+    }
+
     /** Creates or updates the link of a source record. */
     @Transactional
     public RecordLink link(RecordLink values) {

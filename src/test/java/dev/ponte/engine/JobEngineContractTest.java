@@ -145,7 +145,7 @@ abstract class JobEngineContractTest {
     @Test
     void activeConnectionScheduleEnqueuesReconciliationAndDisabledDoesNot() {
         Tenant tenant = newTenant("Scheduled");
-        Map<String, Object> everySecond = Map.of("settings", Map.of("schedule.incremental", "* * * * * ?"));
+        Map<String, Object> everySecond = Map.of("settings", Map.of("schedule.full", "* * * * * ?"));
         UUID active = newConnection(tenant, everySecond);
         UUID disabled = newConnection(tenant, everySecond);
         as(tenant.key()).post("/api/v1/connections/" + active + "/enable").then().statusCode(200);

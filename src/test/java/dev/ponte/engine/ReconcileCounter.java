@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Stands in for a flow's incremental reconciliation: counts runs per connection. */
+/** Stands in for a flow's full reconciliation: counts runs per connection. */
 @ApplicationScoped
 public class ReconcileCounter implements JobHandler {
 
@@ -14,7 +14,7 @@ public class ReconcileCounter implements JobHandler {
 
     @Override
     public String kind() {
-        return "reconcile.incremental";
+        return "reconcile.full";
     }
 
     @Override

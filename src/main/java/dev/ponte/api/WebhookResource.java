@@ -1,0 +1,47 @@
+package dev.ponte.api;
+
+import dev.ponte.connection.SourceEvents;
+import dev.ponte.connector.CredentialsFailure;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Where sources deliver their webhooks. Not under {@code /api}: vendors authenticate with the secret Ponte gave them
+ * when it subscribed (Pipedrive: HTTP basic auth), checked by the connection's connector; an unverified delivery
+ * answers 401. A verified one is queued (202) before this answers, so nothing acknowledged is lost.
+ */
+@Path("/hooks/{connectionId}")
+@Tag(name = "Webhooks", description = "Inbound deliveries from sources (verified per vendor)")
+public class WebhookResource {
+
+    private final SourceEvents events;
+
+    WebhookResource(SourceEvents events) {
+        this.events = events;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Receive a source's webhook delivery")
+    public Response receive(@PathParam("connectionId") UUID connectionId, HttpHeaders headers, byte[] body) {
+        Map<String, String> flat = new HashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> flat.put(name.toLowerCase(), String.join(",", values)));
+        try {
+            return Response.accepted(events.receive(connectionId, flat, body)).build();
+        } catch (CredentialsFailure e) {
+            Messages m = Messages.of(headers);
+            return new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,
+                    "The delivery does not carry the secret this connection gave its source.", null).toResponse();
+        }
+    }
+}

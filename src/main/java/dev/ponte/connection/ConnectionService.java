@@ -57,10 +57,32 @@ public class ConnectionService implements ScheduleSource {
     public ConnectionEntity update(UUID tenantId, UUID id, ConnectionDraft draft) {
         ConnectionEntity c = get(tenantId, id);
         apply(c, draft);
-        if (draft.credentials() != null && c.status == ConnectionStatus.NEEDS_RECONNECT) {
+        if (draft.credentials() != null) {
+            reconnect(c);
+        }
+        return c;
+    }
+
+    /** New credentials arrived (OAuth callback): a connection waiting to reconnect becomes active again (R16). */
+    @Transactional
+    public void reconnected(UUID id) {
+        reconnect(byId(id));
+    }
+
+    private void reconnect(ConnectionEntity c) {
+        if (c.status == ConnectionStatus.NEEDS_RECONNECT) {
             c.status = ConnectionStatus.ACTIVE;
+            c.updatedAt = clock.instant();
             jobs.resume(c.id);
             Log.infof("Connection %s reconnected; its paused jobs resume", c.id);
+        }
+    }
+
+    @Transactional
+    ConnectionEntity byId(UUID id) {
+        ConnectionEntity c = ConnectionEntity.findById(id);
+        if (c == null) {
+            throw new NotFoundException("connection");
         }
         return c;
     }

@@ -1,0 +1,268 @@
+package dev.ponte.flow;
+
+import static dev.ponte.flow.PipedriveToContaAzul.connect;
+import static dev.ponte.flow.PipedriveToContaAzul.contaAzul;
+import static dev.ponte.flow.PipedriveToContaAzul.create;
+import static dev.ponte.flow.PipedriveToContaAzul.deal;
+import static dev.ponte.flow.PipedriveToContaAzul.eventually;
+import static dev.ponte.flow.PipedriveToContaAzul.organization;
+import static dev.ponte.flow.PipedriveToContaAzul.pipedrive;
+import static dev.ponte.flow.PipedriveToContaAzul.product;
+import static dev.ponte.flow.PipedriveToContaAzul.sales;
+import static dev.ponte.flow.PipedriveToContaAzul.setStatus;
+import static dev.ponte.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Pipedrive → Conta Azul over real HTTP against the sandbox emulators, one test per requirement. */
+@QuarkusTest
+class WonDealToSaleTest {
+
+    @BeforeEach
+    void reset() {
+        PipedriveToContaAzul.resetSandboxes();
+    }
+
+    @Test
+    void r1_wonDealCreatesExactlyOneSaleAndOpenDealNothing() {
+        PipedriveToContaAzul c = connect(Map.of());
+        long org = organization("Acme Ltda", "11.222.333/0001-81");
+        long won = deal("Venda", 30, org, null, product("Caneta", "CAN-01", 10), 3);
+        long open = deal("Aberta", 20, org, null, product("Lapis", "LAP-01", 10), 2);
+        setStatus(won, "won");
+        pipedrive().body(Map.of("value", 25)).patch(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/" + open);
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        eventually(() -> assertThat(c.history(won)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(c.history(open)).isEmpty();
+    }
+
+    @Test
+    void r2_dealWonBeforeActivationIsSkippedWithItsReason() {
+        long org = organization("Antiga Ltda", "11.222.333/0001-81");
+        long old = deal("Antiga", 10, org, null, product("Caneta", "CAN-01", 10), 1);
+        setStatus(old, "won");
+        PipedriveToContaAzul c = connect(Map.of());
+        pipedrive().body(Map.of("title", "Antiga (editada)")).patch(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/"
+                + old).then().statusCode(200);
+        eventually(() -> assertThat(c.history(old)).anyMatch(m -> m.contains("won before the connection was "
+                + "activated")));
+        assertThat(sales()).isZero();
+    }
+
+    @Test
+    void r3_saleIsPendingReview() {
+        connect(Map.of());
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].situacao")).isEqualTo("EM_ANDAMENTO");
+    }
+
+    @Test
+    void r4_companyIsTheCustomerEvenWithAContact() {
+        connect(Map.of());
+        long org = organization("Empresa Ltda", "11.222.333/0001-81");
+        long person = create("/v1/persons", Map.of("name", "Ana Souza", "org_id", org));
+        setStatus(deal("Venda", 10, org, person, product("P", "P-1", 10), 1), "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getList("pessoas.nome")).containsExactly("Empresa Ltda");
+        assertThat(contaAzul().getString("pessoas[0].tipo_pessoa")).isEqualTo("JURIDICA");
+    }
+
+    @Test
+    void r4_contactIsTheCustomerWithoutACompany() {
+        connect(Map.of());
+        long person = create("/v1/persons", Map.of("name", "Ana Souza"));
+        setStatus(deal("Venda", 10, null, person, product("P", "P-1", 10), 1), "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getList("pessoas.nome")).containsExactly("Ana Souza");
+    }
+
+    @Test
+    void r5_documentThenNameReusesTheCustomerWithTheSameCnpj() {
+        connect(Map.of());
+        String existing = contaAzulCustomer("ACME COMERCIO LTDA", "11222333000181");
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getList("pessoas")).hasSize(1);
+        assertThat(contaAzul().getString("vendas[0].id_cliente")).isEqualTo(existing);
+    }
+
+    @Test
+    void r5_nameAndDocumentCreatesANewCustomerWhenTheNamesDiffer() {
+        connect(Map.of("customerMatching", "NAME_AND_DOCUMENT"));
+        String existing = contaAzulCustomer("ACME COMERCIO LTDA", "11222333000181");
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].id_cliente")).isNotEqualTo(existing);
+    }
+
+    @Test
+    void r5_matchByNameOnlyWhenSwitchedOn() {
+        connect(Map.of("matchByName", true));
+        String existing = contaAzulCustomer("Sem Documento", null);
+        long person = create("/v1/persons", Map.of("name", "Sem Documento"));
+        setStatus(deal("Venda", 10, null, person, product("P", "P-1", 10), 1), "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].id_cliente")).isEqualTo(existing);
+    }
+
+    @Test
+    void r7_invalidCnpjIsNeverSentAndHistorySaysWhy() {
+        PipedriveToContaAzul c = connect(Map.of());
+        long deal = deal("Venda", 10, organization("Erro Ltda", "11.222.333/0001-00"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("pessoas[0].documento")).isNull();
+        assertThat(c.history(deal)).anyMatch(m -> m.startsWith("CPF/CNPJ not sent"));
+    }
+
+    @Test
+    void r8_reusesProductWithTheSameCodeAndCreatesTheRest() {
+        connect(Map.of());
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + contaAzulToken())
+                .body(Map.of("nome", "Caneta azul", "codigo_sku", "CAN-01"))
+                .post(PipedriveToContaAzul.CONTA_AZUL + "/v1/produtos").then().statusCode(200);
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("Caneta", "CAN-01", 10),
+                1), "won");
+        setStatus(deal("Outra", 10, organization("Beta", "11.444.777/0001-61"), null, product("Novo", "NOV-01", 10),
+                1), "won");
+        eventually(() -> assertThat(sales()).isEqualTo(2));
+        assertThat(contaAzul().getList("produtos.codigo_sku")).containsExactlyInAnyOrder("CAN-01", "NOV-01");
+    }
+
+    @Test
+    void r12_dealWithoutValueOrCustomerIsSkippedWithReason() {
+        PipedriveToContaAzul c = connect(Map.of());
+        long noCustomer = deal("Sem cliente", 10, null, null, product("P", "P-1", 10), 1);
+        setStatus(noCustomer, "won");
+        eventually(() -> assertThat(c.history(noCustomer)).contains("skipped: the deal has neither a company nor a "
+                + "contact"));
+        c.jobs("status=SKIPPED").getList("items.reason").contains("the deal has neither a company nor a contact");
+        assertThat(sales()).isZero();
+    }
+
+    @Test
+    void r13_wonAgainAfterReopeningCreatesNoSecondSale() {
+        PipedriveToContaAzul c = connect(Map.of());
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        setStatus(deal, "open");
+        setStatus(deal, "won");
+        eventually(() -> assertThat(c.history(deal)).anyMatch(m -> m.contains("was already created for this deal")));
+        assertThat(sales()).isEqualTo(1);
+    }
+
+    @Test
+    void r14_onlySelectedPipelines() {
+        PipedriveToContaAzul c = connect(Map.of("pipelines", List.of("999")));
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(c.history(deal)).anyMatch(m -> m.contains("is not among the selected ones")));
+        assertThat(sales()).isZero();
+    }
+
+    @Test
+    void r16_testConnectionNeedsAnAdminToken() {
+        PipedriveToContaAzul c = connect(Map.of());
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/test").then().statusCode(200);
+        as(c.tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
+                "flows", List.of("WonDealToSale"), "credentials", Map.of("apiToken", "sandbox-user-token")))
+                .put("/api/v1/connections/" + c.connection).then().statusCode(200);
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/test").then().statusCode(422)
+                .body("errors.field", hasItem("credentials.apiToken"));
+    }
+
+    @Test
+    void r16_revokedLedgerTokenNeedsReconnectAndWorkResumesAfterIt() {
+        PipedriveToContaAzul c = connect(Map.of());
+        given().contentType(ContentType.JSON).body(Map.of("next_401", 2)).post(PipedriveToContaAzul.CONTA_AZUL
+                + "/_faults");
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> as(c.tenant.key()).get("/api/v1/connections/" + c.connection).then()
+                .body("status", equalTo("NEEDS_RECONNECT")));
+        assertThat(sales()).isZero();
+        c.connectContaAzul();
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        as(c.tenant.key()).get("/api/v1/connections/" + c.connection).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void r17_disabledConnectionStopsSyncingAndRemovesItsWebhook() {
+        PipedriveToContaAzul c = connect(Map.of());
+        assertThat(pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks").jsonPath().getList("data"))
+                .hasSize(1);
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/disable").then().statusCode(200);
+        assertThat(pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks").jsonPath().getList("data"))
+                .isEmpty();
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        given().contentType(ContentType.JSON).body("{}").post("/hooks/" + c.connection).then().statusCode(404);
+        assertThat(sales()).isZero();
+    }
+
+    @Test
+    void webhookWithoutTheSecretIsRefused() {
+        PipedriveToContaAzul c = connect(Map.of());
+        given().auth().preemptive().basic("ponte", "guess").contentType(ContentType.JSON).body("{}")
+                .post("/hooks/" + c.connection).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void r20_twoConnectionsOfOneAccountDoNotInterfere() {
+        PipedriveToContaAzul first = connect(Map.of());
+        PipedriveToContaAzul second = connect(Map.of("pipelines", List.of("999")));
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(second.history(deal)).anyMatch(m -> m.contains("not among the selected")));
+        eventually(() -> assertThat(first.history(deal)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(sales()).isEqualTo(1);
+    }
+
+    @Test
+    void responseDroppedAfterTheSaleWasCreatedStillMakesExactlyOneSale() {
+        PipedriveToContaAzul c = connect(Map.of());
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        // Customer and product creates go through first; then the sale's POST commits and its answer is lost.
+        given().contentType(ContentType.JSON).body(Map.of("drop_after_commit", 1)).post(
+                PipedriveToContaAzul.CONTA_AZUL + "/_faults");
+        setStatus(deal, "won");
+        eventually(() -> assertThat(c.history(deal)).anyMatch(m -> m.contains("found by its marker")
+                || m.contains("created pending review")));
+        assertThat(sales()).isEqualTo(1);
+    }
+
+    private static String contaAzulCustomer(String name, String cnpj) {
+        Map<String, Object> body = cnpj == null ? Map.of("nome", name, "tipo_pessoa", "Física")
+                : Map.of("nome", name, "tipo_pessoa", "Jurídica", "cnpj", cnpj);
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + contaAzulToken()).body(body)
+                .post(PipedriveToContaAzul.CONTA_AZUL + "/v1/pessoas").then().statusCode(200).extract().path("id");
+    }
+
+    /** A token of the sandbox's own, as another Conta Azul user of the account would have. */
+    private static String contaAzulToken() {
+        String redirect = "http://localhost/cb";
+        String location = given().redirects().follow(false).queryParam("response_type", "code")
+                .queryParam("client_id", "sandbox-client").queryParam("redirect_uri", redirect)
+                .queryParam("state", "s").get(PipedriveToContaAzul.CONTA_AZUL + "/auth/oauth2/authorize").then()
+                .extract().header("Location");
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        return given().auth().preemptive().basic("sandbox-client", "sandbox-secret")
+                .formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", redirect).post(PipedriveToContaAzul.CONTA_AZUL + "/auth/oauth2/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+}

@@ -1,6 +1,5 @@
 package dev.ponte.sandbox;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
  * Applies the configured {@link Faults} to vendor API requests. Runs on the endpoint's worker thread (the
@@ -18,12 +18,10 @@ public class FaultFilter {
 
     private final Faults faults;
     private final SandboxVendors vendors;
-    private final HttpServerRequest httpRequest;
 
-    public FaultFilter(Faults faults, SandboxVendors vendors, HttpServerRequest httpRequest) {
+    public FaultFilter(Faults faults, SandboxVendors vendors) {
         this.faults = faults;
         this.vendors = vendors;
-        this.httpRequest = httpRequest;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
@@ -52,6 +50,11 @@ public class FaultFilter {
      * TCP connection before any byte of the answer is written (the client sees a connection reset or premature
      * end of stream, as when a proxy or the network fails); mode {@code 502} answers Bad Gateway instead. Either
      * way the client never learns the created id and must look for its own marker before creating again.
+     *
+     * <p>The connection is reset through RESTEasy's own current request, not through an injected
+     * {@code HttpServerRequest}: that is a request-scoped CDI proxy, resolved in whatever CDI request context is
+     * active on the worker thread, and in the full test suite it closed some other connection while this 502 reached
+     * the client whole.
      */
     @ServerResponseFilter
     public void decorateOrDrop(ContainerRequestContext request, ContainerResponseContext response) {
@@ -69,7 +72,7 @@ public class FaultFilter {
         response.setStatus(502);
         response.setEntity(badGateway.getEntity());
         if (!faults.dropAsBadGateway(name)) {
-            httpRequest.connection().close();
+            CurrentRequestManager.get().serverResponse().reset();
         }
     }
 

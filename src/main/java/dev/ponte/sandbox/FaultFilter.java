@@ -1,11 +1,15 @@
 package dev.ponte.sandbox;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
@@ -51,10 +55,11 @@ public class FaultFilter {
      * end of stream, as when a proxy or the network fails); mode {@code 502} answers Bad Gateway instead. Either
      * way the client never learns the created id and must look for its own marker before creating again.
      *
-     * <p>The connection is reset through RESTEasy's own current request, not through an injected
-     * {@code HttpServerRequest}: that is a request-scoped CDI proxy, resolved in whatever CDI request context is
-     * active on the worker thread, and in the full test suite it closed some other connection while this 502 reached
-     * the client whole.
+     * <p>{@code close()} only schedules the close on the connection's event loop, and the answer RESTEasy writes right
+     * after this filter could overtake it (the 502 then reached the client whole, depending on load), so the filter
+     * waits until the connection is closed. The connection is taken from RESTEasy's own current request rather than
+     * an injected request-scoped {@code HttpServerRequest}, whose resolution depends on the CDI request context active
+     * on this worker thread.
      */
     @ServerResponseFilter
     public void decorateOrDrop(ContainerRequestContext request, ContainerResponseContext response) {
@@ -72,7 +77,17 @@ public class FaultFilter {
         response.setStatus(502);
         response.setEntity(badGateway.getEntity());
         if (!faults.dropAsBadGateway(name)) {
-            CurrentRequestManager.get().serverResponse().reset();
+            closeAndWait(CurrentRequestManager.get().unwrap(HttpServerRequest.class));
+        }
+    }
+
+    private static void closeAndWait(HttpServerRequest request) {
+        try {
+            request.connection().close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing failed or hung: the client will see whatever the connection does next, which is still a fault.
         }
     }
 

@@ -371,7 +371,7 @@ final class ContaAzulLedgerPort implements LedgerPort {
 
     /** Items go at their unit price; line discounts travel in {@code composicao_de_valor.desconto}. */
     private static List<ItemVenda> itens(SalesDocument sale) {
-        return sale.lines().stream().map(line -> new ItemVenda(line.itemId(), line.quantity().stripTrailingZeros(),
+        return sale.lines().stream().map(line -> new ItemVenda(line.itemId(), plain(line.quantity()),
                 line.unitPrice().amount(), line.description())).toList();
     }
 
@@ -389,7 +389,7 @@ final class ContaAzulLedgerPort implements LedgerPort {
         }
         BigDecimal discount = gross.subtract(net);
         BigDecimal frete = sale.shipping() == null || sale.shipping().isZero() ? null : sale.shipping().amount();
-        Desconto desconto = discount.signum() > 0 ? new Desconto("VALOR", discount.stripTrailingZeros()) : null;
+        Desconto desconto = discount.signum() > 0 ? new Desconto("VALOR", plain(discount)) : null;
         return frete == null && desconto == null ? null : new ComposicaoDeValor(frete, desconto);
     }
 
@@ -421,6 +421,12 @@ final class ContaAzulLedgerPort implements LedgerPort {
 
     private static boolean lastPage(int size, long seen, Long total, int requested) {
         return size == 0 || size < requested || (total != null && seen >= total);
+    }
+
+    /** Without trailing zeros but never in exponent form: {@code 10} must not go out as {@code 1E+1}. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String strip(String value) {

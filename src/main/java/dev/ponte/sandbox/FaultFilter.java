@@ -7,8 +7,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
  * Applies the configured {@link Faults} to vendor API requests. Runs on the endpoint's worker thread (the
@@ -18,12 +22,10 @@ public class FaultFilter {
 
     private final Faults faults;
     private final SandboxVendors vendors;
-    private final HttpServerRequest httpRequest;
 
-    public FaultFilter(Faults faults, SandboxVendors vendors, HttpServerRequest httpRequest) {
+    public FaultFilter(Faults faults, SandboxVendors vendors) {
         this.faults = faults;
         this.vendors = vendors;
-        this.httpRequest = httpRequest;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
@@ -52,6 +54,12 @@ public class FaultFilter {
      * TCP connection before any byte of the answer is written (the client sees a connection reset or premature
      * end of stream, as when a proxy or the network fails); mode {@code 502} answers Bad Gateway instead. Either
      * way the client never learns the created id and must look for its own marker before creating again.
+     *
+     * <p>{@code close()} only schedules the close on the connection's event loop, and the answer RESTEasy writes right
+     * after this filter could overtake it (the 502 then reached the client whole, depending on load), so the filter
+     * waits until the connection is closed. The connection is taken from RESTEasy's own current request rather than
+     * an injected request-scoped {@code HttpServerRequest}, whose resolution depends on the CDI request context active
+     * on this worker thread.
      */
     @ServerResponseFilter
     public void decorateOrDrop(ContainerRequestContext request, ContainerResponseContext response) {
@@ -69,7 +77,17 @@ public class FaultFilter {
         response.setStatus(502);
         response.setEntity(badGateway.getEntity());
         if (!faults.dropAsBadGateway(name)) {
-            httpRequest.connection().close();
+            closeAndWait(CurrentRequestManager.get().unwrap(HttpServerRequest.class));
+        }
+    }
+
+    private static void closeAndWait(HttpServerRequest request) {
+        try {
+            request.connection().close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing failed or hung: the client will see whatever the connection does next, which is still a fault.
         }
     }
 

@@ -1,0 +1,39 @@
+package dev.ponte.connector.contaazul;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where and how Ponte reaches Conta Azul's API and its OAuth2 server. */
+@ConfigMapping(prefix = "ponte.vendors.contaazul")
+public interface ContaAzulConfig {
+
+    /** Base URL of the current API ("Nova API"); paths under {@code /v1/…}. */
+    @WithDefault("https://api-v2.contaazul.com")
+    String apiUrl();
+
+    /** Base URL of the OAuth2 server; {@code /oauth2/authorize} and {@code /oauth2/token} live under it. */
+    @WithDefault("https://auth.contaazul.com")
+    String authUrl();
+
+    /**
+     * The OAuth2 client id of Ponte's Conta Azul application (developer portal). No default: there is no sensible
+     * one, and a missing id should stop start-up rather than fail the first connect.
+     */
+    String clientId();
+
+    /** The OAuth2 client secret; only from the environment ({@code PONTE_VENDORS_CONTAAZUL_CLIENT_SECRET}). */
+    Optional<String> clientSecret();
+
+    /** The callback registered with the application, used when a caller gives none. */
+    Optional<String> redirectUri();
+
+    /** Connect and read timeout of every call. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** Client-side limit per connected account: the documented 10 requests/s (docs /minimumrequirements). */
+    @WithDefault("10")
+    int requestsPerSecond();
+}

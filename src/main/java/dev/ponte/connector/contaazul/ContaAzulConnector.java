@@ -1,0 +1,90 @@
+package dev.ponte.connector.contaazul;
+
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.LedgerConnector;
+import dev.ponte.connector.LedgerPort;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Conta Azul as a ledger ({@value #SYSTEM}). Everything that must be shared by all workers of one connection in this
+ * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64) and the rate pacer (R63).
+ */
+@ApplicationScoped
+public class ContaAzulConnector implements LedgerConnector {
+
+    public static final String SYSTEM = "CONTA_AZUL";
+    /** Page size of the person, product and service lists; their maximum is undocumented, 100 is a safe guess. */
+    static final int PAGE_SIZE = 100;
+    /** A caller waits at most this long for a rate-limit slot before the job is rescheduled. */
+    private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
+
+    private final ContaAzulConfig config;
+    private final ContaAzulOAuth oauth;
+    private final Clock clock;
+    private final int pageSize;
+    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+    @Inject
+    public ContaAzulConnector(ContaAzulConfig config, ContaAzulOAuth oauth, Clock clock) {
+        this(config, oauth, clock, PAGE_SIZE);
+    }
+
+    /** Tests shrink the page size to exercise paging with a handful of records. */
+    ContaAzulConnector(ContaAzulConfig config, ContaAzulOAuth oauth, Clock clock, int pageSize) {
+        this.config = config;
+        this.oauth = oauth;
+        this.clock = clock;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    @Override
+    public LedgerPort open(ConnectionAccess connection) {
+        Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
+                QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(URI.create(config.apiUrl()))
+                        .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .build(ContaAzulApi.class),
+                new ReentrantLock(),
+                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT)));
+        return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize);
+    }
+
+    @PreDestroy
+    void close() {
+        sessions.values().forEach(Session::close);
+        sessions.clear();
+    }
+
+    /** What one connection's ports share in this JVM. */
+    record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer) {
+
+        void close() {
+            if (api instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    // The pool is gone either way.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ponte.connector.contaazul;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Conta Azul's JSON as Ponte reads and writes it: snake_case names from shared/vendor-apis/README.md and the specs
+ * in specs/contaazul/. Responses ignore unknown properties because the app's Jackson fails on them and the vendor adds
+ * fields freely; requests leave out nulls so optional fields are absent rather than {@code null}.
+ */
+final class ContaAzulDto {
+
+    private ContaAzulDto() {
+    }
+
+    // --- OAuth2 ---
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TokenResponse(String accessToken, String refreshToken, Long expiresIn, String tokenType) {
+    }
+
+    // --- Pessoas (customers) ---
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PessoaResumo(String id, String nome, String tipoPessoa, String documento) {
+    }
+
+    /** Persons and products list envelope: {@code {items, totalItems}} (camelCase, unlike the rest). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PessoasPage(List<PessoaResumo> items, Long totalItems) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PessoaCriada(String id, String nome, String cpf, String cnpj) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Perfil(String tipoPerfil) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovaPessoa(String nome, String tipoPessoa, String cpf, String cnpj, String email, String telefoneComercial,
+                      String telefoneCelular, List<Perfil> perfis, String observacao) {
+    }
+
+    // --- Produtos and serviços ---
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Produto(String id, String nome, String codigoSku) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ProdutosPage(List<Produto> items, Long totalItems) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Estoque(BigDecimal valorVenda) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovoProduto(String nome, String codigoSku, String formato, Estoque estoque) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Servico(String id, String codigo, String descricao) {
+    }
+
+    /** Services list envelope: {@code {itens}}, no total documented. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ServicosPage(List<Servico> itens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovoServico(String descricao, String codigo, BigDecimal preco, String status, String tipoServico) {
+    }
+
+    // --- Vendas (sales) ---
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ItemVenda(String id, BigDecimal quantidade, BigDecimal valor, String descricao) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Parcela(LocalDate dataVencimento, BigDecimal valor, String descricao) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CondicaoPagamento(String opcaoCondicaoPagamento, String tipoPagamento, List<Parcela> parcelas) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Desconto(String tipo, BigDecimal valor) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ComposicaoDeValor(BigDecimal frete, Desconto desconto) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovaVenda(String idCliente, long numero, String situacao, LocalDate dataVenda, List<ItemVenda> itens,
+                     CondicaoPagamento condicaoPagamento, String idVendedor, String observacoes,
+                     ComposicaoDeValor composicaoDeValor) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VendaCriada(String id, Long numero) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VendaResumo(String id, Long numero, LocalDate data, String idContrato) {
+    }
+
+    /** {@code GET /v1/venda/busca}: {@code {itens, total_itens, totais, quantidades}}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VendasPage(List<VendaResumo> itens, Long totalItens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Negociacao(String id, Long numero, String observacoes) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Referencia(String id) {
+    }
+
+    /** {@code GET /v1/venda/{id}}: the sale is under {@code venda}; {@code contrato} is set for recurring sales. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VendaDetalhe(Negociacao venda, Referencia contrato) {
+    }
+
+    // --- Contratos (recurring sales) ---
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Termos(String tipoFrequencia, String tipoExpiracao, LocalDate dataInicio, LocalDate dataFim, long numero) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CondicaoPagamentoContrato(String tipoPagamento, int diaVencimento, LocalDate primeiraDataVencimento) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovoContrato(String idCliente, LocalDate dataEmissao, String idVendedor, String observacoes, Termos termos,
+                        ComposicaoDeValor composicaoDeValor, CondicaoPagamentoContrato condicaoPagamento,
+                        List<ItemVenda> itens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ContratoCriado(String id, String idVenda) {
+    }
+}

@@ -1,0 +1,510 @@
+package dev.ponte.connector.contaazul;
+
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.contaazul.ContaAzulConnector.Session;
+import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
+import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
+import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamentoContrato;
+import dev.ponte.connector.contaazul.ContaAzulDto.Desconto;
+import dev.ponte.connector.contaazul.ContaAzulDto.Estoque;
+import dev.ponte.connector.contaazul.ContaAzulDto.ItemVenda;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovaPessoa;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovaVenda;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovoContrato;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovoProduto;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovoServico;
+import dev.ponte.connector.contaazul.ContaAzulDto.Parcela;
+import dev.ponte.connector.contaazul.ContaAzulDto.Perfil;
+import dev.ponte.connector.contaazul.ContaAzulDto.PessoaCriada;
+import dev.ponte.connector.contaazul.ContaAzulDto.PessoaResumo;
+import dev.ponte.connector.contaazul.ContaAzulDto.PessoasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Produto;
+import dev.ponte.connector.contaazul.ContaAzulDto.ProdutosPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Servico;
+import dev.ponte.connector.contaazul.ContaAzulDto.ServicosPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Termos;
+import dev.ponte.connector.contaazul.ContaAzulDto.VendaDetalhe;
+import dev.ponte.connector.contaazul.ContaAzulDto.VendaResumo;
+import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
+import dev.ponte.model.Item;
+import dev.ponte.model.ItemKind;
+import dev.ponte.model.Money;
+import dev.ponte.model.Party;
+import dev.ponte.model.PartyKind;
+import dev.ponte.model.PaymentPlan;
+import dev.ponte.model.Recurrence;
+import dev.ponte.model.SalesDocument;
+import dev.ponte.model.SalesLine;
+import dev.ponte.model.TaxId;
+import dev.ponte.model.TaxIdKind;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One connection's Conta Azul ledger. Every call paces itself (R63), renews the access token a minute before it
+ * expires or once after a 401, and stores each rotated pair before using it (R64).
+ */
+final class ContaAzulLedgerPort implements LedgerPort {
+
+    /** Renew this long before expiry, so a token never dies between the check and the call. */
+    private static final long RENEW_SECONDS_BEFORE_EXPIRY = 60;
+    /** {@code /v1/venda/busca} only accepts 10, 20, 50, 100, 200, 500 or 1000 (sales spec). */
+    private static final int[] SALE_PAGE_SIZES = {10, 20, 50, 100, 200, 500, 1000};
+    /** Stops a list that ignores {@code pagina} from looping forever. */
+    private static final int MAX_PAGES = 1000;
+    /** Tries of a create whose {@code numero} another writer took between reading and using it. */
+    private static final int NUMBER_ATTEMPTS = 5;
+    /**
+     * The contracts spec requires {@code data_fim} even with {@code tipo_expiracao=NUNCA}; what Conta Azul does with
+     * it then is undocumented, so an open-ended contract gets a far end date that NUNCA should override (a guess).
+     */
+    private static final int OPEN_ENDED_YEARS = 10;
+
+    private final Session session;
+    private final ConnectionAccess connection;
+    private final ContaAzulOAuth oauth;
+    private final Clock clock;
+    private final int pageSize;
+    private final int salePageSize;
+
+    ContaAzulLedgerPort(Session session, ConnectionAccess connection, ContaAzulOAuth oauth, Clock clock, int pageSize) {
+        this.session = session;
+        this.connection = connection;
+        this.oauth = oauth;
+        this.clock = clock;
+        this.pageSize = pageSize;
+        int size = SALE_PAGE_SIZES[SALE_PAGE_SIZES.length - 1];
+        for (int allowed : SALE_PAGE_SIZES) {
+            if (allowed >= pageSize) {
+                size = allowed;
+                break;
+            }
+        }
+        this.salePageSize = size;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SERVICES, Capability.RECURRING_SALES);
+    }
+
+    // --- customers ---
+
+    /** Conta Azul holds only Brazilian documents, so an Italian tax id has no match. */
+    @Override
+    public List<LedgerParty> findCustomersByTaxId(TaxId taxId) {
+        if (taxId.kind() != TaxIdKind.CPF && taxId.kind() != TaxIdKind.CNPJ) {
+            return List.of();
+        }
+        return pessoas(taxId.value(), null, p -> taxId.equals(parseDocument(p.documento())));
+    }
+
+    /** {@code busca} also matches trade names, e-mails and substrings, so the results are filtered to the exact name. */
+    @Override
+    public List<LedgerParty> findCustomersByName(String name) {
+        String wanted = name.strip();
+        return pessoas(null, wanted, p -> p.nome() != null && p.nome().strip().equals(wanted));
+    }
+
+    private List<LedgerParty> pessoas(String documentos, String busca, Predicate<PessoaResumo> keep) {
+        List<LedgerParty> found = new ArrayList<>();
+        long seen = 0;
+        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
+            int page = pagina;
+            PessoasPage result = call(bearer -> session.api().pessoas(bearer, documentos, busca, page, pageSize));
+            List<PessoaResumo> items = result == null || result.items() == null ? List.of() : result.items();
+            items.stream().filter(keep)
+                    .map(p -> new LedgerParty(p.id(), p.nome(), parseDocument(p.documento())))
+                    .forEach(found::add);
+            seen += items.size();
+            if (lastPage(items.size(), seen, result == null ? null : result.totalItems())) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * R6: name, person type, CPF/CNPJ, e-mail, business and mobile phones, the Cliente profile and the origin. The
+     * document goes out with its official mask, as in the docs' example body ({@code "cnpj": "12.345.678/0001-90"});
+     * Conta Azul stores and searches the digits either way. A party with an Italian tax id is {@code Estrangeira}
+     * without a document, since Conta Azul only knows Brazilian ones.
+     */
+    @Override
+    public LedgerParty createCustomer(Party party) {
+        TaxId taxId = party.taxId();
+        String tipo;
+        String cpf = null;
+        String cnpj = null;
+        if (taxId != null && taxId.kind() == TaxIdKind.CPF) {
+            tipo = "Física";
+            cpf = taxId.formatted();
+        } else if (taxId != null && taxId.kind() == TaxIdKind.CNPJ) {
+            tipo = "Jurídica";
+            cnpj = taxId.formatted();
+        } else if (taxId != null) {
+            tipo = "Estrangeira";
+        } else {
+            tipo = party.kind() == PartyKind.PERSON ? "Física" : "Jurídica";
+        }
+        NovaPessoa body = new NovaPessoa(party.name(), tipo, cpf, cnpj, party.email(), party.businessPhone(),
+                party.mobilePhone(), List.of(new Perfil("Cliente")), origin(party));
+        PessoaCriada created = call(bearer -> session.api().createPessoa(bearer, body));
+        return new LedgerParty(created.id(), created.nome() != null ? created.nome() : party.name(),
+                taxId != null && (taxId.kind() == TaxIdKind.CPF || taxId.kind() == TaxIdKind.CNPJ) ? taxId : null);
+    }
+
+    /** {@code observacao} is the only free-text field of a person, so the origin (R6) goes there. */
+    private static String origin(Party party) {
+        if (party.origin() == null) {
+            return null;
+        }
+        return "Origem: " + party.origin() + (party.sourceId() == null ? "" : " (id " + party.sourceId() + ")");
+    }
+
+    private static TaxId parseDocument(String documento) {
+        return documento == null || documento.isBlank() ? null : TaxId.tryParseBrazilian(documento).orElse(null);
+    }
+
+    // --- items ---
+
+    @Override
+    public List<LedgerItem> findItemsByCode(ItemKind kind, String code) {
+        String wanted = code.strip();
+        return kind == ItemKind.PRODUCT
+                ? produtos(wanted, null, p -> wanted.equals(strip(p.codigoSku())))
+                : servicos(wanted, s -> wanted.equals(strip(s.codigo())));
+    }
+
+    @Override
+    public List<LedgerItem> findItemsByName(ItemKind kind, String name) {
+        String wanted = name.strip();
+        return kind == ItemKind.PRODUCT
+                ? produtos(null, wanted, p -> wanted.equals(strip(p.nome())))
+                : servicos(wanted, s -> wanted.equals(strip(s.descricao())));
+    }
+
+    private List<LedgerItem> produtos(String sku, String busca, Predicate<Produto> keep) {
+        List<LedgerItem> found = new ArrayList<>();
+        long seen = 0;
+        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
+            int page = pagina;
+            ProdutosPage result = call(bearer -> session.api().produtos(bearer, sku, busca, page, pageSize));
+            List<Produto> items = result == null || result.items() == null ? List.of() : result.items();
+            items.stream().filter(keep)
+                    .map(p -> new LedgerItem(p.id(), ItemKind.PRODUCT, p.codigoSku(), p.nome()))
+                    .forEach(found::add);
+            seen += items.size();
+            if (lastPage(items.size(), seen, result == null ? null : result.totalItems())) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** {@code busca_textual} matches description and code; the envelope has no total, so a short page ends it. */
+    private List<LedgerItem> servicos(String buscaTextual, Predicate<Servico> keep) {
+        List<LedgerItem> found = new ArrayList<>();
+        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
+            int page = pagina;
+            ServicosPage result = call(bearer -> session.api().servicos(bearer, buscaTextual, page, pageSize));
+            List<Servico> items = result == null || result.itens() == null ? List.of() : result.itens();
+            items.stream().filter(keep)
+                    .map(s -> new LedgerItem(s.id(), ItemKind.SERVICE, s.codigo(), s.descricao()))
+                    .forEach(found::add);
+            if (lastPage(items.size(), 0, null)) {
+                break;
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** A tagged product ({@link Item#ledgerKind()}) becomes a service and never a product (R8). */
+    @Override
+    public LedgerItem createItem(Item item) {
+        BigDecimal price = item.price() == null ? null : item.price().amount();
+        if (item.ledgerKind() == ItemKind.SERVICE) {
+            NovoServico body = new NovoServico(item.name(), item.code(), price, "ATIVO", "PRESTADO");
+            Servico created = call(bearer -> session.api().createServico(bearer, body));
+            return new LedgerItem(created.id(), ItemKind.SERVICE, item.code(), item.name());
+        }
+        NovoProduto body = new NovoProduto(item.name(), item.code(), "SIMPLES",
+                price == null ? null : new Estoque(price));
+        Produto created = call(bearer -> session.api().createProduto(bearer, body));
+        return new LedgerItem(created.id(), ItemKind.PRODUCT, item.code(), item.name());
+    }
+
+    // --- sales ---
+
+    /**
+     * Conta Azul cannot search {@code observacoes}, so this lists the sales dated from the day before to the day after
+     * {@code date} (slack for time zones) and reads each one's notes: one extra call per candidate, paced like any
+     * other. A recurring sale answers its contract's id, as {@link #createSale} did. The first sale of a contract is
+     * dated at the recurrence start, so a contract is found only when that start is near {@code date}.
+     */
+    @Override
+    public Optional<String> findSaleByMarker(String marker, LocalDate date) {
+        LocalDate from = date.minusDays(1);
+        LocalDate to = date.plusDays(1);
+        long seen = 0;
+        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
+            int page = pagina;
+            VendasPage result = call(bearer -> session.api().vendas(bearer, from, to, page, salePageSize));
+            List<VendaResumo> items = result == null || result.itens() == null ? List.of() : result.itens();
+            for (VendaResumo venda : items) {
+                VendaDetalhe detail = detail(venda.id());
+                if (detail != null && detail.venda() != null && carriesMarker(detail.venda().observacoes(), marker)) {
+                    String contrato = venda.idContrato() != null ? venda.idContrato()
+                            : detail.contrato() != null ? detail.contrato().id() : null;
+                    return Optional.of(contrato != null ? contrato : venda.id());
+                }
+            }
+            seen += items.size();
+            if (lastPage(items.size(), seen, result == null ? null : result.totalItens(), salePageSize)) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A sale deleted between the listing and this read is simply not a candidate. */
+    private VendaDetalhe detail(String id) {
+        try {
+            return call(bearer -> session.api().venda(bearer, id));
+        } catch (RejectedFailure gone) {
+            return null;
+        }
+    }
+
+    /** The marker is written on a line of its own, so "deal:12" never matches "deal:123". */
+    static boolean carriesMarker(String observacoes, String marker) {
+        return observacoes != null && observacoes.lines().map(String::strip).anyMatch(marker::equals);
+    }
+
+    static String observacoes(SalesDocument sale) {
+        return sale.notes() == null ? sale.externalMarker() : sale.notes() + "\n\n" + sale.externalMarker();
+    }
+
+    @Override
+    public String createSale(SalesDocument sale) {
+        return sale.recurring() ? createContract(sale) : createPendingSale(sale);
+    }
+
+    /**
+     * {@code POST /v1/venda} pending review (EM_ANDAMENTO, R3). The API wants the caller to choose {@code numero}: it
+     * comes from {@code /v1/venda/proximo-numero}, which races with every other writer of the account (Conta Azul's
+     * own screens included) between the read and the create; a refusal of a taken number is retried with the next
+     * one. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
+     */
+    private String createPendingSale(SalesDocument sale) {
+        long numero = call(bearer -> session.api().proximoNumeroVenda(bearer));
+        for (int attempt = 1; ; attempt++) {
+            NovaVenda body = new NovaVenda(sale.customerId(), numero, "EM_ANDAMENTO", sale.date(), itens(sale),
+                    condicaoPagamento(sale), sale.sellerId(), observacoes(sale), composicao(sale));
+            try {
+                return call(bearer -> session.api().createVenda(bearer, body)).id();
+            } catch (RejectedFailure refused) {
+                if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
+                    throw refused;
+                }
+                long taken = numero;
+                Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next one", taken);
+                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroVenda(bearer)));
+            }
+        }
+    }
+
+    /**
+     * A recurring sale is a contract ({@code POST /v1/contratos}), monthly because the model's recurrence has a due
+     * day of the month; Conta Azul creates its first sale at once. Answers the contract's id.
+     */
+    private String createContract(SalesDocument sale) {
+        Recurrence recurrence = sale.recurrence();
+        long numero = call(bearer -> session.api().proximoNumeroContrato(bearer));
+        for (int attempt = 1; ; attempt++) {
+            Termos termos = new Termos("MENSAL", recurrence.end() == null ? "NUNCA" : "DATA", recurrence.start(),
+                    recurrence.end() != null ? recurrence.end() : recurrence.start().plusYears(OPEN_ENDED_YEARS),
+                    numero);
+            NovoContrato body = new NovoContrato(sale.customerId(), sale.date(), sale.sellerId(), observacoes(sale),
+                    termos, composicao(sale), new CondicaoPagamentoContrato(sale.payment().method(),
+                    recurrence.dueDay(), firstDueDate(recurrence)), itens(sale));
+            try {
+                return call(bearer -> session.api().createContrato(bearer, body)).id();
+            } catch (RejectedFailure refused) {
+                if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
+                    throw refused;
+                }
+                long taken = numero;
+                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroContrato(bearer)));
+            }
+        }
+    }
+
+    /** The first day on or after the start that falls on the due day (the month's last day when it is shorter). */
+    static LocalDate firstDueDate(Recurrence recurrence) {
+        LocalDate start = recurrence.start();
+        LocalDate candidate = start.withDayOfMonth(Math.min(recurrence.dueDay(), start.lengthOfMonth()));
+        if (candidate.isBefore(start)) {
+            LocalDate next = start.plusMonths(1);
+            candidate = next.withDayOfMonth(Math.min(recurrence.dueDay(), next.lengthOfMonth()));
+        }
+        return candidate;
+    }
+
+    /** Items go at their unit price; line discounts travel in {@code composicao_de_valor.desconto}. */
+    private static List<ItemVenda> itens(SalesDocument sale) {
+        return sale.lines().stream().map(line -> new ItemVenda(line.itemId(), plain(line.quantity()),
+                line.unitPrice().amount(), line.description())).toList();
+    }
+
+    /**
+     * Conta Azul's items carry no discount, so the lines' discounts add up to one sale discount in VALOR: the exact
+     * gross less the lines' rounded totals, which makes the sale's net equal {@link SalesDocument#total()}.
+     * Shipping is {@code frete}.
+     */
+    static ComposicaoDeValor composicao(SalesDocument sale) {
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        for (SalesLine line : sale.lines()) {
+            gross = gross.add(line.unitPrice().amount().multiply(line.quantity()));
+            net = net.add(line.total().amount());
+        }
+        BigDecimal discount = gross.subtract(net);
+        BigDecimal frete = sale.shipping() == null || sale.shipping().isZero() ? null : sale.shipping().amount();
+        Desconto desconto = discount.signum() > 0 ? new Desconto("VALOR", plain(discount)) : null;
+        return frete == null && desconto == null ? null : new ComposicaoDeValor(frete, desconto);
+    }
+
+    /**
+     * R10: the plan's payment type ({@code DINHEIRO} by default) in its number of instalments. Conta Azul requires
+     * the instalments to add up to the sale total, so the cents that do not divide evenly go to the last one. One
+     * instalment is "À vista" due on the sale date; N are "Nx" due monthly from a month after it (the option label
+     * format follows the docs' examples "À vista" and "3x").
+     */
+    static CondicaoPagamento condicaoPagamento(SalesDocument sale) {
+        PaymentPlan plan = sale.payment();
+        Money total = sale.total();
+        int n = plan.instalments();
+        BigDecimal each = total.amount().divide(BigDecimal.valueOf(n), 2, RoundingMode.DOWN);
+        List<Parcela> parcelas = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            BigDecimal valor = i < n ? each : total.amount().subtract(each.multiply(BigDecimal.valueOf(n - 1)));
+            LocalDate due = n == 1 ? sale.date() : sale.date().plusMonths(i);
+            parcelas.add(new Parcela(due, valor, n == 1 ? null : "Parcela " + i + "/" + n));
+        }
+        return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", plan.method(), parcelas);
+    }
+
+    // --- paging ---
+
+    private boolean lastPage(int size, long seen, Long total) {
+        return lastPage(size, seen, total, pageSize);
+    }
+
+    private static boolean lastPage(int size, long seen, Long total, int requested) {
+        return size == 0 || size < requested || (total != null && seen >= total);
+    }
+
+    /** Without trailing zeros but never in exponent form: {@code 10} must not go out as {@code 1E+1}. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    // --- calls: pacing, token renewal, error translation ---
+
+    /**
+     * Runs one API call with a fresh token. A 401 means the token died early (revoked, or the account's password
+     * changed): renew once and retry once; a second 401 is the connection's credentials failing.
+     */
+    private <T> T call(Function<String, T> request) {
+        String token = accessToken();
+        try {
+            return send(request, token);
+        } catch (CredentialsFailure unauthorized) {
+            String renewed = renew(token, true);
+            return send(request, renewed);
+        }
+    }
+
+    private <T> T send(Function<String, T> request, String token) {
+        session.pacer().acquire();
+        try {
+            return request.apply("Bearer " + token);
+        } catch (ProcessingException e) {
+            throw ContaAzulFailures.fromTransport(e);
+        } catch (WebApplicationException e) {
+            throw ContaAzulFailures.fromWebApplication(e);
+        }
+    }
+
+    private String accessToken() {
+        Map<String, String> credentials = connection.credentials();
+        String token = credentials.get(ContaAzulOAuth.ACCESS_TOKEN);
+        return token != null && !expiresSoon(credentials) ? token : renew(token, false);
+    }
+
+    /**
+     * Renews the pair, one worker at a time per connection: the lock is shared by every port of the connection in this
+     * JVM, and the credentials are re-read once it is held, because the worker before may have renewed already — a
+     * second refresh with the now revoked refresh token would fail with invalid_grant. {@code force} renews even a
+     * token that has not expired, when the API refused {@code seen}.
+     */
+    private String renew(String seen, boolean force) {
+        session.refreshLock().lock();
+        try {
+            Map<String, String> current = connection.credentials();
+            String token = current.get(ContaAzulOAuth.ACCESS_TOKEN);
+            boolean renewedByAnother = token != null && !token.equals(seen);
+            if (token != null && !expiresSoon(current) && (renewedByAnother || !force)) {
+                return token;
+            }
+            String refreshToken = current.get(ContaAzulOAuth.REFRESH_TOKEN);
+            if (refreshToken == null || refreshToken.isBlank()) {
+                throw new CredentialsFailure("no Conta Azul refresh token is stored; reconnect the account");
+            }
+            session.pacer().acquire();
+            Map<String, String> renewed = oauth.refresh(refreshToken, clock.instant());
+            // The old refresh token is already revoked: store the new pair before anything can fail or use it (R64).
+            connection.storeCredentials(renewed);
+            Log.debugf("Renewed the Conta Azul access token of connection %s", connection.connectionId());
+            return renewed.get(ContaAzulOAuth.ACCESS_TOKEN);
+        } finally {
+            session.refreshLock().unlock();
+        }
+    }
+
+    private boolean expiresSoon(Map<String, String> credentials) {
+        String expiresAt = credentials.get(ContaAzulOAuth.EXPIRES_AT);
+        if (expiresAt == null) {
+            return true;
+        }
+        try {
+            return !clock.instant().plusSeconds(RENEW_SECONDS_BEFORE_EXPIRY).isBefore(Instant.parse(expiresAt));
+        } catch (DateTimeParseException e) {
+            return true;
+        }
+    }
+}

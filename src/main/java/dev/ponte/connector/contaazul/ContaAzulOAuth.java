@@ -1,0 +1,142 @@
+package dev.ponte.connector.contaazul;
+
+import dev.ponte.connector.LedgerOAuth;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.contaazul.ContaAzulDto.TokenResponse;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriBuilder;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Conta Azul's OAuth2 authorization-code flow: the consent URL, the code exchange the connect flow calls from its
+ * callback, and the refresh the connector runs before a token expires. Credentials travel as a map with
+ * {@value #ACCESS_TOKEN}, {@value #REFRESH_TOKEN} and {@value #EXPIRES_AT} (an ISO-8601 instant).
+ *
+ * <p>Not quarkus-oidc-client: it manages the tokens of clients named in configuration and keeps them in memory,
+ * while Ponte holds one grant per connection in its encrypted store and must persist each rotated refresh token before
+ * using the new access token (R64), which needs the exchange itself rather than a token cache.
+ */
+@ApplicationScoped
+public class ContaAzulOAuth implements LedgerOAuth {
+
+    @Override
+    public String system() {
+        return ContaAzulConnector.SYSTEM;
+    }
+
+
+    public static final String ACCESS_TOKEN = "access_token";
+    public static final String REFRESH_TOKEN = "refresh_token";
+    public static final String EXPIRES_AT = "expires_at";
+    /** The scope the docs' quick-start asks for; the API needs no narrower one. */
+    static final String SCOPE = "openid profile aws.cognito.signin.user.admin";
+    /** Tokens live one hour (docs); used when a response leaves {@code expires_in} out. */
+    private static final long DEFAULT_EXPIRES_IN = 3600;
+
+    private final ContaAzulConfig config;
+    private final Clock clock;
+    private final ContaAzulAuthApi api;
+
+    public ContaAzulOAuth(ContaAzulConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.authUrl()))
+                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(ContaAzulAuthApi.class);
+    }
+
+    /** Where to send the user for consent; {@code redirectUri} null means the configured one. */
+    @Override
+    public URI authorizeUrl(String state, String redirectUri) {
+        return UriBuilder.fromUri(config.authUrl()).path("oauth2/authorize")
+                .queryParam("response_type", "code")
+                .queryParam("client_id", config.clientId())
+                .queryParam("redirect_uri", redirect(redirectUri))
+                .queryParam("state", state)
+                .queryParam("scope", SCOPE)
+                .build();
+    }
+
+    /**
+     * Exchanges the callback's code (valid three minutes, single use) for the connection's first credentials. The
+     * caller checks {@code state} before calling. A refused code is a {@link CredentialsFailure}.
+     */
+    @Override
+    public Map<String, String> exchangeCode(String code, String redirectUri) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", "authorization_code");
+        form.add("code", code);
+        form.add("redirect_uri", redirect(redirectUri));
+        return credentials(token(form), clock.instant());
+    }
+
+    /**
+     * Trades the refresh token for a new pair. Conta Azul rotates the refresh token on every refresh and revokes the
+     * old one, so the caller must store the answer before anything else. {@code now} comes from the caller's clock so
+     * the expiry it stores agrees with the one it checks.
+     */
+    Map<String, String> refresh(String refreshToken, Instant now) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        form.add("grant_type", "refresh_token");
+        form.add("refresh_token", refreshToken);
+        return credentials(token(form), now);
+    }
+
+    private TokenResponse token(MultivaluedMap<String, String> form) {
+        // The docs send client_id in the form as well as in Basic auth; the secret goes only in the header.
+        form.add("client_id", config.clientId());
+        try {
+            return api.token(basic(), form);
+        } catch (ProcessingException e) {
+            throw ContaAzulFailures.fromTransport(e);
+        }
+    }
+
+    private String basic() {
+        String secret = config.clientSecret().orElseThrow(() -> new CredentialsFailure(
+                "ponte.vendors.contaazul.client-secret is not configured; Ponte cannot talk to Conta Azul"));
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (config.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> credentials(TokenResponse token, Instant issuedAt) {
+        if (token == null || token.accessToken() == null || token.refreshToken() == null) {
+            throw new CredentialsFailure("Conta Azul's token answer lacked a token; reconnect the account");
+        }
+        long expiresIn = token.expiresIn() == null ? DEFAULT_EXPIRES_IN : token.expiresIn();
+        return Map.of(ACCESS_TOKEN, token.accessToken(), REFRESH_TOKEN, token.refreshToken(),
+                EXPIRES_AT, issuedAt.plusSeconds(expiresIn).toString());
+    }
+
+    private String redirect(String redirectUri) {
+        if (redirectUri != null && !redirectUri.isBlank()) {
+            return redirectUri;
+        }
+        return config.redirectUri().orElseThrow(() -> new IllegalArgumentException(
+                "no redirect URI given and ponte.vendors.contaazul.redirect-uri is not configured"));
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            ((Closeable) api).close();
+        } catch (IOException | ClassCastException e) {
+            // Nothing to release then.
+        }
+    }
+}

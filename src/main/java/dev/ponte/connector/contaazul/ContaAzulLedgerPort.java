@@ -117,7 +117,7 @@ final class ContaAzulLedgerPort implements LedgerPort {
         return pessoas(taxId.value(), null, p -> taxId.equals(parseDocument(p.documento())));
     }
 
-    /** {@code busca} also matches trade names, e-mails and substrings, so the results are filtered to the exact name. */
+    /** {@code busca} also matches trade names, e-mails and substrings, so results are filtered to the exact name. */
     @Override
     public List<LedgerParty> findCustomersByName(String name) {
         String wanted = name.strip();

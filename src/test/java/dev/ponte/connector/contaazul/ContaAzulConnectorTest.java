@@ -3,6 +3,7 @@ package dev.ponte.connector.contaazul;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -197,7 +198,8 @@ class ContaAzulConnectorTest {
         port.createCustomer(new Party(PartyKind.COMPANY, "Alfa Comércio Ltda Filial", null, null, null, null, null,
                 null, null, null));
 
-        JsonPath pessoa = api().get(SANDBOX + "/v1/pessoas/" + created.id()).then().statusCode(200).extract().jsonPath();
+        JsonPath pessoa = api().get(SANDBOX + "/v1/pessoas/" + created.id()).then().statusCode(200)
+                .extract().jsonPath();
         assertThat(pessoa.getString("tipo_pessoa")).isEqualTo("Jurídica");
         assertThat(pessoa.getString("cnpj")).isEqualTo("11.222.333/0001-81");
         assertThat(pessoa.getString("email")).isEqualTo("contato@alfa.com.br");
@@ -317,13 +319,11 @@ class ContaAzulConnectorTest {
         String id = port.createSale(cashSale(cliente, item));
 
         JsonPath state = given().get(SANDBOX + "/_state").then().extract().jsonPath();
-        Map<String, Object> venda = state.getMap("vendas.find { it.id == '" + id + "' }");
-        assertThat(venda.get("numero")).isEqualTo(12);
-        assertThat(state.getString("vendas.find { it.id == '" + id + "' }.condicaoPagamento.opcao_condicao_pagamento"))
-                .isEqualTo("À vista");
-        assertThat(state.getString("vendas.find { it.id == '" + id + "' }.condicaoPagamento.tipo_pagamento"))
-                .isEqualTo("DINHEIRO");
-        assertThat(state.getString("vendas.find { it.id == '" + id + "' }.condicaoPagamento.parcelas[0].data_vencimento"))
+        String venda = "vendas.find { it.id == '" + id + "' }";
+        assertThat(state.getInt(venda + ".numero")).isEqualTo(12);
+        assertThat(state.getString(venda + ".condicaoPagamento.opcao_condicao_pagamento")).isEqualTo("À vista");
+        assertThat(state.getString(venda + ".condicaoPagamento.tipo_pagamento")).isEqualTo("DINHEIRO");
+        assertThat(state.getString(venda + ".condicaoPagamento.parcelas[0].data_vencimento"))
                 .isEqualTo(SALE_DATE.toString());
         assertThat(port.findSaleByMarker(MARKER, SALE_DATE)).contains(id);
     }
@@ -354,7 +354,7 @@ class ContaAzulConnectorTest {
         } finally {
             pool.shutdownNow();
         }
-        given().get(SANDBOX + "/_state").then().body("vendas.numero", org.hamcrest.Matchers.containsInAnyOrder(1, 2, 3));
+        given().get(SANDBOX + "/_state").then().body("vendas.numero", containsInAnyOrder(1, 2, 3));
     }
 
     @Test

@@ -23,7 +23,8 @@ class ContaAzulSaleMappingTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 1, 31);
 
-    private static SalesDocument sale(String quantity, String price, String discount, String shipping, int instalments) {
+    private static SalesDocument sale(String quantity, String price, String discount, String shipping,
+                                      int instalments) {
         return new SalesDocument("ponte:deal:7", "c1", DATE,
                 List.of(new SalesLine("i1", null, new BigDecimal(quantity), Money.of(price, "BRL"),
                         discount == null ? null : new BigDecimal(discount))),

@@ -5,6 +5,7 @@ import dev.ponte.connection.ConnectionDraft;
 import dev.ponte.connection.ConnectionEntity;
 import dev.ponte.connection.ConnectionService;
 import dev.ponte.connection.ConnectionStatus;
+import dev.ponte.connection.OAuthConnect;
 import dev.ponte.connection.SourceEvents;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.engine.JobService;
@@ -32,12 +33,15 @@ public class ConnectionResource {
 
     private final ConnectionService connections;
     private final SourceEvents events;
+    private final OAuthConnect oauth;
     private final JobService jobs;
     private final CallerContext caller;
 
-    ConnectionResource(ConnectionService connections, SourceEvents events, JobService jobs, CallerContext caller) {
+    ConnectionResource(ConnectionService connections, SourceEvents events, OAuthConnect oauth, JobService jobs,
+            CallerContext caller) {
         this.connections = connections;
         this.events = events;
+        this.oauth = oauth;
         this.jobs = jobs;
         this.caller = caller;
     }
@@ -103,6 +107,14 @@ public class ConnectionResource {
             throw new RejectedFailure("The credentials do not work", errors);
         }
         return Response.ok(Map.of("ok", true)).build();
+    }
+
+    @GET
+    @Path("/{id}/oauth/authorize")
+    @Operation(summary = "Connect the ledger (OAuth2)", description = "Redirects (303) to the ledger's consent page; "
+            + "the ledger then calls back /oauth/callback, and the tokens are stored encrypted (R16).")
+    public Response authorize(@PathParam("id") UUID id) {
+        return Response.seeOther(oauth.authorize(caller.tenantId(), id)).build();
     }
 
     private ConnectionResponse view(ConnectionEntity c) {

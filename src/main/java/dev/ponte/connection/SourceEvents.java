@@ -51,13 +51,18 @@ public class SourceEvents {
                 .orElseThrow(() -> new NotFoundException("connection"));
         Optional<WebhookEvent> event = ports.source(connectionId).readWebhook(headers, body);
         if (event.isEmpty()) {
-            return new Receipt(null, "not a deal event");
+            return ignored(connectionId, "not a deal event");
         }
         WebhookEvent e = event.get();
-        if (e.deal() == null || e.deal().status() != DealStatus.WON || e.deal().wonTime() == null) {
-            return new Receipt(null, "the deal is not won");
+        if (e.deal() == null || e.deal().status() != DealStatus.WON) {
+            return ignored(connectionId, "deal " + e.dealId() + " is not won");
         }
-        return new Receipt(jobs.enqueue(WonDeals.job(connection, e.dealId(), e.deal().wonTime())), null);
+        return new Receipt(jobs.enqueue(WonDeals.job(connection, e.dealId(), e.deal().wonTime(), e.eventId())), null);
+    }
+
+    private static Receipt ignored(UUID connectionId, String why) {
+        Log.debugf("Connection %s: webhook delivery ignored: %s", connectionId, why);
+        return new Receipt(null, why);
     }
 
     /** Checks the source's credentials (R16); answers the fields at fault, none when all is well. */

@@ -222,6 +222,7 @@ public final class JobEngine {
             JobResult result = handler.run(job);
             return finished(job, result.status(), result.reason(), null);
         } catch (RejectedFailure e) {
+            LOG.warnf("Job %d (%s, %s) is DEAD, refused: %s", job.id(), job.kind(), job.subject(), e.getMessage());
             return finished(job, JobStatus.DEAD, null, problem("rejected", "Rejected", e.getMessage(), e.errors()));
         } catch (CredentialsFailure e) {
             store.pause(job.connectionId(), "credentials refused", clock.instant());
@@ -233,6 +234,8 @@ public final class JobEngine {
         } catch (TransientFailure e) {
             Duration delay = e.retryAfter().map(d -> d.compareTo(Duration.ZERO) > 0 ? d : backoff.delay(job.attempts()))
                     .orElseGet(() -> backoff.delay(job.attempts()));
+            LOG.infof("Job %d (%s, %s), attempt %d, failed for now (retry in %s): %s", job.id(), job.kind(),
+                    job.subject(), job.attempts(), delay, e.getMessage());
             return failed(job, started, delay, problem("transient", "Temporary failure", e.getMessage(), List.of()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

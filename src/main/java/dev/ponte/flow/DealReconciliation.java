@@ -64,7 +64,7 @@ public class DealReconciliation implements JobHandler {
                 seen++;
                 if (deal.status() == DealStatus.WON && deal.wonTime() != null
                         && !deal.wonTime().isBefore(connection.activatedAt())) {
-                    jobs.enqueue(WonDeals.job(connection, deal.id(), deal.wonTime()));
+                    jobs.enqueue(WonDeals.job(connection, deal.id(), deal.wonTime(), null));
                     enqueued++;
                 }
             }

@@ -10,10 +10,15 @@ public final class WonDeals {
     private WonDeals() {
     }
 
-    public static NewJob job(ConnectionView connection, String dealId, Instant wonTime) {
+    /**
+     * The job for a deal won at {@code wonTime}; when the source did not say when ({@code wonTime} null), the
+     * delivery's {@code eventId} keys it instead.
+     */
+    public static NewJob job(ConnectionView connection, String dealId, Instant wonTime, String eventId) {
         String source = connection.sourceSystem().toLowerCase();
+        String won = wonTime != null ? "won:" + wonTime : "event:" + eventId;
         return new NewJob(connection.id(), WonDealToSale.JOB_KIND, source + ":deal:" + dealId,
-                connection.id() + ":" + source + ":deal:" + dealId + ":won:" + wonTime,
+                connection.id() + ":" + source + ":deal:" + dealId + ":" + won,
                 "{\"dealId\":\"" + dealId.replace("\"", "") + "\"}");
     }
 }

@@ -21,6 +21,14 @@ public interface ConnectionDirectory {
     record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, boolean active, Instant activatedAt,
             Map<String, Object> settings) {
 
+        /**
+         * The activation time to compare a source's times with: CRMs keep whole seconds (Pipedrive's won_time), so a
+         * deal won in the second the connection was enabled counts as after it.
+         */
+        public Instant activationSecond() {
+            return activatedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+
         public String text(String name, String fallback) {
             Object value = settings.get(name);
             return value == null ? fallback : value.toString();

@@ -63,7 +63,7 @@ public class DealReconciliation implements JobHandler {
             for (Deal deal : page.deals()) {
                 seen++;
                 if (deal.status() == DealStatus.WON && deal.wonTime() != null
-                        && !deal.wonTime().isBefore(connection.activatedAt())) {
+                        && !deal.wonTime().isBefore(connection.activationSecond())) {
                     jobs.enqueue(WonDeals.job(connection, deal.id(), deal.wonTime(), null));
                     enqueued++;
                 }

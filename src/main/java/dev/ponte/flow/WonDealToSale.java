@@ -122,7 +122,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         if (deal.status() != DealStatus.WON) {
             return skip(job, "the deal is not won (status " + deal.status() + ")");
         }
-        if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activatedAt())) {
+        if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activationSecond())) {
             return skip(job, "the deal was won before the connection was activated at " + connection.activatedAt());
         }
         List<String> pipelines = connection.list("pipelines");

@@ -78,6 +78,8 @@ create table record_link (
     ledger_fingerprint varchar(64),
     source_version     varchar(100),
     ledger_version     varchar(100),
+    -- while the ledger record is being found or created: the job that claimed it (ledger_id still null)
+    claimed_by         varchar(100),
     created_at         timestamp with time zone not null,
     updated_at         timestamp with time zone not null,
     constraint record_link_source unique (connection_id, entity_type, source_id),

@@ -26,6 +26,7 @@ public class RecordLink extends PanacheEntityBase {
     public String ledgerFingerprint;
     public String sourceVersion;
     public String ledgerVersion;
+    public String claimedBy;
     public Instant createdAt;
     public Instant updatedAt;
 }

@@ -56,12 +56,13 @@ public class RecordService {
      * Claims the right to create the ledger record for a source key (a CNPJ, a product code), so concurrent jobs
      * never create it twice: answers the ledger id when it is already linked, {@code RESERVED} when this caller
      * must find-or-create it and then {@link #link} it, or {@code BUSY} when another job holds a fresh claim.
-     * A claim left by a crashed job goes stale after {@code staleAfter} and is taken over.
+     * A claim is {@code owner}'s (a job): the same job retrying takes its own claim again; a claim left by a
+     * crashed job goes stale after {@code staleAfter} and is taken over.
      */
-    public Claim claim(UUID connectionId, String entityType, String key, Duration staleAfter) {
+    public Claim claim(UUID connectionId, String entityType, String key, String owner, Duration staleAfter) {
         Optional<RecordLink> existing = linkBySource(connectionId, entityType, key);
         if (existing.isPresent()) {
-            return claimOf(existing.get(), staleAfter);
+            return claimOf(existing.get(), owner, staleAfter);
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -69,25 +70,30 @@ public class RecordService {
                 reservation.connectionId = connectionId;
                 reservation.entityType = entityType;
                 reservation.sourceId = key;
+                reservation.claimedBy = owner;
                 reservation.createdAt = clock.instant();
                 reservation.updatedAt = reservation.createdAt;
                 reservation.persist();
             });
             return Claim.ofReserved();
         } catch (PersistenceException e) {
-            return linkBySource(connectionId, entityType, key).map(l -> claimOf(l, staleAfter)).orElse(Claim.ofTaken());
+            return linkBySource(connectionId, entityType, key).map(l -> claimOf(l, owner, staleAfter))
+                    .orElse(Claim.ofTaken());
         }
     }
 
-    private Claim claimOf(RecordLink link, Duration staleAfter) {
+    private Claim claimOf(RecordLink link, String owner, Duration staleAfter) {
         if (link.ledgerId != null) {
             return Claim.ofLinked(link.ledgerId);
+        }
+        if (owner.equals(link.claimedBy)) {
+            return Claim.ofReserved();
         }
         Instant stale = clock.instant().minus(staleAfter);
         if (link.updatedAt.isBefore(stale)) {
             int taken = QuarkusTransaction.requiringNew().call(() -> RecordLink.update(
-                    "updatedAt = ?1 where id = ?2 and updatedAt = ?3 and ledgerId is null", clock.instant(), link.id,
-                    link.updatedAt));
+                    "updatedAt = ?1, claimedBy = ?2 where id = ?3 and updatedAt = ?4 and ledgerId is null",
+                    clock.instant(), owner, link.id, link.updatedAt));
             return taken == 1 ? Claim.ofReserved() : Claim.ofTaken();
         }
         return Claim.ofTaken();
@@ -148,6 +154,7 @@ public class RecordService {
         link.ledgerFingerprint = values.ledgerFingerprint;
         link.sourceVersion = values.sourceVersion;
         link.ledgerVersion = values.ledgerVersion;
+        link.claimedBy = null;
         link.updatedAt = clock.instant();
         link.persist();
         return link;

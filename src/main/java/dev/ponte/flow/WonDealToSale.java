@@ -200,7 +200,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     private String customer(Job job, ConnectionView connection, LedgerPort ledger, Party customer) {
         String key = customer.taxId() != null ? customer.taxId().kind() + ":" + customer.taxId().value()
                 : "name:" + customer.name();
-        RecordService.Claim claim = records.claim(connection.id(), "customer", key, CLAIM_STALE_AFTER);
+        RecordService.Claim claim = records.claim(connection.id(), "customer", key, "job:" + job.id(), CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             history(job, "customer", "SUCCEEDED", "customer " + claim.ledgerId() + " already linked");
             return claim.ledgerId();
@@ -226,7 +226,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
     private LedgerItem item(Job job, ConnectionView connection, LedgerPort ledger, Item item) {
         String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
-        RecordService.Claim claim = records.claim(connection.id(), "item", key, CLAIM_STALE_AFTER);
+        RecordService.Claim claim = records.claim(connection.id(), "item", key, "job:" + job.id(), CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
         }

@@ -119,9 +119,12 @@ public class ContaAzulPessoasResource {
                 body.text("observacao"), !json.has("ativo") || json.get("ativo").asBoolean(), List.copyOf(perfis),
                 json.get("enderecos"), json.get("inscricoes"), now, now);
         synchronized (state.pessoas) {
+            // Conta Azul keeps customers that share a CPF/CNPJ under different names (seeds/nuvemshop-to-conta-azul:
+            // "mesmo nome, mas com CPF ou CNPJ diferente: será criado um novo cadastro", and the converse); only the
+            // same name with the same document is refused here — a guess, as the API's rule is not published.
             String documento = pessoa.documento();
-            if (documento != null && !documento.isEmpty()
-                    && state.pessoas.values().stream().anyMatch(p -> documento.equals(p.documento()))) {
+            if (documento != null && !documento.isEmpty() && state.pessoas.values().stream()
+                    .anyMatch(p -> documento.equals(p.documento()) && pessoa.nome().equals(p.nome()))) {
                 throw ContaAzulErrors.badRequest(ContaAzulErrors.DUPLICATE_DOCUMENT, documento);
             }
             state.pessoas.put(pessoa.id(), pessoa);

@@ -18,10 +18,11 @@ public interface ContaAzulConfig {
     String authUrl();
 
     /**
-     * The OAuth2 client id of Ponte's Conta Azul application (developer portal). No default: there is no sensible
-     * one, and a missing id should stop start-up rather than fail the first connect.
+     * The OAuth2 client id of Ponte's Conta Azul application (developer portal; env
+     * {@code PONTE_VENDORS_CONTAAZUL_CLIENT_ID}). No default; an installation without Conta Azul connections needs
+     * none, so a missing id fails the first connect, with this key named, not the start.
      */
-    String clientId();
+    Optional<String> clientId();
 
     /** The OAuth2 client secret; only from the environment ({@code PONTE_VENDORS_CONTAAZUL_CLIENT_SECRET}). */
     Optional<String> clientSecret();

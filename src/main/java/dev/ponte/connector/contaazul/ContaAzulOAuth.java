@@ -1,6 +1,7 @@
 package dev.ponte.connector.contaazul;
 
 import dev.ponte.connector.LedgerOAuth;
+import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.contaazul.ContaAzulDto.TokenResponse;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -65,7 +67,7 @@ public class ContaAzulOAuth implements LedgerOAuth {
     public URI authorizeUrl(String state, String redirectUri) {
         return UriBuilder.fromUri(config.authUrl()).path("oauth2/authorize")
                 .queryParam("response_type", "code")
-                .queryParam("client_id", config.clientId())
+                .queryParam("client_id", clientId())
                 .queryParam("redirect_uri", redirect(redirectUri))
                 .queryParam("state", state)
                 .queryParam("scope", SCOPE)
@@ -99,7 +101,7 @@ public class ContaAzulOAuth implements LedgerOAuth {
 
     private TokenResponse token(MultivaluedMap<String, String> form) {
         // The docs send client_id in the form as well as in Basic auth; the secret goes only in the header.
-        form.add("client_id", config.clientId());
+        form.add("client_id", clientId());
         try {
             return api.token(basic(), form);
         } catch (ProcessingException e) {
@@ -107,11 +109,17 @@ public class ContaAzulOAuth implements LedgerOAuth {
         }
     }
 
+    private String clientId() {
+        return config.clientId().orElseThrow(() -> new RejectedFailure("Conta Azul is not set up on this Ponte: "
+                + "set PONTE_VENDORS_CONTAAZUL_CLIENT_ID (and _CLIENT_SECRET) to the application's OAuth2 client",
+                List.of(new RejectedFailure.FieldError("ponte.vendors.contaazul.client-id", "not configured"))));
+    }
+
     private String basic() {
         String secret = config.clientSecret().orElseThrow(() -> new CredentialsFailure(
                 "ponte.vendors.contaazul.client-secret is not configured; Ponte cannot talk to Conta Azul"));
         return "Basic " + Base64.getEncoder().encodeToString(
-                (config.clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
+                (clientId() + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, String> credentials(TokenResponse token, Instant issuedAt) {

@@ -121,6 +121,63 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void r6_customerCarriesNameEmailPhonesDocumentAndOrigin() {
+        connect(Map.of("taxIdField", PipedriveToContaAzul.CPF_FIELD));
+        long person = create("/v1/persons", Map.of("name", "Ana Souza", PipedriveToContaAzul.CPF_FIELD,
+                "529.982.247-25", "emails", List.of(Map.of("value", "ana@example.com", "primary", true)),
+                "phones", List.of(Map.of("value", "+55 11 3333-4444", "primary", true, "label", "work"),
+                        Map.of("value", "+55 11 99999-8888", "primary", false, "label", "mobile"))));
+        setStatus(deal("Venda", 10, null, person, product("P", "P-1", 10), 1), "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        var pessoa = contaAzul();
+        assertThat(pessoa.getString("pessoas[0].nome")).isEqualTo("Ana Souza");
+        assertThat(pessoa.getString("pessoas[0].documento")).isEqualTo("52998224725");
+        assertThat(pessoa.getString("pessoas[0].email")).isEqualTo("ana@example.com");
+        assertThat(pessoa.getString("pessoas[0].telefone")).contains("99999-8888");
+    }
+
+    @Test
+    void r9_r10_linesCarryPriceAndQuantityAndPaymentIsCashInOneInstalment() {
+        connect(Map.of());
+        setStatus(deal("Venda", 100, organization("Acme", "11.222.333/0001-81"), null, product("Bolo", "B-1", 25), 4),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        var venda = contaAzul();
+        assertThat(venda.getDouble("vendas[0].itens[0].quantidade")).isEqualTo(4.0);
+        assertThat(venda.getDouble("vendas[0].itens[0].valor")).isEqualTo(25.0);
+        assertThat(venda.getString("vendas[0].condicaoPagamento.tipo_pagamento")).isEqualTo("DINHEIRO");
+        assertThat(venda.getList("vendas[0].condicaoPagamento.parcelas")).hasSize(1);
+    }
+
+    @Test
+    void r15_saleRefusedForStockIsKeptDeadWithItsReasonAndRetriedAfterTheFix() {
+        PipedriveToContaAzul c = connect(Map.of());
+        given().contentType(ContentType.JSON).body(Map.of("stock_check", true)).post(PipedriveToContaAzul.CONTA_AZUL
+                + "/_faults");
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(c.jobs("status=DEAD").getInt("total")).isEqualTo(1));
+        var dead = c.jobs("status=DEAD");
+        assertThat(dead.getString("items[0].lastError.detail")).containsIgnoringCase("estoque");
+        assertThat(sales()).isZero();
+        given().delete(PipedriveToContaAzul.CONTA_AZUL + "/_faults");
+        as(c.tenant.key()).post("/api/v1/jobs/" + dead.getLong("items[0].id") + "/retry").then().statusCode(200);
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+    }
+
+    @Test
+    void r18_reconciliationCatchesADealWhoseWebhookWasMissed() {
+        PipedriveToContaAzul c = connect(Map.of("schedule.incremental", "* * * * * ?"));
+        for (Object id : pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks").jsonPath().getList("data.id")) {
+            pipedrive().delete(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks/" + id).then().statusCode(200);
+        }
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review"));
+    }
+
+    @Test
     void r7_invalidCnpjIsNeverSentAndHistorySaysWhy() {
         PipedriveToContaAzul c = connect(Map.of());
         long deal = deal("Venda", 10, organization("Erro Ltda", "11.222.333/0001-00"), null, product("P", "P-1", 10), 1);

@@ -4,6 +4,7 @@ import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.LedgerPort;
 import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.contaazul.ContaAzulConnector.Session;
 import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
@@ -315,6 +316,13 @@ final class ContaAzulLedgerPort implements LedgerPort {
      * one. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
      */
     private String createPendingSale(SalesDocument sale) {
+        // Workers of this JVM take numbers one at a time; other writers of the account are met by the retries below.
+        synchronized (session) {
+            return createPendingSaleNumbered(sale);
+        }
+    }
+
+    private String createPendingSaleNumbered(SalesDocument sale) {
         long numero = call(bearer -> session.api().proximoNumeroVenda(bearer));
         for (int attempt = 1; ; attempt++) {
             NovaVenda body = new NovaVenda(sale.customerId(), numero, "EM_ANDAMENTO", sale.date(), itens(sale),
@@ -322,8 +330,13 @@ final class ContaAzulLedgerPort implements LedgerPort {
             try {
                 return call(bearer -> session.api().createVenda(bearer, body)).id();
             } catch (RejectedFailure refused) {
-                if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
+                if (!ContaAzulFailures.isDuplicateNumber(refused)) {
                     throw refused;
+                }
+                if (attempt >= NUMBER_ATTEMPTS) {
+                    // A race with other writers, not a refusal of the sale: worth another go later.
+                    throw new TransientFailure("Conta Azul sale numbers kept being taken by other writers",
+                            java.time.Duration.ofSeconds(1), refused);
                 }
                 long taken = numero;
                 Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next one", taken);

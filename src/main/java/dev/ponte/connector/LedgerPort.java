@@ -41,9 +41,10 @@ public interface LedgerPort {
 
     /**
      * The sale a previous attempt created with this marker, if any: how a retried job finds its own earlier effect
-     * instead of creating a second sale (DESIGN §3). {@code date} is the sale date the marker was written with.
+     * instead of creating a second sale (DESIGN §3). {@code customerId} (the sale's customer, or null for any) and
+     * {@code date} (the sale date the marker was written with) narrow the search.
      */
-    Optional<String> findSaleByMarker(String marker, LocalDate date);
+    Optional<String> findSaleByMarker(String marker, String customerId, LocalDate date);
 
     /** Creates the sale pending review (or a recurring sale when the document says so); answers its ledger id. */
     String createSale(SalesDocument sale);

@@ -155,7 +155,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         }
         String marker = "[ponte:" + connection.id() + ":deal:" + saleKey + "]";
         LocalDate date = LocalDate.ofInstant(deal.wonTime(), BRAZIL);
-        Optional<String> earlier = ledger.findSaleByMarker(marker, date);
+        Optional<String> earlier = ledger.findSaleByMarker(marker, customerId, date);
         String saleId;
         if (earlier.isPresent()) {
             saleId = earlier.get();

@@ -89,6 +89,7 @@ interface ContaAzulApi {
     VendasPage vendas(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
                       @QueryParam("data_inicio") LocalDate dataInicio,
                       @QueryParam("data_fim") LocalDate dataFim,
+                      @QueryParam("ids_clientes") String idsClientes,
                       @QueryParam("pagina") int pagina,
                       @QueryParam("tamanho_pagina") int tamanhoPagina);
 

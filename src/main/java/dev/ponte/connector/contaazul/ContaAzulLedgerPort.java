@@ -262,13 +262,13 @@ final class ContaAzulLedgerPort implements LedgerPort {
      * dated at the recurrence start, so a contract is found only when that start is near {@code date}.
      */
     @Override
-    public Optional<String> findSaleByMarker(String marker, LocalDate date) {
+    public Optional<String> findSaleByMarker(String marker, String customerId, LocalDate date) {
         LocalDate from = date.minusDays(1);
         LocalDate to = date.plusDays(1);
         long seen = 0;
         for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
             int page = pagina;
-            VendasPage result = call(bearer -> session.api().vendas(bearer, from, to, page, salePageSize));
+            VendasPage result = call(bearer -> session.api().vendas(bearer, from, to, customerId, page, salePageSize));
             List<VendaResumo> items = result == null || result.itens() == null ? List.of() : result.itens();
             for (VendaResumo venda : items) {
                 VendaDetalhe detail = detail(venda.id());
@@ -462,14 +462,40 @@ final class ContaAzulLedgerPort implements LedgerPort {
         }
     }
 
+    /**
+     * One request, paced. A 429 whose Retry-After is short is waited out here, up to {@value #SHORT_RETRIES} times
+     * (a 429 means the request was not processed, so even a create is safe to repeat); longer waits and every other
+     * failure go to the job engine, which retries over minutes (STYLE: seconds here, minutes there).
+     */
     private <T> T send(Function<String, T> request, String token) {
-        session.pacer().acquire();
+        for (int attempt = 1; ; attempt++) {
+            session.pacer().acquire();
+            try {
+                return request.apply("Bearer " + token);
+            } catch (ProcessingException e) {
+                throw ContaAzulFailures.fromTransport(e);
+            } catch (WebApplicationException e) {
+                throw ContaAzulFailures.fromWebApplication(e);
+            } catch (TransientFailure e) {
+                // Only a 429 carries a retry-after (ContaAzulFailures.fromApi).
+                java.time.Duration wait = e.retryAfter().orElse(null);
+                if (wait == null || attempt > SHORT_RETRIES || wait.compareTo(SHORT_WAIT) > 0) {
+                    throw e;
+                }
+                sleep(wait);
+            }
+        }
+    }
+
+    private static final int SHORT_RETRIES = 3;
+    private static final java.time.Duration SHORT_WAIT = java.time.Duration.ofSeconds(2);
+
+    private static void sleep(java.time.Duration wait) {
         try {
-            return request.apply("Bearer " + token);
-        } catch (ProcessingException e) {
-            throw ContaAzulFailures.fromTransport(e);
-        } catch (WebApplicationException e) {
-            throw ContaAzulFailures.fromWebApplication(e);
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while waiting out a 429", wait, e);
         }
     }
 

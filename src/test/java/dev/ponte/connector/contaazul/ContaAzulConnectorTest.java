@@ -298,9 +298,9 @@ class ContaAzulConnectorTest {
         assertThat(venda.getList("vendas[0].condicaoPagamento.parcelas.valor", BigDecimal.class))
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("10.66"), new BigDecimal("10.66"), new BigDecimal("10.68"));
-        assertThat(port.findSaleByMarker(MARKER, SALE_DATE)).contains(id);
-        assertThat(port.findSaleByMarker("ponte:pipedrive:deal:12", SALE_DATE)).isEmpty();
-        assertThat(port.findSaleByMarker(MARKER, SALE_DATE.plusDays(10))).isEmpty();
+        assertThat(port.findSaleByMarker(MARKER, null, SALE_DATE)).contains(id);
+        assertThat(port.findSaleByMarker("ponte:pipedrive:deal:12", null, SALE_DATE)).isEmpty();
+        assertThat(port.findSaleByMarker(MARKER, null, SALE_DATE.plusDays(10))).isEmpty();
     }
 
     @Test
@@ -325,7 +325,7 @@ class ContaAzulConnectorTest {
         assertThat(state.getString(venda + ".condicaoPagamento.tipo_pagamento")).isEqualTo("DINHEIRO");
         assertThat(state.getString(venda + ".condicaoPagamento.parcelas[0].data_vencimento"))
                 .isEqualTo(SALE_DATE.toString());
-        assertThat(port.findSaleByMarker(MARKER, SALE_DATE)).contains(id);
+        assertThat(port.findSaleByMarker(MARKER, null, SALE_DATE)).contains(id);
     }
 
     @Test
@@ -371,7 +371,7 @@ class ContaAzulConnectorTest {
         given().get(SANDBOX + "/_state").then().body("contratos", hasSize(1)).body("contratos[0].id", equalTo(id))
                 .body("contratos[0].tipoFrequencia", equalTo("MENSAL"))
                 .body("contratos[0].proximoVencimento", equalTo("2026-02-10"));
-        assertThat(port.findSaleByMarker(MARKER, SALE_DATE)).contains(id);
+        assertThat(port.findSaleByMarker(MARKER, null, SALE_DATE)).contains(id);
     }
 
     @Test
@@ -396,19 +396,28 @@ class ContaAzulConnectorTest {
                 .hasMessageContaining("no usable answer");
 
         given().get(SANDBOX + "/_state").then().body("vendas", hasSize(1));
-        Optional<String> found = port.findSaleByMarker(MARKER, SALE_DATE);
+        Optional<String> found = port.findSaleByMarker(MARKER, null, SALE_DATE);
         assertThat(found).contains(given().get(SANDBOX + "/_state").then().extract().<String>path("vendas[0].id"));
     }
 
     // --- faults ---
 
     @Test
-    void rateLimitIsTransientWithTheVendorsRetryAfter() {
-        faults(Map.of("next_429", 1));
+    void rateLimitWithALongRetryAfterIsTransientWithTheVendorsRetryAfter() {
+        faults(Map.of("next_429", 1, "retry_after_seconds", 30));
 
         assertThatThrownBy(() -> port.findCustomersByTaxId(CNPJ)).isInstanceOfSatisfying(TransientFailure.class,
-                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(30)));
         assertThat(port.findCustomersByTaxId(CNPJ)).isEmpty();
+    }
+
+    @Test
+    void shortRateLimitIsWaitedOutWithinTheCall() {
+        faults(Map.of("next_429", 2, "retry_after_seconds", 1));
+        long started = System.nanoTime();
+
+        assertThat(port.findCustomersByTaxId(CNPJ)).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     }
 
     @Test

@@ -409,4 +409,5 @@ public final class JobStore {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
-    }}
+    }
+}

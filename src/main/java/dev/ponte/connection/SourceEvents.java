@@ -92,8 +92,11 @@ public class SourceEvents {
         credentials.put("webhookUser", "ponte");
         credentials.put("webhookPassword", secret());
         connections.storeCredentials(c.id, credentials);
-        ports.source(c.id).registerWebhook(hookUrl(c.id), credentials.get("webhookUser"),
-                credentials.get("webhookPassword"));
+        SourcePort source = ports.source(c.id);
+        source.registerWebhook(hookUrl(c.id), credentials.get("webhookUser"), credentials.get("webhookPassword"));
+        if (connections.settings(c).path("contracts").asBoolean(false)) {
+            source.ensureDealFields(WonDealToSale.CONTRACT_FIELDS);
+        }
     }
 
     /** Removes the connection's webhook; a failure is logged, not fatal: deliveries to a disabled one are refused. */

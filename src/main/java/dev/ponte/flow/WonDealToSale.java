@@ -24,6 +24,7 @@ import dev.ponte.model.Item;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Party;
 import dev.ponte.model.PaymentPlan;
+import dev.ponte.model.Recurrence;
 import dev.ponte.model.SalesDocument;
 import dev.ponte.model.SalesLine;
 import dev.ponte.model.TaxId;
@@ -37,7 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A deal marked won becomes exactly one sale pending review in the ledger (R1–R15). Every decision — skipped,
+ * A deal marked won becomes exactly one sale pending review in the ledger (R1–R15), or a recurring sale when it is
+ * marked as a contract (R19). Every decision — skipped,
  * customer matched or created, item matched or created, sale created — is written to the deal's history (R62).
  *
  * <p>Exactly once: a sale carries a marker naming the connection and the deal; before creating one the flow looks for
@@ -52,6 +54,13 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
+    /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */
+    public static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
+            "Vencimento Contrato Conta Azul");
+
+    /** Label → field key of each connection's contract fields, read (or created) once per connection. */
+    private final java.util.Map<java.util.UUID, java.util.Map<String, String>> contractFieldKeys =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ConnectionDirectory connections;
     private final RecordService records;
@@ -95,6 +104,9 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                         "R13: a deal won, reopened and won again creates another sale"),
                 new SettingDefinition("paymentMethod", SettingType.STRING, null, "DINHEIRO", "R10: payment method"),
                 new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"),
+                new SettingDefinition("contracts", SettingType.BOOLEAN, null, false,
+                        "R19: the company works with contracts: Ponte creates the deal fields " + CONTRACT_FIELDS
+                                + " in the CRM, and a deal marked as contract becomes a recurring sale"),
                 new SettingDefinition("sellerId", SettingType.STRING, null, null,
                         "R11: ledger seller id; defaults to none (the ledger's own default seller)"));
     }
@@ -155,6 +167,14 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         }
         String marker = "[ponte:" + connection.id() + ":deal:" + saleKey + "]";
         LocalDate date = LocalDate.ofInstant(deal.wonTime(), BRAZIL);
+        Recurrence recurrence = connection.flag("contracts", false) ? contract(connection, source, deal, date) : null;
+        if (recurrence != null && !ledger.capabilities().contains(LedgerPort.Capability.RECURRING_SALES)) {
+            throw new RejectedFailure("The deal is a contract but this ledger has no recurring sales",
+                    List.of(new RejectedFailure.FieldError(CONTRACT_FIELDS.get(0), "not supported by the ledger")));
+        }
+        if (recurrence != null) {
+            date = recurrence.start();
+        }
         Optional<String> earlier = ledger.findSaleByMarker(marker, customerId, date);
         String saleId;
         if (earlier.isPresent()) {
@@ -163,8 +183,10 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         } else {
             saleId = ledger.createSale(new SalesDocument(marker, customerId, date, lines, null,
                     new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
-                    connection.text("sellerId", null), marker + " " + deal.title(), false, null));
-            history(job, "sale", "SUCCEEDED", "sale " + saleId + " created pending review");
+                    connection.text("sellerId", null), marker + " " + deal.title(), recurrence != null, recurrence));
+            history(job, "sale", "SUCCEEDED", recurrence != null ? "recurring sale (contract) " + saleId + " created"
+                    + " from " + recurrence.start() + ", due on day " + recurrence.dueDay()
+                    : "sale " + saleId + " created pending review");
         }
         RecordLink link = new RecordLink();
         link.connectionId = connection.id();
@@ -173,6 +195,33 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         link.ledgerId = saleId;
         records.link(link);
         return JobResult.succeeded("sale " + saleId);
+    }
+
+    /**
+     * R19: the deal's recurrence when its "Contrato Conta Azul" field says Sim — starting at its "Vigência" date (else
+     * the won date), due monthly on the day of its "Vencimento" date (else the start's day); null when not a contract.
+     */
+    private Recurrence contract(ConnectionView connection, SourcePort source, Deal deal, LocalDate wonDate) {
+        java.util.Map<String, String> keys = contractFieldKeys.computeIfAbsent(connection.id(),
+                id -> source.ensureDealFields(CONTRACT_FIELDS));
+        String flag = deal.customFields().get(keys.get(CONTRACT_FIELDS.get(0)));
+        if (flag == null || !flag.trim().equalsIgnoreCase("Sim")) {
+            return null;
+        }
+        LocalDate start = date(deal.customFields().get(keys.get(CONTRACT_FIELDS.get(1))), wonDate);
+        LocalDate due = date(deal.customFields().get(keys.get(CONTRACT_FIELDS.get(2))), start);
+        return new Recurrence(start, null, due.getDayOfMonth());
+    }
+
+    private static LocalDate date(String value, LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value.trim().substring(0, Math.min(10, value.trim().length())));
+        } catch (java.time.format.DateTimeParseException e) {
+            return fallback;
+        }
     }
 
     /** The customer with the CPF/CNPJ from the bound custom field, validated (R7); an invalid one is never sent. */

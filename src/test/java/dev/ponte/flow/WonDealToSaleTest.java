@@ -202,6 +202,41 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void r11_configuredSellerIsOnTheSale() {
+        String seller = "5f0c6a0e-1111-4222-8333-944455556666";
+        connect(Map.of("sellerId", seller));
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].idVendedor")).isEqualTo(seller);
+    }
+
+    @Test
+    void r19_contractFieldsAreCreatedAndAContractDealBecomesARecurringSale() {
+        PipedriveToContaAzul c = connect(Map.of("contracts", true));
+        var fields = pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/dealFields").jsonPath();
+        assertThat(fields.getList("data.name", String.class)).contains("Contrato Conta Azul",
+                "Vigência Contrato Conta Azul", "Vencimento Contrato Conta Azul");
+        String contract = fields.getString("data.find { it.name == 'Contrato Conta Azul' }.key");
+        long sim = fields.getLong("data.find { it.name == 'Contrato Conta Azul' }.options.find { it.label == 'Sim' }.id");
+        String start = fields.getString("data.find { it.name == 'Vigência Contrato Conta Azul' }.key");
+        String due = fields.getString("data.find { it.name == 'Vencimento Contrato Conta Azul' }.key");
+        long deal = deal("Assinatura", 10, organization("Acme", "11.222.333/0001-81"), null,
+                product("Plano", "PLANO-1", 10), 1);
+        pipedrive().body(Map.of("custom_fields", Map.of(contract, sim, start, "2026-12-01", due, "2026-12-10")))
+                .patch(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/" + deal).then().statusCode(200);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(contaAzul().getList("contratos")).hasSize(1));
+        assertThat(c.history(deal)).anyMatch(m -> m.contains("recurring sale (contract)") && m.contains("2026-12-01")
+                && m.contains("day 10"));
+        long plain = deal("Avulsa", 10, organization("Beta", "11.444.777/0001-61"), null, product("Plano", "PLANO-1", 10),
+                1);
+        setStatus(plain, "won");
+        eventually(() -> assertThat(c.history(plain)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(contaAzul().getList("contratos")).hasSize(1);
+    }
+
+    @Test
     void r12_dealWithoutValueOrCustomerIsSkippedWithReason() {
         PipedriveToContaAzul c = connect(Map.of());
         long noCustomer = deal("Sem cliente", 10, null, null, product("P", "P-1", 10), 1);

@@ -130,7 +130,7 @@ class PipedriveSandboxTest {
         admin().body(Map.of("status", "won")).patch(BASE + "/api/v2/deals/" + deal).then().statusCode(200);
 
         List<Received> inbox = WebhookReceiverResource.inbox("won-deals");
-        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.size() == 1);
         assertThat(inbox.get(0).authorization()).isEqualTo("Basic " + Base64.getEncoder()
                 .encodeToString("ponte:s3cret".getBytes(StandardCharsets.UTF_8)));
         JsonNode body = JSON.readTree(inbox.get(0).body());
@@ -155,7 +155,7 @@ class PipedriveSandboxTest {
         admin().body(Map.of("value", 10)).patch(BASE + "/api/v2/deals/" + deal).then().statusCode(200);
 
         List<Received> inbox = WebhookReceiverResource.inbox("flaky-deals");
-        await().atMost(Duration.ofSeconds(5)).until(() -> inbox.size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> inbox.size() == 4);
         List<JsonNode> bodies = inbox.stream().map(r -> {
             try {
                 return JSON.readTree(r.body());

@@ -27,7 +27,12 @@ public class WebhookReceiverResource {
     public Response receive(@PathParam("inbox") String name, @HeaderParam("Authorization") String authorization,
                             String body) {
         List<Received> inbox = inbox(name);
-        inbox.add(new Received(authorization, body));
-        return name.startsWith("flaky") && inbox.size() == 1 ? Response.serverError().build() : Response.ok().build();
+        boolean first;
+        // Deliveries arrive concurrently: decide "first" under the inbox's lock, not by reading its size later.
+        synchronized (inbox) {
+            inbox.add(new Received(authorization, body));
+            first = inbox.size() == 1;
+        }
+        return name.startsWith("flaky") && first ? Response.serverError().build() : Response.ok().build();
     }
 }

@@ -35,6 +35,7 @@ public class FaultFilter {
             return null;
         }
         String name = vendor.get().name();
+        faults.countRequest(name);
         sleep(faults.latencyMs(name));
         return switch (faults.decide(name)) {
             case NONE -> null;

@@ -18,6 +18,21 @@ public class Faults {
     private static final int DEFAULT_TIMEOUT_MS = 30_000;
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> requests = new ConcurrentHashMap<>();
+
+    /** Counts an API request to the vendor (benchmarks read remote calls per synced record from it). */
+    public void countRequest(String vendor) {
+        requests.computeIfAbsent(vendor, v -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+    }
+
+    public long requests(String vendor) {
+        java.util.concurrent.atomic.AtomicLong count = requests.get(vendor);
+        return count == null ? 0 : count.get();
+    }
+
+    public void resetRequests(String vendor) {
+        requests.remove(vendor);
+    }
 
     public FaultSpec configure(String vendor, FaultSpec spec) {
         states.put(vendor, new State(spec));

@@ -53,6 +53,14 @@ public class SandboxAdminResource {
     @Path("_state")
     public void resetState(@PathParam("vendor") String vendor) {
         vendor(vendor).reset();
+        faults.resetRequests(vendor(vendor).name());
+    }
+
+    /** How many API requests the emulator served since its state was last reset. */
+    @GET
+    @Path("_requests")
+    public Map<String, Object> requests(@PathParam("vendor") String vendor) {
+        return Map.of("requests", faults.requests(vendor(vendor).name()));
     }
 
     private SandboxVendor vendor(String name) {

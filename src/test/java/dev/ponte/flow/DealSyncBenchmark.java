@@ -1,0 +1,160 @@
+package dev.ponte.flow;
+
+import static dev.ponte.flow.PipedriveToContaAzul.connect;
+import static dev.ponte.flow.PipedriveToContaAzul.create;
+import static dev.ponte.flow.PipedriveToContaAzul.organization;
+import static dev.ponte.flow.PipedriveToContaAzul.pipedrive;
+import static dev.ponte.flow.PipedriveToContaAzul.product;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.ponte.support.PostgresProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pipedrive → Conta Azul figures (issue 3), on PostgreSQL with both sandbox emulators answering at 0 ms and at 100 ms
+ * per call: webhook → sale-created latency p50/p99 (from the PATCH that marks the deal won to the end of the job that
+ * created its sale), won deals per second, and emulator requests per deal. Medians of {@value #RUNS} runs of
+ * {@value #DEALS} deals (40 companies, 20 products, so later deals reuse linked customers and products). The test
+ * profile lifts the Conta Azul connector's 10 requests/s per connection pacing, so this measures Ponte's own cost.
+ * Run with {@code ./mvnw -Pbench verify}.
+ */
+@QuarkusTest
+@TestProfile(PostgresProfile.class)
+class DealSyncBenchmark {
+
+    private static final int RUNS = 3;
+    private static final int DEALS = 200;
+
+    @Test
+    void webhookToSaleLatencyThroughputAndCallsPerDeal() throws Exception {
+        List<String> report = new ArrayList<>();
+        for (int latency : new int[] {0, 100}) {
+            double[] p50 = new double[RUNS];
+            double[] p99 = new double[RUNS];
+            double[] rate = new double[RUNS];
+            double[] calls = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                double[] r = run(latency);
+                p50[run] = r[0];
+                p99[run] = r[1];
+                rate[run] = r[2];
+                calls[run] = r[3];
+            }
+            report.add(String.format("emulators at %d ms per call: webhook→sale p50 %.0f ms, p99 %.0f ms (p99 runs %s);"
+                    + " %.1f won deals/s (runs %s); %.1f emulator requests per deal", latency, median(p50), median(p99),
+                    Arrays.toString(round(p99)), median(rate), Arrays.toString(round(rate)), median(calls)));
+        }
+        String text = String.join(System.lineSeparator(), report);
+        Files.writeString(Path.of("target", "benchmark-sync.txt"), text + System.lineSeparator());
+        System.out.println(System.lineSeparator() + "==== Pipedrive → Conta Azul benchmark (medians of " + RUNS
+                + " runs of " + DEALS + " deals) ====" + System.lineSeparator() + text + System.lineSeparator());
+    }
+
+    /** One run: answers {p50 ms, p99 ms, deals/s, emulator requests per deal}. */
+    private static double[] run(int latencyMs) throws Exception {
+        PipedriveToContaAzul.resetSandboxes();
+        PipedriveToContaAzul c = connect(Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Map<Long, Instant> wonAt = new ConcurrentHashMap<>();
+        long before;
+        Instant first;
+        try {
+            List<Long> orgs = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                orgs.add(organization("Empresa " + i, WonDealToSaleLoadTest.cnpj(i)));
+            }
+            List<Long> products = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                products.add(product("Produto " + i, "SKU-" + i, 10 + i));
+            }
+            List<Future<Long>> created = new ArrayList<>();
+            for (int i = 0; i < DEALS; i++) {
+                int n = i;
+                created.add(pool.submit(() -> {
+                    long deal = create("/api/v2/deals", Map.of("title", "Negócio " + n, "value", 10 + n % 20,
+                            "currency", "BRL", "org_id", orgs.get(n % 40)));
+                    pipedrive().body(Map.of("product_id", products.get(n % 20), "item_price", 10 + n % 20,
+                            "quantity", 1)).post(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/" + deal
+                                    + "/products").then().statusCode(201);
+                    return deal;
+                }));
+            }
+            List<Long> deals = new ArrayList<>();
+            for (Future<Long> f : created) {
+                deals.add(f.get());
+            }
+            for (String vendor : List.of(PipedriveToContaAzul.PIPEDRIVE, PipedriveToContaAzul.CONTA_AZUL)) {
+                given().contentType(ContentType.JSON).body(Map.of("latency_ms", latencyMs)).post(vendor + "/_faults")
+                        .then().statusCode(200);
+            }
+            before = requests();
+            first = Instant.now();
+            List<Future<?>> wins = new ArrayList<>();
+            for (long deal : deals) {
+                wins.add(pool.submit(() -> {
+                    wonAt.put(deal, Instant.now());
+                    PipedriveToContaAzul.setStatus(deal, "won");
+                }));
+            }
+            for (Future<?> f : wins) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> c.jobs("status=SUCCEEDED&size=1").getInt("total") >= DEALS);
+        long calls = requests() - before;
+        JsonPath jobs = c.jobs("status=SUCCEEDED&size=500");
+        Map<Long, Instant> finished = new HashMap<>();
+        List<Map<String, Object>> items = jobs.getList("items");
+        for (Map<String, Object> job : items) {
+            long deal = Long.parseLong(((String) job.get("subject")).replace("pipedrive:deal:", ""));
+            finished.put(deal, Instant.parse((String) job.get("finishedAt")));
+        }
+        long[] latencies = wonAt.entrySet().stream()
+                .mapToLong(e -> Duration.between(e.getValue(), finished.get(e.getKey())).toMillis()).sorted().toArray();
+        Instant last = finished.values().stream().max(Instant::compareTo).orElseThrow();
+        for (String vendor : List.of(PipedriveToContaAzul.PIPEDRIVE, PipedriveToContaAzul.CONTA_AZUL)) {
+            given().delete(vendor + "/_faults");
+        }
+        return new double[] {latencies[latencies.length / 2], latencies[(int) (latencies.length * 0.99)],
+                DEALS / (Duration.between(first, last).toMillis() / 1000.0), (double) calls / DEALS};
+    }
+
+    private static long requests() {
+        long total = 0;
+        for (String vendor : List.of(PipedriveToContaAzul.PIPEDRIVE, PipedriveToContaAzul.CONTA_AZUL)) {
+            total += given().get(vendor + "/_requests").then().statusCode(200).extract().jsonPath().getLong("requests");
+        }
+        return total;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static long[] round(double[] values) {
+        return Arrays.stream(values).mapToLong(Math::round).toArray();
+    }
+}

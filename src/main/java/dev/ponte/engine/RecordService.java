@@ -46,12 +46,6 @@ public class RecordService {
                 sourceId).firstResultOptional();
     }
 
-    @Transactional
-    public Optional<RecordLink> linkByLedger(UUID connectionId, String entityType, String ledgerId) {
-        return RecordLink.find("connectionId = ?1 and entityType = ?2 and ledgerId = ?3", connectionId, entityType,
-                ledgerId).firstResultOptional();
-    }
-
     /**
      * Claims the right to create the ledger record for a source key (a CNPJ, a product code), so concurrent jobs
      * never create it twice: answers the ledger id when it is already linked, {@code RESERVED} when this caller

@@ -1,5 +1,7 @@
 package dev.ponte.flow;
 
+import dev.ponte.connector.CompanySource;
+import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.LedgerPort;
 import dev.ponte.connector.SourcePort;
 import java.time.Instant;
@@ -16,6 +18,22 @@ public interface ConnectionDirectory {
     SourcePort source(UUID connectionId);
 
     LedgerPort ledger(UUID connectionId);
+
+    /** The source's two-way side; a connection whose source has none cannot run two-way flows. */
+    default CompanySource companies(UUID connectionId) {
+        if (source(connectionId) instanceof CompanySource companies) {
+            return companies;
+        }
+        throw new IllegalStateException("The source of connection " + connectionId + " has no companies");
+    }
+
+    /** The ledger's two-way side; a connection whose ledger has none cannot run two-way flows. */
+    default CustomerLedger customers(UUID connectionId) {
+        if (ledger(connectionId) instanceof CustomerLedger customers) {
+            return customers;
+        }
+        throw new IllegalStateException("The ledger of connection " + connectionId + " has no customer sync");
+    }
 
     /** A connection as flows see it; settings are already validated against the flows' declarations. */
     record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, boolean active, Instant activatedAt,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.ponte.connection.ConflictException;
 import dev.ponte.connection.InvalidInputException;
 import dev.ponte.connection.NotFoundException;
 import dev.ponte.connector.CredentialsFailure;
@@ -97,6 +98,13 @@ public class ProblemMappers {
         String what = e.getMessage().replace(" not found", "");
         return new Problem("urn:ponte:problem:not-found", m.get("problem.notFound"), 404,
                 m.get("problem.notFound.detail", what), null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, HttpHeaders headers) {
+        Messages m = Messages.of(headers);
+        return new Problem("urn:ponte:problem:conflict", m.get("problem.conflict"), 409, m.get(e.key()), null)
+                .toResponse();
     }
 
     @ServerExceptionMapper

@@ -50,7 +50,7 @@ public class ConnectionPorts implements ConnectionDirectory {
     public Optional<ConnectionView> find(UUID connectionId) {
         return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(
                 ConnectionEntity.<ConnectionEntity>findById(connectionId)).map(c -> new ConnectionView(c.id,
-                        c.sourceSystem, c.ledgerSystem, c.status == ConnectionStatus.ACTIVE, c.activatedAt,
+                        c.sourceSystem, c.ledgerSystem, connections.flows(c), c.status == ConnectionStatus.ACTIVE, c.activatedAt,
                         json.convertValue(connections.settings(c), Map.class))));
     }
 

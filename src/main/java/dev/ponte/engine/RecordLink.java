@@ -27,6 +27,8 @@ public class RecordLink extends PanacheEntityBase {
     public String sourceVersion;
     public String ledgerVersion;
     public String claimedBy;
+    /** The canonical field values both sides held after the last two-way sync (JSON), for field-level merge. */
+    public String snapshot;
     public Instant createdAt;
     public Instant updatedAt;
 }

@@ -154,6 +154,52 @@ public class RecordService {
         return link;
     }
 
+    /** The links of these ledger ids (one query; callers pass a page of ids). */
+    @Transactional
+    public java.util.List<RecordLink> linksByLedgerIds(UUID connectionId, String entityType,
+            java.util.Collection<String> ledgerIds) {
+        return ledgerIds.isEmpty() ? java.util.List.of()
+                : RecordLink.list("connectionId = ?1 and entityType = ?2 and ledgerId in ?3", connectionId, entityType,
+                        ledgerIds);
+    }
+
+    /** The links of these source ids (one query; callers pass a page of ids). */
+    @Transactional
+    public java.util.List<RecordLink> linksBySourceIds(UUID connectionId, String entityType,
+            java.util.Collection<String> sourceIds) {
+        return sourceIds.isEmpty() ? java.util.List.of()
+                : RecordLink.list("connectionId = ?1 and entityType = ?2 and sourceId in ?3", connectionId, entityType,
+                        sourceIds);
+    }
+
+    /**
+     * Writes a two-way link in one statement pair: the pair of ids, both sides' fingerprints and versions, and the
+     * agreed snapshot.
+     */
+    @Transactional
+    public RecordLink pair(UUID connectionId, String entityType, String sourceId, String ledgerId,
+            String sourceFingerprint, String ledgerFingerprint, String sourceVersion, String ledgerVersion,
+            String snapshot) {
+        RecordLink link = linkBySource(connectionId, entityType, sourceId).orElseGet(() -> {
+            RecordLink created = new RecordLink();
+            created.connectionId = connectionId;
+            created.entityType = entityType;
+            created.sourceId = sourceId;
+            created.createdAt = clock.instant();
+            return created;
+        });
+        link.ledgerId = ledgerId;
+        link.sourceFingerprint = sourceFingerprint;
+        link.ledgerFingerprint = ledgerFingerprint;
+        link.sourceVersion = sourceVersion;
+        link.ledgerVersion = ledgerVersion;
+        link.snapshot = snapshot;
+        link.claimedBy = null;
+        link.updatedAt = clock.instant();
+        link.persist();
+        return link;
+    }
+
     @Transactional
     public dev.ponte.engine.Page<HistoryEntry> history(UUID connectionId, String subject, int page, int size) {
         PanacheQuery<HistoryEntry> query = subject == null

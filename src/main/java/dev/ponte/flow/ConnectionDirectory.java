@@ -36,8 +36,8 @@ public interface ConnectionDirectory {
     }
 
     /** A connection as flows see it; settings are already validated against the flows' declarations. */
-    record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, boolean active, Instant activatedAt,
-            Map<String, Object> settings) {
+    record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, List<String> flows, boolean active,
+            Instant activatedAt, Map<String, Object> settings) {
 
         /**
          * The activation time to compare a source's times with: CRMs keep whole seconds (Pipedrive's won_time), so a

@@ -151,9 +151,12 @@ abstract class JobEngineContractTest {
         as(tenant.key()).post("/api/v1/connections/" + active + "/enable").then().statusCode(200);
         as(tenant.key()).post("/api/v1/connections/" + disabled + "/enable").then().statusCode(200);
         as(tenant.key()).post("/api/v1/connections/" + disabled + "/disable").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> ReconcileCounter.RUNS.containsKey(active)
-                && ReconcileCounter.RUNS.get(active).get() >= 2);
-        assertThat(ReconcileCounter.RUNS.get(disabled)).isNull();
+        // Each scheduled firing is one full run with its report (R50); the disabled connection runs nothing.
+        await().atMost(Duration.ofSeconds(15)).until(() -> as(tenant.key()).get("/api/v1/connections/" + active
+                + "/runs").then().statusCode(200).extract().jsonPath()
+                .getList("items.findAll { it.triggeredBy == 'SCHEDULE' && it.status == 'SUCCEEDED' }").size() >= 2);
+        as(tenant.key()).get("/api/v1/connections/" + disabled + "/runs").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.is(0));
     }
 
     long enqueue(UUID connection, String script) {

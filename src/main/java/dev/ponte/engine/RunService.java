@@ -1,0 +1,131 @@
+package dev.ponte.engine;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reconciliation runs (R50): one at a time per connection (a second is refused while one is queued or running),
+ * their counts updated as they progress, and their reports read back through the API.
+ */
+@ApplicationScoped
+public class RunService {
+
+    public static final String INCREMENTAL = "incremental";
+    public static final String FULL = "full";
+    static final String KIND_PREFIX = "reconcile.";
+
+    private final JobService jobs;
+    private final Clock clock;
+
+    RunService(JobService jobs, Clock clock) {
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Queues a manual run; empty when the connection already has one queued or running. */
+    public Optional<SyncRun> trigger(UUID connectionId, String mode) {
+        Optional<SyncRun> run = insert(connectionId, mode, "MANUAL", null);
+        run.ifPresent(r -> {
+            long jobId = jobs.enqueue(new NewJob(connectionId, KIND_PREFIX + mode, "run:" + r.id,
+                    connectionId + ":run:" + r.id, "{\"runId\":" + r.id + "}"));
+            QuarkusTransaction.requiringNew().run(() -> SyncRun.update("jobId = ?1 where id = ?2", jobId, r.id));
+            r.jobId = jobId;
+        });
+        return run;
+    }
+
+    /**
+     * Starts the run a job carries ({@code runId}), or a new scheduled one when it carries none; empty when another
+     * run of the connection is in progress. A job retried (after a failure or a crash) takes its own run over.
+     */
+    public Optional<SyncRun> begin(Job job, Long runId, String mode) {
+        Optional<Long> own = QuarkusTransaction.requiringNew().call(() -> (runId != null
+                ? SyncRun.<SyncRun>findByIdOptional(runId)
+                : SyncRun.<SyncRun>find("jobId", job.id()).firstResultOptional()).map(r -> r.id));
+        if (own.isEmpty()) {
+            return runId != null ? Optional.empty() : insert(job.connectionId(), mode, "SCHEDULE", job.id());
+        }
+        try {
+            return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+                SyncRun run = SyncRun.findById(own.get());
+                run.status = "RUNNING";
+                run.activeKey = run.connectionId;
+                run.jobId = job.id();
+                run.startedAt = clock.instant();
+                run.finishedAt = null;
+                SyncRun.flush();
+                return run;
+            }));
+        } catch (PersistenceException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<SyncRun> insert(UUID connectionId, String mode, String trigger, Long jobId) {
+        try {
+            return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+                SyncRun run = new SyncRun();
+                run.connectionId = connectionId;
+                run.mode = mode;
+                run.triggeredBy = trigger;
+                run.status = jobId == null ? "QUEUED" : "RUNNING";
+                run.startedAt = jobId == null ? null : clock.instant();
+                run.activeKey = connectionId;
+                run.jobId = jobId;
+                run.queuedAt = clock.instant();
+                run.persist();
+                return run;
+            }));
+        } catch (PersistenceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes the run's counts so far. */
+    public void progress(long runId, RunCounts counts) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun run = SyncRun.findById(runId);
+            copy(counts, run);
+        });
+    }
+
+    /** Ends the run with its final counts and a message; the connection may run again. */
+    public void finish(long runId, RunCounts counts, boolean succeeded, String message) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SyncRun run = SyncRun.findById(runId);
+            copy(counts, run);
+            run.status = succeeded ? "SUCCEEDED" : "FAILED";
+            run.message = message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
+            run.activeKey = null;
+            run.finishedAt = clock.instant();
+        });
+    }
+
+    private static void copy(RunCounts counts, SyncRun run) {
+        run.seen = counts.seen();
+        run.created = counts.get(RunCounts.Outcome.CREATED);
+        run.updated = counts.get(RunCounts.Outcome.UPDATED);
+        run.unchanged = counts.get(RunCounts.Outcome.UNCHANGED);
+        run.skipped = counts.get(RunCounts.Outcome.SKIPPED);
+        run.failed = counts.get(RunCounts.Outcome.FAILED);
+        run.conflicts = counts.conflicts();
+    }
+
+    public Optional<SyncRun> find(UUID connectionId, long runId) {
+        return QuarkusTransaction.joiningExisting().call(() -> SyncRun.<SyncRun>findByIdOptional(runId)
+                .filter(r -> r.connectionId.equals(connectionId)));
+    }
+
+    public Page<SyncRun> list(UUID connectionId, int page, int size) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var query = SyncRun.<SyncRun>find("connectionId", Sort.descending("id"), connectionId);
+            return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size,
+                    query.count());
+        });
+    }
+}

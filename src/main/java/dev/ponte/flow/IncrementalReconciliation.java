@@ -1,0 +1,16 @@
+package dev.ponte.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.engine.RunService;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.inject.Instance;
+
+/** The incremental run: each flow reads what changed since its cursor, with an overlap for clock skew. */
+@Singleton
+class IncrementalReconciliation extends ReconciliationRun {
+
+    IncrementalReconciliation(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
+            ObjectMapper json) {
+        super(connections, runs, reconcilers, json, false);
+    }
+}

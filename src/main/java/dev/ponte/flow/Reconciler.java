@@ -1,0 +1,17 @@
+package dev.ponte.flow;
+
+import dev.ponte.engine.RunCounts;
+import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+
+/**
+ * A flow's part of a reconciliation run (R50): what it does for a connection that runs it, incrementally (changes
+ * since its cursor, with an overlap) or fully. It adds each record's outcome to the run's counts and calls
+ * {@code progress} now and then so the run's report shows how far it got.
+ */
+public interface Reconciler {
+
+    /** The flow (as named on connections) this reconciles. */
+    String flow();
+
+    void reconcile(ConnectionView connection, boolean full, RunCounts counts, Runnable progress) throws Exception;
+}

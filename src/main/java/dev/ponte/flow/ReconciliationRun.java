@@ -1,0 +1,69 @@
+package dev.ponte.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.engine.Job;
+import dev.ponte.engine.JobHandler;
+import dev.ponte.engine.JobResult;
+import dev.ponte.engine.RunCounts;
+import dev.ponte.engine.RunService;
+import dev.ponte.engine.SyncRun;
+import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+import jakarta.enterprise.inject.Instance;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A reconciliation run (R50), scheduled ({@code schedule.incremental} / {@code schedule.full}) or manual: runs the
+ * {@link Reconciler} of each flow the connection has, and keeps the run's report. One run per connection at a time.
+ */
+abstract class ReconciliationRun implements JobHandler {
+
+    private final ConnectionDirectory connections;
+    private final RunService runs;
+    private final List<Reconciler> reconcilers;
+    private final ObjectMapper json;
+    private final boolean full;
+
+    ReconciliationRun(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
+            ObjectMapper json, boolean full) {
+        this.connections = connections;
+        this.runs = runs;
+        this.reconcilers = reconcilers.stream().toList();
+        this.json = json;
+        this.full = full;
+    }
+
+    @Override
+    public String kind() {
+        return "reconcile." + (full ? RunService.FULL : RunService.INCREMENTAL);
+    }
+
+    @Override
+    public JobResult run(Job job) throws Exception {
+        Optional<ConnectionView> found = connections.find(job.connectionId());
+        if (found.isEmpty() || !found.get().active()) {
+            return JobResult.skipped("the connection is not active");
+        }
+        JsonNode payload = job.payload() == null ? null : json.readTree(job.payload());
+        Long runId = payload != null && payload.hasNonNull("runId") ? payload.get("runId").asLong() : null;
+        Optional<SyncRun> run = runs.begin(job, runId, full ? RunService.FULL : RunService.INCREMENTAL);
+        if (run.isEmpty()) {
+            return JobResult.skipped("another reconciliation run of this connection is in progress");
+        }
+        long id = run.get().id;
+        RunCounts counts = new RunCounts();
+        try {
+            for (Reconciler reconciler : reconcilers) {
+                if (found.get().flows().contains(reconciler.flow())) {
+                    reconciler.reconcile(found.get(), full, counts, () -> runs.progress(id, counts));
+                }
+            }
+        } catch (Exception | Error e) {
+            runs.finish(id, counts, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+        runs.finish(id, counts, true, counts.toString());
+        return JobResult.succeeded("run " + id + ": " + counts);
+    }
+}

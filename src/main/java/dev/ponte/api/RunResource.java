@@ -40,8 +40,9 @@ public class RunResource {
     }
 
     @POST
-    @Operation(summary = "Start a run", description = "Queues an incremental or full run; 409 while another run of the "
-            + "connection is queued or running. Follow it with GET …/runs/{runId}.")
+    @Operation(summary = "Start a run", description = "Queues an incremental or full reconciliation, or a catalogue "
+            + "import (catalog); 409 while another run of the connection is queued or running. Follow it with "
+            + "GET …/runs/{runId}.")
     public Response trigger(@PathParam("id") UUID id, @Valid @NotNull RunRequest request) {
         connections.find(caller.tenantId(), id);
         SyncRun run = runs.trigger(id, request.mode()).orElseThrow(() -> new ConflictException("run.inProgress"));
@@ -69,8 +70,8 @@ public class RunResource {
                 r.unchanged, r.conflicts, r.skipped, r.failed, r.message, r.queuedAt, r.startedAt, r.finishedAt);
     }
 
-    public record RunRequest(@Schema(enumeration = { "incremental", "full" }) @NotNull
-            @Pattern(regexp = "incremental|full") String mode) {
+    public record RunRequest(@Schema(enumeration = { "incremental", "full", "catalog" }) @NotNull
+            @Pattern(regexp = "incremental|full|catalog") String mode) {
     }
 
     public record RunResponse(long id, String mode, String triggeredBy,

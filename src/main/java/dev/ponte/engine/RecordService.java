@@ -93,6 +93,13 @@ public class RecordService {
         return Claim.ofTaken();
     }
 
+    /** Gives up {@code owner}'s claim when it did not create the record (e.g. it was refused); a link stays. */
+    @Transactional
+    public void release(UUID connectionId, String entityType, String key, String owner) {
+        RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and ledgerId is null"
+                + " and claimedBy = ?4", connectionId, entityType, key, owner);
+    }
+
     /** The outcome of {@link #claim}: linked to a ledger id, reserved for this caller, or busy elsewhere. */
     public record Claim(String ledgerId, boolean reserved) {
 

@@ -16,6 +16,10 @@ public final class RunCounts {
         outcomes.incrementAndGet(outcome.ordinal());
     }
 
+    public void add(Outcome outcome, int times) {
+        outcomes.addAndGet(outcome.ordinal(), times);
+    }
+
     public void conflict() {
         conflicts.incrementAndGet();
     }

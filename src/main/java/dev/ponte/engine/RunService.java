@@ -17,6 +17,8 @@ public class RunService {
 
     public static final String INCREMENTAL = "incremental";
     public static final String FULL = "full";
+    /** The catalogue import's own run (R34). */
+    public static final String CATALOG = "catalog";
     static final String KIND_PREFIX = "reconcile.";
 
     private final JobService jobs;

@@ -43,7 +43,13 @@ public class DealReconciliation implements Reconciler {
     }
 
     @Override
-    public void reconcile(ConnectionView connection, boolean full, RunCounts counts, Runnable progress) {
+    public java.util.Set<String> modes() {
+        return java.util.Set.of(dev.ponte.engine.RunService.INCREMENTAL, dev.ponte.engine.RunService.FULL);
+    }
+
+    @Override
+    public void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) {
+        boolean full = dev.ponte.engine.RunService.FULL.equals(mode);
         Instant started = clock.instant();
         Instant since = full ? connection.activatedAt()
                 : records.cursor(connection.id(), CURSOR).map(Instant::parse).map(i -> i.minus(OVERLAP))

@@ -11,6 +11,6 @@ class FullReconciliation extends ReconciliationRun {
 
     FullReconciliation(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
             ObjectMapper json) {
-        super(connections, runs, reconcilers, json, true);
+        super(connections, runs, reconcilers, json, RunService.FULL);
     }
 }

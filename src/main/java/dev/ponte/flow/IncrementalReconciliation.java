@@ -11,6 +11,6 @@ class IncrementalReconciliation extends ReconciliationRun {
 
     IncrementalReconciliation(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
             ObjectMapper json) {
-        super(connections, runs, reconcilers, json, false);
+        super(connections, runs, reconcilers, json, RunService.INCREMENTAL);
     }
 }

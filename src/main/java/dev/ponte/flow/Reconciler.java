@@ -13,5 +13,8 @@ public interface Reconciler {
     /** The flow (as named on connections) this reconciles. */
     String flow();
 
-    void reconcile(ConnectionView connection, boolean full, RunCounts counts, Runnable progress) throws Exception;
+    /** The run modes it takes part in ({@code incremental}, {@code full}, or a flow's own such as {@code catalog}). */
+    java.util.Set<String> modes();
+
+    void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) throws Exception;
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reconciliation run (R50), scheduled ({@code schedule.incremental} / {@code schedule.full}) or manual: runs the
- * {@link Reconciler} of each flow the connection has, and keeps the run's report. One run per connection at a time.
+ * A reconciliation run (R50), scheduled ({@code schedule.<mode>}) or manual: runs the {@link Reconciler} of each flow
+ * the connection has that takes part in the mode, and keeps the run's report. One run per connection at a time.
  */
 abstract class ReconciliationRun implements JobHandler {
 
@@ -23,20 +23,20 @@ abstract class ReconciliationRun implements JobHandler {
     private final RunService runs;
     private final List<Reconciler> reconcilers;
     private final ObjectMapper json;
-    private final boolean full;
+    private final String mode;
 
     ReconciliationRun(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
-            ObjectMapper json, boolean full) {
+            ObjectMapper json, String mode) {
         this.connections = connections;
         this.runs = runs;
         this.reconcilers = reconcilers.stream().toList();
         this.json = json;
-        this.full = full;
+        this.mode = mode;
     }
 
     @Override
     public String kind() {
-        return "reconcile." + (full ? RunService.FULL : RunService.INCREMENTAL);
+        return "reconcile." + mode;
     }
 
     @Override
@@ -47,7 +47,7 @@ abstract class ReconciliationRun implements JobHandler {
         }
         JsonNode payload = job.payload() == null ? null : json.readTree(job.payload());
         Long runId = payload != null && payload.hasNonNull("runId") ? payload.get("runId").asLong() : null;
-        Optional<SyncRun> run = runs.begin(job, runId, full ? RunService.FULL : RunService.INCREMENTAL);
+        Optional<SyncRun> run = runs.begin(job, runId, mode);
         if (run.isEmpty()) {
             return JobResult.skipped("another reconciliation run of this connection is in progress");
         }
@@ -55,8 +55,8 @@ abstract class ReconciliationRun implements JobHandler {
         RunCounts counts = new RunCounts();
         try {
             for (Reconciler reconciler : reconcilers) {
-                if (found.get().flows().contains(reconciler.flow())) {
-                    reconciler.reconcile(found.get(), full, counts, () -> runs.progress(id, counts));
+                if (found.get().flows().contains(reconciler.flow()) && reconciler.modes().contains(mode)) {
+                    reconciler.reconcile(found.get(), mode, counts, () -> runs.progress(id, counts));
                 }
             }
         } catch (Exception | Error e) {

@@ -1,0 +1,452 @@
+package dev.ponte.flow;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.connector.CompanySource;
+import dev.ponte.connector.CompanySource.SourceCompany;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.CustomerLedger;
+import dev.ponte.connector.CustomerLedger.LedgerCustomer;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.RemotePage;
+import dev.ponte.connector.SyncFailure;
+import dev.ponte.engine.Job;
+import dev.ponte.engine.JobHandler;
+import dev.ponte.engine.JobResult;
+import dev.ponte.engine.JobService;
+import dev.ponte.engine.NewJob;
+import dev.ponte.engine.RecordLink;
+import dev.ponte.engine.RecordService;
+import dev.ponte.engine.RunCounts;
+import dev.ponte.engine.RunCounts.Outcome;
+import dev.ponte.engine.RunService;
+import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+import dev.ponte.flow.SettingDefinition.SettingType;
+import dev.ponte.flow.TwoWayMerge.Conflict;
+import dev.ponte.flow.TwoWayMerge.Policy;
+import dev.ponte.model.CustomerTerms;
+import dev.ponte.model.Party;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Two-way sync of ledger customers and CRM companies (R30–R33, DESIGN §4).
+ *
+ * <p>A run reads the CRM's companies and then the ledger's customers changed since its cursors (every one in a full
+ * run), page by page, joining them through links. A side whose fingerprint equals the one stored on the link has not
+ * changed — that is also how Ponte's own writes are not echoed back. A pair changed on one side is copied to the
+ * other; changed on both, it is merged field by field, and a field changed on both sides is a conflict settled by the
+ * connection's {@code conflictPolicy} and written to the history. A new ledger customer becomes a CRM company (matched
+ * first by tax id to an unlinked one); a company created in the CRM goes to the ledger only when someone sends it
+ * (R31, {@link #send}). Before each run the ledger's reference data goes to the CRM (R33) and the CRM gets the
+ * selection fields for the ledger's extra mandatory fields (R32).
+ *
+ * <p>Memory: a run keeps only the CRM companies that changed or are unlinked between its two passes, never a whole
+ * side. A record that fails is counted, written to its history and retried on its own as a {@code customer.sync} job.
+ */
+@ApplicationScoped
+public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
+
+    public static final String NAME = "CustomerSync";
+    public static final String JOB_KIND = "customer.sync";
+    static final String ENTITY = "customer";
+    static final Duration OVERLAP = Duration.ofMinutes(2);
+    private static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    private static final TypeReference<Map<String, Map<String, String>>> SNAPSHOT = new TypeReference<>() {
+    };
+
+    private final ConnectionDirectory connections;
+    private final RecordService records;
+    private final JobService jobs;
+    private final TermsMapping mapping;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CustomerSync(ConnectionDirectory connections, RecordService records, JobService jobs, TermsMapping mapping,
+            ObjectMapper json, Clock clock) {
+        this.connections = connections;
+        this.records = records;
+        this.jobs = jobs;
+        this.mapping = mapping;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> sourceSystems() {
+        return Set.of("CRM_IN_CLOUD");
+    }
+
+    @Override
+    public Set<String> ledgerSystems() {
+        return Set.of("REVISO");
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(new SettingDefinition("conflictPolicy", SettingType.CHOICE,
+                List.of(Policy.NEWEST_WINS.name(), Policy.LEDGER_WINS.name(), Policy.CRM_WINS.name()),
+                Policy.NEWEST_WINS.name(),
+                "R30: when the same field changed on both sides since the last sync, keep the newest change, the "
+                        + "ledger's, or the CRM's"));
+    }
+
+    @Override
+    public String flow() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> modes() {
+        return Set.of(RunService.INCREMENTAL, RunService.FULL);
+    }
+
+    @Override
+    public String kind() {
+        return JOB_KIND;
+    }
+
+    // ---- runs ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) {
+        Pair pair = pair(connection);
+        boolean full = RunService.FULL.equals(mode);
+        Instant started = clock.instant();
+        prepare(pair);
+        Instant crmSince = full ? null : since(connection, "customers.crm");
+        Instant ledgerSince = full ? null : since(connection, "customers.ledger");
+
+        // Pass 1, the CRM: keep the linked companies that changed, and the unlinked ones (to match by tax id).
+        Map<String, SourceCompany> crmChanged = new HashMap<>();
+        Map<String, SourceCompany> crmUnlinked = new HashMap<>();
+        int crmOnly = 0;
+        String cursor = null;
+        do {
+            RemotePage<SourceCompany> page = pair.crm.companies(crmSince, cursor);
+            Map<String, RecordLink> links = bySource(records.linksBySourceIds(connection.id(), ENTITY,
+                    page.items().stream().map(SourceCompany::id).toList()));
+            for (SourceCompany company : page.items()) {
+                RecordLink link = links.get(company.id());
+                if (link != null && link.ledgerId != null) {
+                    if (!CustomerFields.fingerprint(crmFields(pair, company)).equals(link.sourceFingerprint)) {
+                        crmChanged.put(company.id(), company);
+                    }
+                } else if (company.party().taxId() != null) {
+                    crmUnlinked.put(taxKey(company.party()), company);
+                } else {
+                    crmOnly++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        // Pass 2, the ledger: each customer with its link, and its CRM company when that changed too.
+        cursor = null;
+        do {
+            RemotePage<LedgerCustomer> page = pair.ledger.customers(ledgerSince, cursor);
+            Map<String, RecordLink> links = records.linksByLedgerIds(connection.id(), ENTITY,
+                    page.items().stream().map(LedgerCustomer::id).toList()).stream()
+                    .collect(Collectors.toMap(l -> l.ledgerId, Function.identity()));
+            for (LedgerCustomer customer : page.items()) {
+                RecordLink link = links.get(customer.id());
+                SourceCompany company = link != null ? crmChanged.remove(link.sourceId)
+                        : customer.party().taxId() != null ? crmUnlinked.remove(taxKey(customer.party())) : null;
+                counts.add(attempt(pair, link, customer, company, counts, null));
+            }
+            progress.run();
+            cursor = page.nextCursor();
+        } while (cursor != null);
+
+        // Companies changed in the CRM whose ledger customer did not change (incremental) or is gone (full).
+        for (SourceCompany company : crmChanged.values()) {
+            RecordLink link = records.linkBySource(connection.id(), ENTITY, company.id()).orElseThrow();
+            if (full) {
+                history(pair, company.id(), null, "SKIPPED", "the linked ledger customer " + link.ledgerId
+                        + " no longer exists; the company was left as it is");
+                counts.add(Outcome.SKIPPED);
+            } else {
+                counts.add(attempt(pair, link, null, company, counts, null));
+            }
+        }
+        int waiting = crmOnly + crmUnlinked.size();
+        for (int i = 0; i < waiting; i++) {
+            counts.add(Outcome.SKIPPED);
+        }
+        progress.run();
+        records.moveCursor(connection.id(), "customers.crm", started.toString());
+        records.moveCursor(connection.id(), "customers.ledger", started.toString());
+    }
+
+    /** Where an incremental run starts: the last run's start minus the overlap, or everything the first time. */
+    private Instant since(ConnectionView connection, String name) {
+        return records.cursor(connection.id(), name).map(Instant::parse).map(i -> i.minus(OVERLAP)).orElse(null);
+    }
+
+    /** R32, R33: the CRM gets the ledger's reference data and the selection fields for its extra customer fields. */
+    private void prepare(Pair pair) {
+        pair.crm.ensureCompanyFields(mapping.crmFields(pair.connection.id(), pair.ledger));
+        var imported = pair.crm.importReferenceData(pair.ledger.referenceData());
+        if (imported.created() + imported.updated() > 0) {
+            history(pair, null, null, "SUCCEEDED", "reference data (VAT rates, payment terms and modes, units) sent to "
+                    + "the CRM: " + imported.created() + " created, " + imported.updated() + " updated");
+        }
+    }
+
+    /**
+     * Syncs one pair, turning a failure into a counted, recorded one that retries on its own; credentials problems
+     * stop the run (the connection needs reconnecting).
+     */
+    private Outcome attempt(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
+            RunCounts counts, Long jobId) {
+        try {
+            return sync(pair, link, customer, company, counts, jobId);
+        } catch (CredentialsFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String companyId = company != null ? company.id() : link != null ? link.sourceId : null;
+            String customerId = customer != null ? customer.id() : link != null ? link.ledgerId : null;
+            history(pair, companyId, customerId, "FAILED", e.getMessage() + (e instanceof RejectedFailure r
+                    ? " " + r.errors() : "") + "; retried as its own job");
+            jobs.enqueue(new NewJob(pair.connection.id(), JOB_KIND, subject(companyId, customerId),
+                    pair.connection.id() + ":" + JOB_KIND + ":" + customerId + ":" + companyId + ":" + clock.instant(),
+                    json.createObjectNode().put("customerId", customerId).put("companyId", companyId).toString()));
+            return Outcome.FAILED;
+        }
+    }
+
+    // ---- one pair ----------------------------------------------------------------------------------------------
+
+    /**
+     * Syncs one pair. {@code customer} or {@code company} is null when that side did not change (its snapshot on the
+     * link stands for it); with no link, the company is an unlinked match by tax id, or null to create one.
+     */
+    private Outcome sync(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
+            RunCounts counts, Long jobId) {
+        Map<String, Map<String, String>> before = snapshot(link);
+        Map<String, String> ledgerBefore = before.getOrDefault("ledger", Map.of());
+        Map<String, String> crmBefore = before.getOrDefault("crm", Map.of());
+        Map<String, String> ledgerNow = customer != null ? ledgerFields(customer) : ledgerBefore;
+        Map<String, String> crmNow = company != null ? crmFields(pair, company) : crmBefore;
+        String customerId = customer != null ? customer.id() : link.ledgerId;
+        if (link == null && company == null) {
+            SourceCompany created = pair.crm.createCompany(CustomerFields.party(ledgerNow, null, null),
+                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(ledgerNow)));
+            store(pair, created.id(), customerId, ledgerNow, crmFields(pair, created), customer, created);
+            history(pair, created.id(), customerId, "SUCCEEDED", "company created in the CRM from ledger customer "
+                    + customerId);
+            return Outcome.CREATED;
+        }
+        boolean ledgerSame = link != null && CustomerFields.fingerprint(ledgerNow).equals(link.ledgerFingerprint);
+        boolean crmSame = link != null && CustomerFields.fingerprint(crmNow).equals(link.sourceFingerprint);
+        if (ledgerSame && crmSame) {
+            return Outcome.UNCHANGED;
+        }
+        var merged = TwoWayMerge.merge(ledgerBefore, crmBefore, ledgerNow, crmNow, policy(pair.connection),
+                customer != null ? customer.updatedAt() : null, company != null ? company.updatedAt() : null);
+        String companyId = company != null ? company.id() : link.sourceId;
+        LedgerCustomer ledgerAfter = customer;
+        Map<String, String> ledgerFinal = ledgerNow;
+        if (!merged.ledger().equals(ledgerNow)) {
+            Party party = CustomerFields.party(merged.ledger(), null, null);
+            CustomerTerms terms = CustomerFields.terms(merged.ledger());
+            List<RejectedFailure.FieldError> refused = mapping.preflight(party, terms, pair.ledger, Locale.ENGLISH);
+            if (!refused.isEmpty()) {
+                throw new RejectedFailure("The ledger would refuse customer " + customerId + "; fix it in the CRM "
+                        + "or the mapping tables, then retry", refused);
+            }
+            ledgerAfter = pair.ledger.updateCustomer(customerId, party, terms);
+            ledgerFinal = ledgerFields(ledgerAfter);
+        }
+        SourceCompany companyAfter = company;
+        Map<String, String> crmFinal = crmNow;
+        if (!merged.crm().equals(crmNow)) {
+            companyAfter = pair.crm.updateCompany(companyId, CustomerFields.party(merged.crm(), null, companyId),
+                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(merged.crm())));
+            crmFinal = crmFields(pair, companyAfter);
+        }
+        store(pair, companyId, customerId, ledgerFinal, crmFinal, ledgerAfter, companyAfter);
+        for (Conflict conflict : merged.conflicts()) {
+            counts.conflict();
+            history(pair, companyId, customerId, "CONFLICT", "conflict on " + conflict.field() + ": ledger \""
+                    + conflict.ledgerValue() + "\", CRM \"" + conflict.crmValue() + "\"; kept \"" + conflict.kept()
+                    + "\" (" + policy(pair.connection) + ")");
+        }
+        boolean wrote = ledgerAfter != customer || companyAfter != company;
+        if (wrote) {
+            history(pair, companyId, customerId, "SUCCEEDED", (link == null ? "linked by tax id; " : "")
+                    + (ledgerAfter != customer ? "ledger customer updated" : "")
+                    + (ledgerAfter != customer && companyAfter != company ? " and " : "")
+                    + (companyAfter != company ? "CRM company updated" : ""));
+        } else if (link == null) {
+            history(pair, companyId, customerId, "SUCCEEDED", "linked by tax id; both sides already agree");
+        }
+        return wrote || link == null ? Outcome.UPDATED : Outcome.UNCHANGED;
+    }
+
+    private void store(Pair pair, String companyId, String customerId, Map<String, String> ledger,
+            Map<String, String> crm, LedgerCustomer customer, SourceCompany company) {
+        String snapshot;
+        try {
+            snapshot = json.writeValueAsString(Map.of("ledger", ledger, "crm", crm));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        records.pair(pair.connection.id(), ENTITY, companyId, customerId, CustomerFields.fingerprint(crm),
+                CustomerFields.fingerprint(ledger), company != null ? String.valueOf(company.updatedAt()) : null,
+                customer != null ? String.valueOf(customer.updatedAt()) : null, snapshot);
+    }
+
+    private Map<String, Map<String, String>> snapshot(RecordLink link) {
+        if (link == null || link.snapshot == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(link.snapshot, SNAPSHOT);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable snapshot on link " + link.id, e);
+        }
+    }
+
+    private static Map<String, String> ledgerFields(LedgerCustomer customer) {
+        return CustomerFields.of(customer.party(), customer.terms());
+    }
+
+    private Map<String, String> crmFields(Pair pair, SourceCompany company) {
+        return CustomerFields.of(company.party(), mapping.fromCrm(pair.connection.id(), company.fields()));
+    }
+
+    // ---- a pair on its own: retries, and R31's send ------------------------------------------------------------
+
+    @Override
+    public JobResult run(Job job) throws Exception {
+        Optional<ConnectionView> found = connections.find(job.connectionId());
+        if (found.isEmpty() || !found.get().active()) {
+            return JobResult.skipped("the connection is not active");
+        }
+        Pair pair = pair(found.get());
+        JsonNode payload = json.readTree(job.payload());
+        String customerId = payload.path("customerId").asText(null);
+        String companyId = payload.path("companyId").asText(null);
+        RecordLink link = companyId != null ? records.linkBySource(pair.connection.id(), ENTITY, companyId)
+                .orElse(null) : null;
+        if (link != null && link.ledgerId == null) {
+            link = null;
+        }
+        LedgerCustomer customer = customerId == null ? null : pair.ledger.customer(customerId).orElse(null);
+        SourceCompany company = companyId == null ? null : pair.crm.company(companyId).orElse(null);
+        if (customer == null && (link != null || company == null)) {
+            return JobResult.skipped("the ledger customer " + customerId + " no longer exists");
+        }
+        if (link != null && company == null) {
+            return JobResult.skipped("the CRM company " + companyId + " no longer exists");
+        }
+        Outcome outcome = sync(pair, link, customer, company, new RunCounts(), job.id());
+        return JobResult.succeeded(outcome.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * R31: sends a CRM company to the ledger — answers the ledger customer it is linked to, found by tax id, or
+     * created; a customer the ledger would refuse is refused here first, explained in {@code locale} (R37).
+     */
+    public Sent send(UUID connectionId, String companyId, Locale locale) {
+        ConnectionView connection = connections.find(connectionId).orElseThrow();
+        Pair pair = pair(connection);
+        Optional<RecordLink> linked = records.linkBySource(connectionId, ENTITY, companyId);
+        if (linked.isPresent() && linked.get().ledgerId != null) {
+            return new Sent(linked.get().ledgerId, false);
+        }
+        SourceCompany company = pair.crm.company(companyId).orElseThrow(() -> new RejectedFailure(
+                "The CRM has no company " + companyId, List.of(new RejectedFailure.FieldError("companyId",
+                        "unknown company"))));
+        String owner = "send:" + UUID.randomUUID();
+        var claim = records.claim(connectionId, ENTITY, companyId, owner, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            return new Sent(claim.ledgerId(), false);
+        }
+        if (claim.busy()) {
+            throw new SendInProgress();
+        }
+        Party party = company.party();
+        CustomerTerms terms = mapping.complete(connectionId, company.fields(), party, pair.ledger);
+        try {
+            if (party.taxId() != null) {
+                var existing = connections.ledger(connectionId).findCustomersByTaxId(party.taxId());
+                if (!existing.isEmpty()) {
+                    LedgerCustomer customer = pair.ledger.customer(existing.get(0).id()).orElseThrow();
+                    sync(pair, null, customer, company, new RunCounts(), null);
+                    return new Sent(customer.id(), false);
+                }
+            }
+            List<RejectedFailure.FieldError> refused = mapping.preflight(party, terms, pair.ledger, locale);
+            if (!refused.isEmpty()) {
+                throw new RejectedFailure("The ledger would refuse this company; fill in the fields below in the CRM "
+                        + "or set defaults in the mapping tables", refused);
+            }
+            LedgerCustomer created = pair.ledger.createCustomer(party, terms);
+            store(pair, companyId, created.id(), ledgerFields(created), crmFields(pair, company), created, company);
+            history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id()
+                    + " created from the CRM company (sent by a user)");
+            return new Sent(created.id(), true);
+        } finally {
+            records.release(connectionId, ENTITY, companyId, owner);
+        }
+    }
+    /** R31's answer: the ledger customer's id and whether this call created it. */
+    public record Sent(String customerId, boolean created) {
+    }
+
+    /** Another send of the same company is under way. */
+    public static final class SendInProgress extends RuntimeException {
+        SendInProgress() {
+            super("the company is being sent by another request", null, false, false);
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    private Pair pair(ConnectionView connection) {
+        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()));
+    }
+
+    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger) {
+    }
+
+    private static Policy policy(ConnectionView connection) {
+        return Policy.valueOf(connection.text("conflictPolicy", Policy.NEWEST_WINS.name()));
+    }
+
+    private static Map<String, RecordLink> bySource(List<RecordLink> links) {
+        return links.stream().collect(Collectors.toMap(l -> l.sourceId, Function.identity()));
+    }
+
+    private static String taxKey(Party party) {
+        return party.taxId().kind() + ":" + party.taxId().value();
+    }
+
+    private static String subject(String companyId, String customerId) {
+        return companyId != null ? "company:" + companyId : "customer:" + customerId;
+    }
+
+    private void history(Pair pair, String companyId, String customerId, String outcome, String message) {
+        records.record(pair.connection.id(), subject(companyId, customerId), null, "customer.sync", outcome, message,
+                null);
+    }
+}

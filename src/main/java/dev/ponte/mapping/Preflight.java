@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * <li>"Schema validation failed": a mandatory field missing, a code the ledger does not offer, a name too long, a
  * province the ledger does not know for the country; one refusal per field.</li>
  * </ol>
- * A blank name cannot reach here: {@link Party} refuses it.
+ * A blank name cannot reach here: {@link Party} refuses it. When the ledger refuses anyway, {@link #explainLedger}
+ * turns its message into the same kind of explanation.
  */
 public final class Preflight {
 
@@ -54,6 +55,28 @@ public final class Preflight {
             }
         }
         return refusals;
+    }
+
+    /**
+     * Explains a refusal that came from the ledger itself (R37), when its message is one of the seed's three; the
+     * ledger's error texts are not published, so this matches the phrases the seed quotes.
+     */
+    public Optional<Refusal> explainLedger(String ledgerMessage, Party party) {
+        String message = ledgerMessage == null ? "" : ledgerMessage.toLowerCase(Locale.ROOT);
+        if (message.contains("country code to be able to have a province")) {
+            String province = party.address() == null ? null : party.address().province();
+            return Optional.of(new Refusal("address.countryCode", "preflight.province.noCountry",
+                    Objects.requireNonNullElse(province, "?")));
+        }
+        if (message.contains("vat zone is not valid")) {
+            return Optional.of(new Refusal("vatZone", "ledger.vatZone", tables.table(TermField.VAT_ZONE).crmField()));
+        }
+        if (message.contains("schema validation failed")) {
+            return Optional.of(new Refusal("customer", "ledger.schema", java.util.Arrays.stream(TermField.values())
+                    .filter(TermField::mandatory).map(f -> "\"" + tables.table(f).crmField() + "\"")
+                    .collect(Collectors.joining(", "))));
+        }
+        return Optional.empty();
     }
 
     /** The API's name of a term field: {@code customerGroup}. */

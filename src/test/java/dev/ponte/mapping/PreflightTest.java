@@ -161,10 +161,26 @@ class PreflightTest {
     }
 
     @Test
+    void r37ExplainsTheSeedsThreeLedgerMessagesWhenTheLedgerRefusesAnyway() {
+        Party party = company(null, "MI");
+
+        assertThat(PREFLIGHT.explainLedger("Reviso - Could not create customer. A supplier needs to have a country "
+                + "code to be able to have a province.", party)).get().extracting(Refusal::field, Refusal::key)
+                .containsExactly("address.countryCode", "preflight.province.noCountry");
+        assertThat(PREFLIGHT.explainLedger("Could not create customer. The chosen VAT zone is not valid for the "
+                + "country in which your agreement exists.", party).orElseThrow().explain(Locale.ITALIAN))
+                .startsWith("Reviso ha rifiutato la zona IVA").contains("\"Zona iva Reviso\"");
+        assertThat(PREFLIGHT.explainLedger("Schema validation failed.", party).orElseThrow()
+                .explain(Locale.ENGLISH)).contains("\"Valuta Reviso\", \"Gruppo clienti Reviso\", "
+                        + "\"Termini di pagamento Reviso\", \"Zona iva Reviso\"");
+        assertThat(PREFLIGHT.explainLedger("Product not found", party)).isEmpty();
+    }
+
+    @Test
     void r37EveryExplanationExistsInEveryLanguage() throws IOException {
         Properties en = bundle("Messages.properties");
         List<String> keys = en.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("preflight.") || k.startsWith("mapping.")).toList();
+                .filter(k -> k.startsWith("preflight.") || k.startsWith("ledger.") || k.startsWith("mapping.")).toList();
         assertThat(keys).hasSizeGreaterThan(10);
         for (String file : List.of("Messages_it.properties", "Messages_pt_BR.properties")) {
             assertThat(bundle(file).stringPropertyNames()).as(file).containsAll(keys);

@@ -7,6 +7,7 @@ import dev.ponte.connector.LedgerPort;
 import dev.ponte.connector.SourceConnector;
 import dev.ponte.connector.SourcePort;
 import dev.ponte.flow.ConnectionDirectory;
+import dev.ponte.mapping.MappingTables;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,14 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConnectionPorts implements ConnectionDirectory {
 
     private final ConnectionService connections;
+    private final MappingService mappings;
     private final ObjectMapper json;
     private final Map<String, SourceConnector> sources = new HashMap<>();
     private final Map<String, LedgerConnector> ledgers = new HashMap<>();
     private final Map<UUID, Opened> opened = new ConcurrentHashMap<>();
 
-    ConnectionPorts(ConnectionService connections, ObjectMapper json, Instance<SourceConnector> sourceConnectors,
-            Instance<LedgerConnector> ledgerConnectors) {
+    ConnectionPorts(ConnectionService connections, MappingService mappings, ObjectMapper json,
+            Instance<SourceConnector> sourceConnectors, Instance<LedgerConnector> ledgerConnectors) {
         this.connections = connections;
+        this.mappings = mappings;
         this.json = json;
         for (SourceConnector c : sourceConnectors) {
             if (sources.putIfAbsent(c.system(), c) != null) {
@@ -62,6 +65,11 @@ public class ConnectionPorts implements ConnectionDirectory {
     @Override
     public LedgerPort ledger(UUID connectionId) {
         return ports(connectionId).ledger();
+    }
+
+    @Override
+    public MappingTables mappings(UUID connectionId) {
+        return mappings.tables(connectionId);
     }
 
     private Opened ports(UUID connectionId) {

@@ -4,13 +4,17 @@ import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.LedgerPort;
 import dev.ponte.connector.SourcePort;
+import dev.ponte.mapping.MappingTables;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** What a flow may know of a connection: its switch, activation time, settings, and its two sides' ports. */
+/**
+ * What a flow may know of a connection: its switch, activation time, settings, mapping tables and its two sides'
+ * ports.
+ */
 public interface ConnectionDirectory {
 
     Optional<ConnectionView> find(UUID connectionId);
@@ -18,6 +22,9 @@ public interface ConnectionDirectory {
     SourcePort source(UUID connectionId);
 
     LedgerPort ledger(UUID connectionId);
+
+    /** The connection's mapping tables of the ledger's extra customer fields (R32), defaults applied. */
+    MappingTables mappings(UUID connectionId);
 
     /** The source's two-way side; a connection whose source has none cannot run two-way flows. */
     default CompanySource companies(UUID connectionId) {

@@ -267,7 +267,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         if (!merged.ledger().equals(ledgerNow)) {
             Party party = CustomerFields.party(merged.ledger(), null, null);
             CustomerTerms terms = CustomerFields.terms(merged.ledger());
-            List<RejectedFailure.FieldError> refused = mapping.preflight(party, terms, pair.ledger, Locale.ENGLISH);
+            List<RejectedFailure.FieldError> refused = mapping.preflight(pair.connection.id(), party, terms, pair.ledger,
+                    Locale.ENGLISH);
             if (!refused.isEmpty()) {
                 throw new RejectedFailure("The ledger would refuse customer " + customerId + "; fix it in the CRM "
                         + "or the mapping tables, then retry", refused);
@@ -395,7 +396,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     return new Sent(customer.id(), false);
                 }
             }
-            List<RejectedFailure.FieldError> refused = mapping.preflight(party, terms, pair.ledger, locale);
+            List<RejectedFailure.FieldError> refused = mapping.preflight(connectionId, party, terms, pair.ledger, locale);
             if (!refused.isEmpty()) {
                 throw new RejectedFailure("The ledger would refuse this company; fill in the fields below in the CRM "
                         + "or set defaults in the mapping tables", refused);

@@ -1,0 +1,88 @@
+package dev.ponte.connector.reviso;
+
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.LedgerConnector;
+import dev.ponte.connector.LedgerPort;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}). The port it opens is a {@link LedgerPort} and a
+ * {@link dev.ponte.connector.CustomerLedger}. Credentials: {@value #AGREEMENT_GRANT_TOKEN} (the customer's
+ * agreement) and {@value #APP_SECRET_TOKEN} (Ponte's app; falls back to {@code ponte.vendors.reviso.app-secret-token}).
+ * What one connection's ports share in this JVM lives in a {@link Session}: the REST client, the pacer and the
+ * agreement's static data.
+ */
+@ApplicationScoped
+public class RevisoConnector implements LedgerConnector {
+
+    public static final String SYSTEM = "REVISO";
+    public static final String APP_SECRET_TOKEN = "appSecretToken";
+    public static final String AGREEMENT_GRANT_TOKEN = "agreementGrantToken";
+    /** The largest page Reviso serves (pagination.maxPageSizeAllowed). */
+    static final int PAGE_SIZE = 1000;
+    private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
+
+    private final RevisoConfig config;
+    private final int pageSize;
+    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+    @Inject
+    public RevisoConnector(RevisoConfig config) {
+        this(config, PAGE_SIZE);
+    }
+
+    /** Tests shrink the page size to exercise paging with a handful of records. */
+    RevisoConnector(RevisoConfig config, int pageSize) {
+        this.config = config;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    @Override
+    public LedgerPort open(ConnectionAccess connection) {
+        Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
+                QuarkusRestClientBuilder.newBuilder()
+                        .baseUri(URI.create(config.apiUrl()))
+                        .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .build(RevisoApi.class),
+                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT),
+                new ConcurrentHashMap<>()));
+        return new RevisoLedgerPort(session, connection, config.appSecretToken().orElse(null), pageSize);
+    }
+
+    @PreDestroy
+    void close() {
+        sessions.values().forEach(Session::close);
+        sessions.clear();
+    }
+
+    /** What one connection's ports share: the client, the pacer, and data of the agreement that never changes. */
+    record Session(RevisoApi api, RequestPacer pacer, Map<String, Object> cache) {
+
+        void close() {
+            if (api instanceof Closeable closeable) {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    // The pool is gone either way.
+                }
+            }
+        }
+    }
+}

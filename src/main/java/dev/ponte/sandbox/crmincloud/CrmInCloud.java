@@ -172,9 +172,9 @@ public class CrmInCloud implements SandboxVendor {
 
     /**
      * Bulk seeding for benchmarks: {@code count} companies named "Azienda n" with valid Partite IVA, all modified at
-     * {@code modified} (now when null). Answers the first and last ids.
+     * {@code modified} (now when null); also callable in-process by a benchmark. Answers the first and last ids.
      */
-    synchronized long[] seedCompanies(int count, Instant modified) {
+    public synchronized long[] seedCompanies(int count, Instant modified) {
         Instant at = modified == null ? now() : modified.truncatedTo(ChronoUnit.MILLIS);
         long first = ids.get() + 1;
         for (int i = 0; i < count; i++) {

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,9 @@ final class CrmInCloudSourcePort implements SourcePort, CompanySource {
             filter = "lastModifiedDate gt " + instant + " or (lastModifiedDate eq " + instant + " and id gt "
                     + Long.parseLong(at[1]) + ")";
         } else {
-            filter = since == null ? null : "lastModifiedDate ge datetime'" + since + "'";
+            // Rounded down to milliseconds: .NET keeps 100 ns ticks at most, and nothing at the boundary is missed.
+            filter = since == null ? null
+                    : "lastModifiedDate ge datetime'" + since.truncatedTo(ChronoUnit.MILLIS) + "'";
         }
         List<Company> page = call(() -> api.companies(filter, COMPANY_ORDER, PAGE, null));
         List<SourceCompany> companies = page.stream().map(c -> mapped("company " + c.id(),

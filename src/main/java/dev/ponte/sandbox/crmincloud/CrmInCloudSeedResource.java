@@ -1,0 +1,38 @@
+package dev.ponte.sandbox.crmincloud;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Bulk seeding for benchmarks: {@code POST /sandbox/crmincloud/_seed/companies {"count": 100000, "modified":
+ * "2026-01-01T00:00:00Z"}} creates synthetic companies in memory without one HTTP call each.
+ */
+@Path("/sandbox/crmincloud/_seed")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CrmInCloudSeedResource {
+
+    private final CrmInCloud state;
+
+    public CrmInCloudSeedResource(CrmInCloud state) {
+        this.state = state;
+    }
+
+    @POST
+    @Path("companies")
+    public Map<String, Object> companies(JsonNode body) {
+        int count = body == null ? 0 : body.path("count").asInt(0);
+        if (count < 1 || count > 1_000_000) {
+            throw state.failure(400, "count must be between 1 and 1000000");
+        }
+        String modified = Json.text(body, "modified");
+        long[] ids = state.seedCompanies(count, modified == null ? null : Instant.parse(modified));
+        return Map.of("firstId", ids[0], "lastId", ids[1]);
+    }
+}

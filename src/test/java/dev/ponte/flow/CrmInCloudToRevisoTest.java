@@ -1,0 +1,506 @@
+package dev.ponte.flow;
+
+import static dev.ponte.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+
+import dev.ponte.connector.CompanySource;
+import dev.ponte.connector.CompanySource.SourceCompany;
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.CustomerLedger;
+import dev.ponte.connector.CustomerLedger.LedgerCustomer;
+import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.RemotePage;
+import dev.ponte.connector.crmincloud.CrmInCloudConnector;
+import dev.ponte.connector.reviso.RevisoConnector;
+import dev.ponte.model.Address;
+import dev.ponte.model.CustomerTerms;
+import dev.ponte.model.Party;
+import dev.ponte.model.PartyKind;
+import dev.ponte.model.TaxId;
+import dev.ponte.model.TaxIdKind;
+import dev.ponte.model.TermField;
+import dev.ponte.support.Api;
+import dev.ponte.support.Api.Tenant;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CRM in Cloud ↔ Contabilità in Cloud (Reviso), R30–R37 and R50, end to end over real HTTP: Ponte's API, its
+ * connectors and the two sandbox emulators. Records are created and changed on each side through the vendors' APIs
+ * (by the connectors, as a vendor's own UI would), and what reached the other side is read back the same way.
+ */
+@QuarkusTest
+class CrmInCloudToRevisoTest {
+
+    static final String CRM = "/sandbox/crmincloud";
+    static final String REVISO = "/sandbox/reviso";
+    static final String CRM_KEY = "sandbox-crm-api-key";
+    static final String GRANT = "sandbox-agreement-grant-token";
+    static final CustomerTerms DOMESTIC = new CustomerTerms(Map.of(TermField.CURRENCY, "EUR",
+            TermField.CUSTOMER_GROUP, "1", TermField.PAYMENT_TERMS, "2", TermField.VAT_ZONE, "1"));
+
+    @Inject
+    CrmInCloudConnector crmConnector;
+    @Inject
+    RevisoConnector revisoConnector;
+
+    Tenant tenant;
+    UUID connection;
+    CompanySource crm;
+    CustomerLedger ledger;
+
+    @BeforeEach
+    void connect() {
+        for (String vendor : List.of(CRM, REVISO)) {
+            given().delete(vendor + "/_state").then().statusCode(204);
+            given().delete(vendor + "/_faults").then().statusCode(204);
+        }
+        connectWith(Map.of());
+    }
+
+    void connectWith(Map<String, Object> settings) {
+        tenant = Api.newTenant("Studio " + UUID.randomUUID());
+        connection = Api.newConnection(tenant, Map.of("name", "CRM in Cloud → Contabilità in Cloud",
+                "sourceSystem", "CRM_IN_CLOUD", "ledgerSystem", "REVISO",
+                "flows", List.of("CustomerSync", "QuotePush", "CatalogImport"), "settings", settings,
+                "credentials", Map.of("apiKey", CRM_KEY, "agreementGrantToken", GRANT)));
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
+        Access access = new Access(UUID.randomUUID(), Map.of("apiKey", CRM_KEY, "agreementGrantToken", GRANT));
+        crm = (CompanySource) crmConnector.open(access);
+        ledger = (CustomerLedger) revisoConnector.open(access);
+    }
+
+    // ---- R30: ledger customers ↔ CRM companies -------------------------------------------------------------
+
+    @Test
+    void R30_aNewLedgerCustomerBecomesACrmCompanyWithItsTerms() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        JsonPath run = run("incremental");
+        assertThat(run.getInt("created")).isEqualTo(1);
+        SourceCompany company = companyLinkedTo(bianchi.id());
+        assertThat(company.party().name()).isEqualTo("Bianchi Impianti Srl");
+        assertThat(company.party().taxId()).isEqualTo(bianchi.party().taxId());
+        assertThat(company.party().address().city()).isEqualTo("Bologna");
+        assertThat(company.fields()).containsEntry("Valuta Reviso", "EUR").containsEntry("Zona iva Reviso", "1")
+                .containsEntry("Gruppo clienti Reviso", "1").containsEntry("Termini di pagamento Reviso", "2");
+        assertThat(history("company:" + company.id())).anyMatch(m -> m.contains("company created in the CRM"));
+    }
+
+    @Test
+    void R30_aChangeOnEitherSideOfALinkedPairUpdatesTheOther() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        run("incremental");
+        SourceCompany company = companyLinkedTo(bianchi.id());
+
+        ledger.updateCustomer(bianchi.id(), withCity(bianchi.party(), "Modena"), bianchi.terms());
+        assertThat(run("incremental").getInt("updated")).isEqualTo(1);
+        assertThat(crm.company(company.id()).orElseThrow().party().address().city()).isEqualTo("Modena");
+
+        SourceCompany now = crm.company(company.id()).orElseThrow();
+        crm.updateCompany(company.id(), withEmail(now.party(), "amministrazione@bianchi.example"), now.fields());
+        assertThat(run("incremental").getInt("updated")).isEqualTo(1);
+        LedgerCustomer after = ledger.customer(bianchi.id()).orElseThrow();
+        assertThat(after.party().email()).isEqualTo("amministrazione@bianchi.example");
+        assertThat(after.party().address().city()).isEqualTo("Modena");
+    }
+
+    @Test
+    void R30_theSameFieldChangedOnBothSidesIsSettledByThePolicyAndRecorded() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        run("incremental");
+        SourceCompany company = companyLinkedTo(bianchi.id());
+        ledger.updateCustomer(bianchi.id(), withCity(bianchi.party(), "Modena"), bianchi.terms());
+        pause();
+        SourceCompany now = crm.company(company.id()).orElseThrow();
+        crm.updateCompany(company.id(), withCity(now.party(), "Ferrara"), now.fields());
+
+        JsonPath run = run("incremental");
+        assertThat(run.getInt("conflicts")).isEqualTo(1);
+        // Newest wins by default: the CRM changed last.
+        assertThat(ledger.customer(bianchi.id()).orElseThrow().party().address().city()).isEqualTo("Ferrara");
+        assertThat(crm.company(company.id()).orElseThrow().party().address().city()).isEqualTo("Ferrara");
+        assertThat(history("company:" + company.id())).anyMatch(m -> m.contains("conflict on city")
+                && m.contains("\"Modena\"") && m.contains("kept \"Ferrara\"") && m.contains("NEWEST_WINS"));
+    }
+
+    @Test
+    void R30_withLedgerWinsTheLedgersValueIsKeptEvenWhenTheCrmChangedLast() {
+        connectWith(Map.of("conflictPolicy", "LEDGER_WINS"));
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        run("incremental");
+        SourceCompany company = companyLinkedTo(bianchi.id());
+        ledger.updateCustomer(bianchi.id(), withCity(bianchi.party(), "Modena"), bianchi.terms());
+        pause();
+        SourceCompany now = crm.company(company.id()).orElseThrow();
+        crm.updateCompany(company.id(), withCity(now.party(), "Ferrara"), now.fields());
+
+        assertThat(run("incremental").getInt("conflicts")).isEqualTo(1);
+        assertThat(crm.company(company.id()).orElseThrow().party().address().city()).isEqualTo("Modena");
+        assertThat(ledger.customer(bianchi.id()).orElseThrow().party().address().city()).isEqualTo("Modena");
+    }
+
+    @Test
+    void R30_aChangePonteWroteIsNotEchoedBack_tenCyclesWithoutWrites() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        run("incremental");
+        SourceCompany company = companyLinkedTo(bianchi.id());
+        ledger.updateCustomer(bianchi.id(), withCity(bianchi.party(), "Modena"), bianchi.terms());
+        run("incremental");
+        SourceCompany written = crm.company(company.id()).orElseThrow();
+        LedgerCustomer ledgerSide = ledger.customer(bianchi.id()).orElseThrow();
+        long writesBefore = writes(CRM) + writes(REVISO);
+
+        for (int cycle = 0; cycle < 10; cycle++) {
+            JsonPath run = run("incremental");
+            assertThat(run.getInt("created") + run.getInt("updated") + run.getInt("failed")).as("cycle " + cycle)
+                    .isZero();
+        }
+        assertThat(writes(CRM) + writes(REVISO)).isEqualTo(writesBefore);
+        assertThat(crm.company(company.id()).orElseThrow().updatedAt()).isEqualTo(written.updatedAt());
+        assertThat(ledger.customer(bianchi.id()).orElseThrow().updatedAt()).isEqualTo(ledgerSide.updatedAt());
+    }
+
+    @Test
+    void R30_aManualFullSyncImportsUnlinkedCustomersAndMatchesExistingCompaniesByTaxId() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        // The same company already typed into the CRM by hand: it must be linked, not duplicated.
+        SourceCompany typed = crm.createCompany(bianchi(), Map.of());
+        LedgerCustomer verdi = ledger.createCustomer(new Party(PartyKind.COMPANY, "Verdi Logistica Spa",
+                TaxId.parse(TaxIdKind.PARTITA_IVA, "00743110157"), null, null, null, "IT", null,
+                new Address("Via Roma", "1", "Torino", "TO", "10121", "IT"), null), DOMESTIC);
+
+        JsonPath run = run("full");
+        assertThat(run.getInt("created")).isEqualTo(1);
+        assertThat(run.getInt("updated")).isEqualTo(1);
+        assertThat(companyLinkedTo(bianchi.id()).id()).isEqualTo(typed.id());
+        assertThat(companyLinkedTo(verdi.id()).party().name()).isEqualTo("Verdi Logistica Spa");
+        assertThat(allCompanies()).hasSize(2);
+        // The CRM company got the ledger's terms in its selection fields.
+        assertThat(crm.company(typed.id()).orElseThrow().fields()).containsEntry("Zona iva Reviso", "1");
+    }
+
+    // ---- R31, R32, R37: a CRM company sent by a button --------------------------------------------------------
+
+    @Test
+    void R31_aCrmCompanyGoesToTheLedgerOnlyWhenSent() {
+        run("incremental"); // creates the selection fields (R32)
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of("Valuta Reviso", "EUR", "Gruppo clienti Reviso",
+                "1", "Termini di pagamento Reviso", "2"));
+        JsonPath run = run("incremental");
+        assertThat(run.getInt("skipped")).isEqualTo(1);
+        assertThat(ledgerCustomers()).isEmpty();
+
+        var sent = as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
+                .body("created", is(true)).extract().jsonPath();
+        LedgerCustomer customer = ledger.customer(sent.getString("customerId")).orElseThrow();
+        assertThat(customer.party().name()).isEqualTo("Rossi Srl");
+        // No VAT zone chosen in the CRM: derived from the country against the agreement's (R32).
+        assertThat(customer.terms().get(TermField.VAT_ZONE)).isEqualTo("1");
+        // A second click answers the same customer.
+        as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
+                .body("customerId", is(sent.getString("customerId"))).body("created", is(false));
+        assertThat(ledgerCustomers()).hasSize(1);
+    }
+
+    @Test
+    void R32_theCrmGetsSelectionFieldsForTheLedgersExtraFields() {
+        run("incremental");
+        JsonPath fields = crmApi().get(CRM + "/api/v1/FreeField/Company").then().statusCode(200).extract().jsonPath();
+        assertThat(fields.getList("label", String.class)).contains("Valuta Reviso", "Gruppo clienti Reviso",
+                "Termini di pagamento Reviso", "Modalità di pagamento CiC", "Zona iva Reviso", "Gruppo prezzi Reviso");
+        assertThat(fields.getList("find { it.label == 'Zona iva Reviso' }.options.value", String.class))
+                .contains("1", "2", "3");
+    }
+
+    @Test
+    void R32_aMissingMandatoryValueIsRefusedBeforeSending() {
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of());
+        long writes = writes(REVISO);
+        as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("currency")).body("errors.field", hasItem("customerGroup"))
+                .body("errors.field", hasItem("paymentTerms"));
+        assertThat(writes(REVISO)).isEqualTo(writes);
+        assertThat(ledgerCustomers()).isEmpty();
+    }
+
+    @Test
+    void R32_mappingDefaultsFillWhatTheCrmLeavesEmpty() {
+        for (var table : List.of(Map.of("field", "currency", "value", "EUR"),
+                Map.of("field", "customer-group", "value", "1"), Map.of("field", "payment-terms", "value", "2"))) {
+            as(tenant.key()).body(Map.of("defaultValue", table.get("value")))
+                    .put(path("/mappings/" + table.get("field"))).then().statusCode(200);
+        }
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("DE"), Map.of());
+        String id = as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
+                .extract().path("customerId");
+        CustomerTerms terms = ledger.customer(id).orElseThrow().terms();
+        assertThat(terms.get(TermField.CURRENCY)).isEqualTo("EUR");
+        assertThat(terms.get(TermField.PAYMENT_TERMS)).isEqualTo("2");
+        // A German customer of an Italian agreement: the EU zone.
+        assertThat(terms.get(TermField.VAT_ZONE)).isEqualTo("2");
+    }
+
+    @Test
+    void R37_aProvinceWithoutACountryIsRefusedBeforeAnyCallAndExplainedInTheUsersLanguage() {
+        for (var table : List.of(Map.of("field", "currency", "value", "EUR"),
+                Map.of("field", "customer-group", "value", "1"), Map.of("field", "payment-terms", "value", "2"))) {
+            as(tenant.key()).body(Map.of("defaultValue", table.get("value")))
+                    .put(path("/mappings/" + table.get("field"))).then().statusCode(200);
+        }
+        run("incremental");
+        Party noCountry = new Party(PartyKind.COMPANY, "Neri Snc", null, null, null, null, null, null,
+                new Address("Via Etnea", "5", "Catania", "CT", "95124", null), null);
+        SourceCompany neri = crm.createCompany(noCountry, Map.of("Zona iva Reviso", "1"));
+        long writes = writes(REVISO);
+        var it = as(tenant.key()).header("Accept-Language", "it").post(path("/companies/" + neri.id() + "/send"))
+                .then().statusCode(422).extract().jsonPath();
+        assertThat(it.getList("errors.field", String.class)).contains("address.countryCode");
+        assertThat(it.getString("errors.find { it.field == 'address.countryCode' }.message")).containsIgnoringCase(
+                "nazione");
+        var pt = as(tenant.key()).header("Accept-Language", "pt-BR")
+                .post(path("/companies/" + neri.id() + "/send")).then().statusCode(422).extract().jsonPath();
+        assertThat(pt.getString("errors.find { it.field == 'address.countryCode' }.message")).containsIgnoringCase(
+                "país");
+        assertThat(writes(REVISO)).isEqualTo(writes);
+    }
+
+    // ---- R33, R34: reference data and catalogue ---------------------------------------------------------------
+
+    @Test
+    void R33_referenceDataFlowsToTheCrmWhenCustomersSync() {
+        run("incremental");
+        for (String table : List.of("VatCode", "PaymentTerm", "PaymentMode", "UnitOfMeasure")) {
+            assertThat(crmApi().get(CRM + "/api/v1/" + table).then().statusCode(200).extract().jsonPath()
+                    .getList("$")).as(table).isNotEmpty();
+        }
+        List<String> vatCodes = crmApi().get(CRM + "/api/v1/VatCode").then().extract().jsonPath().getList("code");
+        assertThat(vatCodes).contains(ledger.referenceData().taxRates().get(0).code());
+    }
+
+    @Test
+    void R34_theCatalogueIsImportedByItsOwnRunAndArticleCodesAreTheKey() {
+        JsonPath first = run("catalog");
+        List<String> codes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = ledger.products(cursor);
+            page.items().forEach(i -> codes.add(i.code()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(first.getInt("created")).isEqualTo(codes.size());
+        List<String> articles = crmApi().get(CRM + "/api/v1/CatalogArticle/Search").then().statusCode(200).extract()
+                .jsonPath().getList("code");
+        assertThat(articles).containsAll(codes);
+        JsonPath second = run("catalog");
+        assertThat(second.getInt("created") + second.getInt("updated")).isZero();
+        assertThat(second.getInt("unchanged")).isEqualTo(codes.size());
+    }
+
+    // ---- R35, R36: send quote ---------------------------------------------------------------------------------
+
+    @Test
+    void R35_aQuoteGoesToTheLedgerWithItsCustomerCreatedAndASecondClickAnswersTheSameDocument() {
+        mandatoryDefaults();
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of());
+        long quote = quote(rossi.id(), List.of(line("CONS-H", 3, 80), line("LIC-CRM", 1, 1200)));
+
+        String document = as(tenant.key()).post(path("/quotes/" + quote + "/send")).then().statusCode(200)
+                .body("created", is(true)).extract().path("documentId");
+        assertThat(ledgerCustomers()).extracting(c -> c.party().name()).containsExactly("Rossi Srl");
+        as(tenant.key()).post(path("/quotes/" + quote + "/send")).then().statusCode(200)
+                .body("documentId", is(document)).body("created", is(false));
+        JsonPath quotations = given().get(REVISO + "/_state").then().statusCode(200).extract().jsonPath();
+        assertThat(quotations.getInt("quotations")).isEqualTo(1);
+    }
+
+    @Test
+    void R35_onlyQuotesLinkedToACompanyAndWithKnownArticleCodesAreSent() {
+        mandatoryDefaults();
+        run("incremental");
+        long orphan = quote(null, List.of(line("CONS-H", 1, 80)));
+        as(tenant.key()).post(path("/quotes/" + orphan + "/send")).then().statusCode(422)
+                .body("errors.field", hasItem("companyId"));
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of());
+        long unknown = quote(rossi.id(), List.of(line("CONS-H", 1, 80), line("NOPE-1", 2, 10)));
+        as(tenant.key()).post(path("/quotes/" + unknown + "/send")).then().statusCode(422)
+                .body("errors.field", hasItem("lines[1].articleCode"))
+                .body("errors.find { it.field == 'lines[1].articleCode' }.message",
+                        org.hamcrest.Matchers.containsString("NOPE-1"));
+        assertThat(given().get(REVISO + "/_state").then().extract().jsonPath().getInt("quotations")).isZero();
+    }
+
+    @Test
+    void R36_aSentQuoteIsMarkedInTheCrmAndItsPrintableDocumentComesThroughPonte() {
+        mandatoryDefaults();
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of());
+        long quote = quote(rossi.id(), List.of(line("HW-RT01", 2, 349.9)));
+        as(tenant.key()).get(path("/quotes/" + quote + "/document")).then().statusCode(404);
+        as(tenant.key()).post(path("/quotes/" + quote + "/send")).then().statusCode(200);
+        String label = crmApi().get(CRM + "/api/v1/Quote/" + quote).then().statusCode(200).extract().path("listLabel");
+        assertThat(label).endsWith("(CiC)");
+        byte[] pdf = as(tenant.key()).get(path("/quotes/" + quote + "/document")).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+    }
+
+    // ---- R50: runs and their reports ---------------------------------------------------------------------------
+
+    @Test
+    void R50_runsAreReportedThroughTheApiAndAnotherTenantSeesNone() {
+        ledger.createCustomer(bianchi(), DOMESTIC);
+        JsonPath run = run("full");
+        assertThat(run.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(run.getString("triggeredBy")).isEqualTo("MANUAL");
+        assertThat(run.getInt("seen")).isEqualTo(1);
+        assertThat(run.getString("message")).contains("1 created");
+        as(tenant.key()).get(path("/runs")).then().statusCode(200).body("total", is(1));
+        Tenant other = Api.newTenant("Other " + UUID.randomUUID());
+        as(other.key()).get(path("/runs")).then().statusCode(404);
+        as(tenant.key()).body(Map.of("mode", "sideways")).post(path("/runs")).then().statusCode(400)
+                .body("errors.field", hasItem("mode"));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** Triggers a run through the API and waits for its report. */
+    JsonPath run(String mode) {
+        long id = as(tenant.key()).body(Map.of("mode", mode)).post(path("/runs")).then().statusCode(202).extract()
+                .jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> !List.of("QUEUED",
+                "RUNNING").contains(as(tenant.key()).get(path("/runs/" + id)).then().extract().path("status")));
+        JsonPath report = as(tenant.key()).get(path("/runs/" + id)).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getString("status")).as(report.prettify()).isEqualTo("SUCCEEDED");
+        return report;
+    }
+
+    String path(String tail) {
+        return "/api/v1/connections/" + connection + tail;
+    }
+
+    List<String> history(String subject) {
+        return as(tenant.key()).get(path("/history?subject=" + subject)).then().statusCode(200).extract()
+                .jsonPath().getList("items.message");
+    }
+
+    SourceCompany companyLinkedTo(String customerId) {
+        JsonPath links = as(tenant.key()).get(path("/links?entityType=customer&size=500")).then().statusCode(200)
+                .extract().jsonPath();
+        String companyId = links.getString("items.find { it.ledgerId == '" + customerId + "' }.sourceId");
+        assertThat(companyId).as("a company linked to customer " + customerId).isNotNull();
+        return crm.company(companyId).orElseThrow();
+    }
+
+    List<SourceCompany> allCompanies() {
+        List<SourceCompany> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            RemotePage<SourceCompany> page = crm.companies(null, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    List<LedgerCustomer> ledgerCustomers() {
+        List<LedgerCustomer> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            RemotePage<LedgerCustomer> page = ledger.customers(null, cursor);
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    void mandatoryDefaults() {
+        for (var table : List.of(Map.of("field", "currency", "value", "EUR"),
+                Map.of("field", "customer-group", "value", "1"), Map.of("field", "payment-terms", "value", "2"))) {
+            as(tenant.key()).body(Map.of("defaultValue", table.get("value")))
+                    .put(path("/mappings/" + table.get("field"))).then().statusCode(200);
+        }
+    }
+
+    static long writes(String vendor) {
+        return given().get(vendor + "/_requests").then().statusCode(200).extract().jsonPath().getLong("writes");
+    }
+
+    static RequestSpecification crmApi() {
+        String token = given().contentType(ContentType.JSON).body(Map.of("apiKey", CRM_KEY))
+                .post(CRM + "/api/v1/Auth/Login").then().statusCode(200).extract().path("access_token");
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    static long quote(String companyId, List<Map<String, Object>> rows) {
+        Map<String, Object> body = new HashMap<>(Map.of("subject", "Fornitura", "date", "2026-11-20", "rows", rows));
+        if (companyId != null) {
+            body.put("companyId", Long.parseLong(companyId));
+        }
+        return crmApi().body(body).post(CRM + "/api/v1/Quote").then().statusCode(200).extract().jsonPath()
+                .getLong("id");
+    }
+
+    static Map<String, Object> line(String code, double quantity, double price) {
+        return Map.of("articleCode", code, "description", code, "quantity", quantity, "price", price);
+    }
+
+    /** CRM and ledger timestamps have whole-millisecond resolution: make "later" unambiguous. */
+    static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Party bianchi() {
+        return new Party(PartyKind.COMPANY, "Bianchi Impianti Srl", TaxId.parse(TaxIdKind.PARTITA_IVA,
+                "IT 03027950363"), "info@bianchi.example", "051 1234567", null, "IT", null,
+                new Address("Via Emilia", "12", "Bologna", "BO", "40100", "IT"), null);
+    }
+
+    static Party rossi(String country) {
+        return new Party(PartyKind.COMPANY, "Rossi Srl", null, "info@rossi.example", null, null, country, null,
+                new Address("Hauptstraße", "3", "IT".equals(country) ? "Milano" : "München", null,
+                        "IT".equals(country) ? "20100" : "80331", country), null);
+    }
+
+    static Party withCity(Party p, String city) {
+        Address a = p.address();
+        return new Party(p.kind(), p.name(), p.taxId(), p.email(), p.businessPhone(), p.mobilePhone(),
+                p.countryCode(), p.origin(), new Address(a.street(), a.number(), city, a.province(), a.postalCode(),
+                        a.countryCode()), p.sourceId());
+    }
+
+    static Party withEmail(Party p, String email) {
+        return new Party(p.kind(), p.name(), p.taxId(), email, p.businessPhone(), p.mobilePhone(), p.countryCode(),
+                p.origin(), p.address(), p.sourceId());
+    }
+
+    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
+
+        @Override
+        public void storeCredentials(Map<String, String> credentials) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

@@ -17,10 +17,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Conta Azul as a ledger ({@value #SYSTEM}). Everything that must be shared by all workers of one connection in this
- * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64) and the rate pacer (R63).
+ * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64), the rate pacer (R63) and
+ * the sale and contract number sequences.
  */
 @ApplicationScoped
 public class ContaAzulConnector implements LedgerConnector {
@@ -62,9 +64,11 @@ public class ContaAzulConnector implements LedgerConnector {
                         .baseUri(URI.create(config.apiUrl()))
                         .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
                         .build(ContaAzulApi.class),
                 new ReentrantLock(),
-                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT)));
+                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
+                new NumberSequence()));
         return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize);
     }
 
@@ -75,7 +79,8 @@ public class ContaAzulConnector implements LedgerConnector {
     }
 
     /** What one connection's ports share in this JVM. */
-    record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer) {
+    record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer, NumberSequence saleNumbers,
+            NumberSequence contractNumbers) {
 
         void close() {
             if (api instanceof Closeable closeable) {

@@ -311,20 +311,14 @@ final class ContaAzulLedgerPort implements LedgerPort {
 
     /**
      * {@code POST /v1/venda} pending review (EM_ANDAMENTO, R3). The API wants the caller to choose {@code numero}: it
-     * comes from {@code /v1/venda/proximo-numero}, which races with every other writer of the account (Conta Azul's
-     * own screens included) between the read and the create; a refusal of a taken number is retried with the next
-     * one. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
+     * comes from the connection's {@link NumberSequence}, seeded from {@code /v1/venda/proximo-numero}. Another writer
+     * of the account (Conta Azul's own screens included) may have taken it: that refusal moves the sequence past it and
+     * the create is tried again. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
      */
     private String createPendingSale(SalesDocument sale) {
-        // Workers of this JVM take numbers one at a time; other writers of the account are met by the retries below.
-        synchronized (session) {
-            return createPendingSaleNumbered(sale);
-        }
-    }
-
-    private String createPendingSaleNumbered(SalesDocument sale) {
-        long numero = call(bearer -> session.api().proximoNumeroVenda(bearer));
+        NumberSequence numbers = session.saleNumbers();
         for (int attempt = 1; ; attempt++) {
+            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroVenda(bearer)));
             NovaVenda body = new NovaVenda(sale.customerId(), numero, "EM_ANDAMENTO", sale.date(), itens(sale),
                     condicaoPagamento(sale), sale.sellerId(), observacoes(sale), composicao(sale));
             try {
@@ -338,21 +332,22 @@ final class ContaAzulLedgerPort implements LedgerPort {
                     throw new TransientFailure("Conta Azul sale numbers kept being taken by other writers",
                             java.time.Duration.ofSeconds(1), refused);
                 }
-                long taken = numero;
-                Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next one", taken);
-                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroVenda(bearer)));
+                Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next free one", numero);
+                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroVenda(bearer)));
             }
         }
     }
 
     /**
      * A recurring sale is a contract ({@code POST /v1/contratos}), monthly because the model's recurrence has a due
-     * day of the month; Conta Azul creates its first sale at once. Answers the contract's id.
+     * day of the month; Conta Azul creates its first sale at once. Answers the contract's id. Numbered like sales, from
+     * the connection's contract sequence.
      */
     private String createContract(SalesDocument sale) {
         Recurrence recurrence = sale.recurrence();
-        long numero = call(bearer -> session.api().proximoNumeroContrato(bearer));
+        NumberSequence numbers = session.contractNumbers();
         for (int attempt = 1; ; attempt++) {
+            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroContrato(bearer)));
             Termos termos = new Termos("MENSAL", recurrence.end() == null ? "NUNCA" : "DATA", recurrence.start(),
                     recurrence.end() != null ? recurrence.end() : recurrence.start().plusYears(OPEN_ENDED_YEARS),
                     numero);
@@ -365,8 +360,7 @@ final class ContaAzulLedgerPort implements LedgerPort {
                 if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
                     throw refused;
                 }
-                long taken = numero;
-                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroContrato(bearer)));
+                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroContrato(bearer)));
             }
         }
     }

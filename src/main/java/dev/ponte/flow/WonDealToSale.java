@@ -42,8 +42,10 @@ import java.util.Set;
  * marked as a contract (R19). Every decision — skipped,
  * customer matched or created, item matched or created, sale created — is written to the deal's history (R62).
  *
- * <p>Exactly once: a sale carries a marker naming the connection and the deal; before creating one the flow looks for
- * its marker, so a crash between the ledger's create and Ponte's commit does not produce a second sale. Customers and
+ * <p>Exactly once: a sale carries a marker naming the connection and the deal, and is claimed through a link before it
+ * is created; an attempt that finds an earlier claim (its own job's earlier attempt, or a crashed job's) looks for the
+ * marker first, so a crash between the ledger's create and Ponte's commit does not produce a second sale, while the
+ * first attempt spares that search. Customers and
  * products are claimed through links before they are created, so concurrent deals never create the same CNPJ or
  * product code twice; the links then spare the lookups of later deals.
  */
@@ -175,15 +177,33 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         if (recurrence != null) {
             date = recurrence.start();
         }
-        Optional<String> earlier = ledger.findSaleByMarker(marker, customerId, date);
+        String owner = "job:" + job.id();
+        RecordService.Claim claim = records.claim(connection.id(), "sale", saleKey, owner, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            return skip(job, "a sale (" + claim.ledgerId() + ") was already created for this deal");
+        }
+        if (claim.busy()) {
+            throw new TransientFailure("another job is creating this deal's sale; retrying shortly",
+                    Duration.ofSeconds(1), null);
+        }
+        // Only an attempt that found an earlier claim can follow one that created the sale and lost the answer.
+        Optional<String> earlier = claim.first() ? Optional.empty()
+                : ledger.findSaleByMarker(marker, customerId, date);
         String saleId;
         if (earlier.isPresent()) {
             saleId = earlier.get();
             history(job, "sale", "SUCCEEDED", "sale " + saleId + " found by its marker (created by an earlier attempt)");
         } else {
-            saleId = ledger.createSale(new SalesDocument(marker, customerId, date, lines, null,
+            SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
                     new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
-                    connection.text("sellerId", null), marker + " " + deal.title(), recurrence != null, recurrence));
+                    connection.text("sellerId", null), marker + " " + deal.title(), recurrence != null, recurrence);
+            try {
+                saleId = ledger.createSale(document);
+            } catch (RejectedFailure refused) {
+                // Refused means nothing was created: the next attempt, of this job or another, starts afresh.
+                records.release(connection.id(), "sale", saleKey, owner);
+                throw refused;
+            }
             history(job, "sale", "SUCCEEDED", recurrence != null ? "recurring sale (contract) " + saleId + " created"
                     + " from " + recurrence.start() + ", due on day " + recurrence.dueDay()
                     : "sale " + saleId + " created pending review");

@@ -61,12 +61,13 @@ final class PipedriveSourcePort implements SourcePort {
     private static final String CONTRACT_FIELD = "Contrato Conta Azul";
 
     private final PipedriveApi api;
+    private final ReferenceData reference;
     private final ConnectionAccess connection;
     private final ObjectMapper json;
-    private Map<String, DealField> dealFields;
 
-    PipedriveSourcePort(PipedriveApi api, ConnectionAccess connection, ObjectMapper json) {
+    PipedriveSourcePort(PipedriveApi api, ReferenceData reference, ConnectionAccess connection, ObjectMapper json) {
         this.api = api;
+        this.reference = reference;
         this.connection = connection;
         this.json = json;
     }
@@ -106,7 +107,7 @@ final class PipedriveSourcePort implements SourcePort {
                 PipedriveMapping.prefixed(PipedriveMapping.PERSON_PREFIX, p.customFields())));
         return Optional.of(mapped(d.id(), () -> {
             List<DealLine> lines = lines(d);
-            return PipedriveMapping.deal(d, dealFields(), org.map(PipedriveMapping::organization).orElse(null),
+            return PipedriveMapping.deal(d, dealFields(d), org.map(PipedriveMapping::organization).orElse(null),
                     person.map(PipedriveMapping::person).orElse(null), lines, partyFields);
         }));
     }
@@ -120,11 +121,10 @@ final class PipedriveSourcePort implements SourcePort {
             attached.addAll(page.data() == null ? List.of() : page.data());
             cursor = page.additionalData() == null ? null : page.additionalData().nextCursor();
         } while (cursor != null);
-        Map<Long, Optional<Product>> products = new HashMap<>();
         List<DealLine> lines = new ArrayList<>();
         for (DealProduct line : attached) {
-            Optional<Product> product = products.computeIfAbsent(line.productId(),
-                    productId -> find(() -> api.product(productId).data()));
+            Optional<Product> product = reference.product(line.productId(),
+                    () -> find(() -> api.product(line.productId()).data()));
             lines.add(PipedriveMapping.line(line, product.orElse(null), d.currency()));
         }
         return lines;
@@ -263,7 +263,7 @@ final class PipedriveSourcePort implements SourcePort {
             if (key == null) {
                 key = call(() -> api.addDealField(newField(label))).data().key();
                 existing.put(label.strip().toLowerCase(Locale.ROOT), key);
-                dealFields = null;
+                reference.forgetDealFields();
             }
             keys.put(label, key);
         }
@@ -286,12 +286,23 @@ final class PipedriveSourcePort implements SourcePort {
     }
 
     private Map<String, DealField> dealFields() {
-        if (dealFields == null) {
+        return reference.dealFields(() -> {
             Map<String, DealField> byKey = new HashMap<>();
             allDealFields().forEach(f -> byKey.put(f.key(), f));
-            dealFields = byKey;
+            return Map.copyOf(byKey);
+        });
+    }
+
+    /** The definitions, read again when the deal has a custom field they do not know (created since they were read). */
+    private Map<String, DealField> dealFields(PipedriveDto.Deal d) {
+        Map<String, DealField> fields = dealFields();
+        boolean unknown = d.customFields() != null && d.customFields().entrySet().stream()
+                .anyMatch(e -> e.getValue() != null && !e.getValue().isNull() && !fields.containsKey(e.getKey()));
+        if (!unknown) {
+            return fields;
         }
-        return dealFields;
+        reference.forgetDealFields();
+        return dealFields();
     }
 
     private List<DealField> allDealFields() {

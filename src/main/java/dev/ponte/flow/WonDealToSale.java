@@ -29,11 +29,13 @@ import dev.ponte.model.SalesDocument;
 import dev.ponte.model.SalesLine;
 import dev.ponte.model.TaxId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,7 +112,12 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                         "R19: the company works with contracts: Ponte creates the deal fields " + CONTRACT_FIELDS
                                 + " in the CRM, and a deal marked as contract becomes a recurring sale"),
                 new SettingDefinition("sellerId", SettingType.STRING, null, null,
-                        "R11: ledger seller id; defaults to none (the ledger's own default seller)"));
+                        "R11: ledger seller id; by default, the seller named as activatedBy"),
+                new SettingDefinition("activatedBy", SettingType.STRING, null, null,
+                        "R11: the name of the user who activated the connection, as the ledger's sellers list shows it"
+                                + " (Conta Azul lists sellers by name only, without e-mail); that seller is on every"
+                                + " sale unless sellerId is set. Without a match the sale has no seller and the deal's"
+                                + " history says why"));
     }
 
     @Override
@@ -196,7 +203,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         } else {
             SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
                     new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
-                    connection.text("sellerId", null), marker + " " + deal.title(), recurrence != null, recurrence);
+                    seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null, recurrence);
             try {
                 saleId = ledger.createSale(document);
             } catch (RejectedFailure refused) {
@@ -242,6 +249,42 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         } catch (java.time.format.DateTimeParseException e) {
             return fallback;
         }
+    }
+
+    /**
+     * R11: the configured seller, else the ledger's seller named as the user who activated the connection; none (and
+     * the reason in the deal's history) when that user is not recorded or no single seller has their name.
+     */
+    private String seller(Job job, ConnectionView connection, LedgerPort ledger) {
+        String configured = connection.text("sellerId", null);
+        if (configured != null) {
+            return configured;
+        }
+        String activatedBy = connection.text("activatedBy", null);
+        if (activatedBy == null || activatedBy.isBlank()) {
+            history(job, "seller", "WARNING", "sale created without a seller: who activated the connection is not "
+                    + "recorded (set activatedBy, or sellerId)");
+            return null;
+        }
+        String wanted = comparableName(activatedBy);
+        List<LedgerPort.LedgerSeller> named = ledger.sellers().stream()
+                .filter(s -> s.name() != null && comparableName(s.name()).equals(wanted)).toList();
+        if (named.size() != 1) {
+            history(job, "seller", "WARNING", "sale created without a seller: " + (named.isEmpty()
+                    ? "no seller in the ledger is named \"" + activatedBy.strip() + "\""
+                    : named.size() + " sellers in the ledger are named \"" + activatedBy.strip() + "\"")
+                    + ", the user who activated the connection");
+            return null;
+        }
+        history(job, "seller", "SUCCEEDED", "seller " + named.get(0).name() + " (" + named.get(0).id() + "), who "
+                + "activated the connection");
+        return named.get(0).id();
+    }
+
+    /** Names as people type them: case, accents and repeated spaces do not matter. */
+    static String comparableName(String name) {
+        String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The customer with the CPF/CNPJ from the bound custom field, validated (R7); an invalid one is never sent. */

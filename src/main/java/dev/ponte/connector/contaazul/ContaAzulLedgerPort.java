@@ -30,6 +30,7 @@ import dev.ponte.connector.contaazul.ContaAzulDto.Termos;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaDetalhe;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaResumo;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Vendedor;
 import dev.ponte.model.Item;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Money;
@@ -418,6 +419,18 @@ final class ContaAzulLedgerPort implements LedgerPort {
             parcelas.add(new Parcela(due, valor, n == 1 ? null : "Parcela " + i + "/" + n));
         }
         return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", plan.method(), parcelas);
+    }
+
+    // --- sellers ---
+
+    /** Shared by the connection's ports for a few minutes: every sale may need them, and they rarely change. */
+    @Override
+    public List<LedgerSeller> sellers() {
+        return session.sellers().get("vendedores", key -> {
+            List<Vendedor> vendedores = call(bearer -> session.api().vendedores(bearer));
+            return vendedores == null ? List.of() : vendedores.stream().filter(v -> v.id() != null)
+                    .map(v -> new LedgerSeller(v.id(), v.nome())).toList();
+        });
     }
 
     // --- paging ---

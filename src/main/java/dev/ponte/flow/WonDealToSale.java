@@ -57,6 +57,9 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    /** How long a job waits for another job that is creating the same customer or item. */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(25);
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
     /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */
     public static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
@@ -318,8 +321,10 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return claim.ledgerId();
         }
         if (claim.busy()) {
-            throw new TransientFailure("another job is creating this customer; retrying shortly", Duration.ofSeconds(1),
-                    null);
+            String linked = awaitLink(connection, "customer", key).orElseThrow(() -> new TransientFailure(
+                    "another job is creating this customer; retrying shortly", Duration.ofSeconds(1), null));
+            history(job, "customer", "SUCCEEDED", "customer " + linked + " linked by another job");
+            return linked;
         }
         CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
         List<LedgerParty> byTaxId = customer.taxId() == null ? List.of() : ledger.findCustomersByTaxId(customer.taxId());
@@ -343,8 +348,9 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
         }
         if (claim.busy()) {
-            throw new TransientFailure("another job is creating this item; retrying shortly", Duration.ofSeconds(1),
-                    null);
+            String linked = awaitLink(connection, "item", key).orElseThrow(() -> new TransientFailure(
+                    "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
+            return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
         List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : List.of(ItemKind.PRODUCT,
                 ItemKind.SERVICE);
@@ -368,6 +374,28 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                 + created.id() + ")");
         link(connection, "item", key, created.id());
         return created;
+    }
+
+    /**
+     * The ledger id another job links to a claimed customer or item within {@link #CLAIM_WAIT}: when many deals of one
+     * new customer or product are won together, the others wait for the first to create it rather than each spend an
+     * attempt and come back a second later. Empty when it is not linked by then (or the claim was given up).
+     */
+    private Optional<String> awaitLink(ConnectionView connection, String type, String key) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            Optional<RecordLink> link = records.linkBySource(connection.id(), type, key);
+            if (link.isEmpty() || link.get().ledgerId != null) {
+                return link.map(l -> l.ledgerId);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<LedgerItem> one(List<LedgerItem> candidates) {

@@ -49,8 +49,17 @@ public interface LedgerPort {
     /** Creates the sale pending review (or a recurring sale when the document says so); answers its ledger id. */
     String createSale(SalesDocument sale);
 
+    /** The ledger's sellers, who may be named on a sale (R11); a ledger without sellers has none. */
+    default List<LedgerSeller> sellers() {
+        return List.of();
+    }
+
     /** A customer as the ledger holds it. */
     record LedgerParty(String id, String name, TaxId taxId) {
+    }
+
+    /** A seller as the ledger holds it. */
+    record LedgerSeller(String id, String name) {
     }
 
     /** A product or service as the ledger holds it. */

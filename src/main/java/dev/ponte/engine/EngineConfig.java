@@ -13,8 +13,11 @@ public interface EngineConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** Worker threads of this instance. */
-    @WithDefault("8")
+    /**
+     * Worker threads of this instance. Jobs mostly wait for vendors' answers, so there are many more than cores: a
+     * burst of won deals at 100 ms per vendor call needs them to overlap.
+     */
+    @WithDefault("64")
     int workers();
 
     /** How long to wait for new work when the queue is empty (enqueues in this JVM wake the engine at once). */

@@ -51,7 +51,8 @@ public class RecordService {
      * never create it twice: answers the ledger id when it is already linked, {@code RESERVED} when this caller
      * must find-or-create it and then {@link #link} it, or {@code BUSY} when another job holds a fresh claim.
      * A claim is {@code owner}'s (a job): the same job retrying takes its own claim again; a claim left by a
-     * crashed job goes stale after {@code staleAfter} and is taken over.
+     * crashed job goes stale after {@code staleAfter} and is taken over. Only a reservation made {@link Claim#first()}
+     * proves that no one tried to create the record before.
      */
     public Claim claim(UUID connectionId, String entityType, String key, String owner, Duration staleAfter) {
         Optional<RecordLink> existing = linkBySource(connectionId, entityType, key);
@@ -69,7 +70,7 @@ public class RecordService {
                 reservation.updatedAt = reservation.createdAt;
                 reservation.persist();
             });
-            return Claim.ofReserved();
+            return new Claim(null, true, true);
         } catch (PersistenceException e) {
             return linkBySource(connectionId, entityType, key).map(l -> claimOf(l, owner, staleAfter))
                     .orElse(Claim.ofTaken());
@@ -93,26 +94,32 @@ public class RecordService {
         return Claim.ofTaken();
     }
 
-    /** Gives up {@code owner}'s claim when it did not create the record (e.g. it was refused); a link stays. */
+    /**
+     * Gives up an unlinked claim of {@code owner}'s, when its attempt is known to have created nothing (the ledger
+     * refused it), so that the next job need not wait for it to go stale.
+     */
     @Transactional
     public void release(UUID connectionId, String entityType, String key, String owner) {
-        RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and ledgerId is null"
-                + " and claimedBy = ?4", connectionId, entityType, key, owner);
+        RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and claimedBy = ?4"
+                + " and ledgerId is null", connectionId, entityType, key, owner);
     }
 
-    /** The outcome of {@link #claim}: linked to a ledger id, reserved for this caller, or busy elsewhere. */
-    public record Claim(String ledgerId, boolean reserved) {
+    /**
+     * The outcome of {@link #claim}: linked to a ledger id, reserved for this caller, or busy elsewhere. A reservation
+     * is {@code first} when no claim of the key existed before it: no earlier attempt can have created the record.
+     */
+    public record Claim(String ledgerId, boolean reserved, boolean first) {
 
         static Claim ofLinked(String ledgerId) {
-            return new Claim(ledgerId, false);
+            return new Claim(ledgerId, false, false);
         }
 
         static Claim ofReserved() {
-            return new Claim(null, true);
+            return new Claim(null, true, false);
         }
 
         static Claim ofTaken() {
-            return new Claim(null, false);
+            return new Claim(null, false, false);
         }
 
         public boolean busy() {

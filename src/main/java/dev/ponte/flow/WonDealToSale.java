@@ -29,11 +29,13 @@ import dev.ponte.model.SalesDocument;
 import dev.ponte.model.SalesLine;
 import dev.ponte.model.TaxId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -42,8 +44,10 @@ import java.util.Set;
  * marked as a contract (R19). Every decision — skipped,
  * customer matched or created, item matched or created, sale created — is written to the deal's history (R62).
  *
- * <p>Exactly once: a sale carries a marker naming the connection and the deal; before creating one the flow looks for
- * its marker, so a crash between the ledger's create and Ponte's commit does not produce a second sale. Customers and
+ * <p>Exactly once: a sale carries a marker naming the connection and the deal, and is claimed through a link before it
+ * is created; an attempt that finds an earlier claim (its own job's earlier attempt, or a crashed job's) looks for the
+ * marker first, so a crash between the ledger's create and Ponte's commit does not produce a second sale, while the
+ * first attempt spares that search. Customers and
  * products are claimed through links before they are created, so concurrent deals never create the same CNPJ or
  * product code twice; the links then spare the lookups of later deals.
  */
@@ -53,6 +57,9 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    /** How long a job waits for another job that is creating the same customer or item. */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(25);
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
     /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */
     public static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
@@ -108,7 +115,12 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                         "R19: the company works with contracts: Ponte creates the deal fields " + CONTRACT_FIELDS
                                 + " in the CRM, and a deal marked as contract becomes a recurring sale"),
                 new SettingDefinition("sellerId", SettingType.STRING, null, null,
-                        "R11: ledger seller id; defaults to none (the ledger's own default seller)"));
+                        "R11: ledger seller id; by default, the seller named as activatedBy"),
+                new SettingDefinition("activatedBy", SettingType.STRING, null, null,
+                        "R11: the name of the user who activated the connection, as the ledger's sellers list shows it"
+                                + " (Conta Azul lists sellers by name only, without e-mail); that seller is on every"
+                                + " sale unless sellerId is set. Without a match the sale has no seller and the deal's"
+                                + " history says why"));
     }
 
     @Override
@@ -175,15 +187,33 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         if (recurrence != null) {
             date = recurrence.start();
         }
-        Optional<String> earlier = ledger.findSaleByMarker(marker, customerId, date);
+        String owner = "job:" + job.id();
+        RecordService.Claim claim = records.claim(connection.id(), "sale", saleKey, owner, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            return skip(job, "a sale (" + claim.ledgerId() + ") was already created for this deal");
+        }
+        if (claim.busy()) {
+            throw new TransientFailure("another job is creating this deal's sale; retrying shortly",
+                    Duration.ofSeconds(1), null);
+        }
+        // Only an attempt that found an earlier claim can follow one that created the sale and lost the answer.
+        Optional<String> earlier = claim.first() ? Optional.empty()
+                : ledger.findSaleByMarker(marker, customerId, date);
         String saleId;
         if (earlier.isPresent()) {
             saleId = earlier.get();
             history(job, "sale", "SUCCEEDED", "sale " + saleId + " found by its marker (created by an earlier attempt)");
         } else {
-            saleId = ledger.createSale(new SalesDocument(marker, customerId, date, lines, null,
+            SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
                     new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
-                    connection.text("sellerId", null), marker + " " + deal.title(), recurrence != null, recurrence));
+                    seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null, recurrence);
+            try {
+                saleId = ledger.createSale(document);
+            } catch (RejectedFailure refused) {
+                // Refused means nothing was created: the next attempt, of this job or another, starts afresh.
+                records.release(connection.id(), "sale", saleKey, owner);
+                throw refused;
+            }
             history(job, "sale", "SUCCEEDED", recurrence != null ? "recurring sale (contract) " + saleId + " created"
                     + " from " + recurrence.start() + ", due on day " + recurrence.dueDay()
                     : "sale " + saleId + " created pending review");
@@ -224,6 +254,42 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         }
     }
 
+    /**
+     * R11: the configured seller, else the ledger's seller named as the user who activated the connection; none (and
+     * the reason in the deal's history) when that user is not recorded or no single seller has their name.
+     */
+    private String seller(Job job, ConnectionView connection, LedgerPort ledger) {
+        String configured = connection.text("sellerId", null);
+        if (configured != null) {
+            return configured;
+        }
+        String activatedBy = connection.text("activatedBy", null);
+        if (activatedBy == null || activatedBy.isBlank()) {
+            history(job, "seller", "WARNING", "sale created without a seller: who activated the connection is not "
+                    + "recorded (set activatedBy, or sellerId)");
+            return null;
+        }
+        String wanted = comparableName(activatedBy);
+        List<LedgerPort.LedgerSeller> named = ledger.sellers().stream()
+                .filter(s -> s.name() != null && comparableName(s.name()).equals(wanted)).toList();
+        if (named.size() != 1) {
+            history(job, "seller", "WARNING", "sale created without a seller: " + (named.isEmpty()
+                    ? "no seller in the ledger is named \"" + activatedBy.strip() + "\""
+                    : named.size() + " sellers in the ledger are named \"" + activatedBy.strip() + "\"")
+                    + ", the user who activated the connection");
+            return null;
+        }
+        history(job, "seller", "SUCCEEDED", "seller " + named.get(0).name() + " (" + named.get(0).id() + "), who "
+                + "activated the connection");
+        return named.get(0).id();
+    }
+
+    /** Names as people type them: case, accents and repeated spaces do not matter. */
+    static String comparableName(String name) {
+        String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
     /** The customer with the CPF/CNPJ from the bound custom field, validated (R7); an invalid one is never sent. */
     private Party withTaxId(Job job, ConnectionView connection, Deal deal, Party customer) {
         String field = connection.text("taxIdField", null);
@@ -255,8 +321,10 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return claim.ledgerId();
         }
         if (claim.busy()) {
-            throw new TransientFailure("another job is creating this customer; retrying shortly", Duration.ofSeconds(1),
-                    null);
+            String linked = awaitLink(connection, "customer", key).orElseThrow(() -> new TransientFailure(
+                    "another job is creating this customer; retrying shortly", Duration.ofSeconds(1), null));
+            history(job, "customer", "SUCCEEDED", "customer " + linked + " linked by another job");
+            return linked;
         }
         CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
         List<LedgerParty> byTaxId = customer.taxId() == null ? List.of() : ledger.findCustomersByTaxId(customer.taxId());
@@ -280,8 +348,9 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
         }
         if (claim.busy()) {
-            throw new TransientFailure("another job is creating this item; retrying shortly", Duration.ofSeconds(1),
-                    null);
+            String linked = awaitLink(connection, "item", key).orElseThrow(() -> new TransientFailure(
+                    "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
+            return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
         List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : List.of(ItemKind.PRODUCT,
                 ItemKind.SERVICE);
@@ -305,6 +374,28 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                 + created.id() + ")");
         link(connection, "item", key, created.id());
         return created;
+    }
+
+    /**
+     * The ledger id another job links to a claimed customer or item within {@link #CLAIM_WAIT}: when many deals of one
+     * new customer or product are won together, the others wait for the first to create it rather than each spend an
+     * attempt and come back a second later. Empty when it is not linked by then (or the claim was given up).
+     */
+    private Optional<String> awaitLink(ConnectionView connection, String type, String key) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            Optional<RecordLink> link = records.linkBySource(connection.id(), type, key);
+            if (link.isEmpty() || link.get().ledgerId != null) {
+                return link.map(l -> l.ledgerId);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<LedgerItem> one(List<LedgerItem> candidates) {

@@ -1,11 +1,13 @@
 package dev.ponte.sandbox;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +17,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 /**
- * Applies the configured {@link Faults} to vendor API requests. Runs on the endpoint's worker thread (the
- * endpoints are blocking), so sleeping here delays only the request at hand.
+ * Applies the configured {@link Faults} to vendor API requests. The latency (and an injected timeout) is a timer on
+ * the event loop, before the request reaches its blocking endpoint: like a real network's delay it holds no thread, so
+ * any number of calls wait together and the emulator's worker pool does not cap how many overlap.
  */
 public class FaultFilter {
 
@@ -28,19 +31,19 @@ public class FaultFilter {
         this.vendors = vendors;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public Response inject(ContainerRequestContext request) {
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100, nonBlocking = true)
+    public Uni<Response> inject(ContainerRequestContext request) {
         Optional<SandboxVendor> vendor = vendors.forApiPath(request.getUriInfo().getPath());
         if (vendor.isEmpty()) {
-            return null;
+            return Uni.createFrom().nullItem();
         }
         String name = vendor.get().name();
-        faults.countRequest(name);
-        sleep(faults.latencyMs(name));
-        return switch (faults.decide(name)) {
+        faults.countRequest(name, request.getMethod());
+        int delay = faults.latencyMs(name);
+        Response answer = switch (faults.decide(name)) {
             case NONE -> null;
             case TIMEOUT -> {
-                sleep(faults.timeoutMs(name));
+                delay += faults.timeoutMs(name);
                 yield null;
             }
             case UNAUTHORIZED -> vendor.get().error(401, "injected 401");
@@ -48,6 +51,8 @@ public class FaultFilter {
             case RATE_LIMITED -> Response.fromResponse(vendor.get().error(429, "injected 429"))
                     .header("Retry-After", faults.retryAfterSeconds(name)).build();
         };
+        Uni<Response> decided = Uni.createFrom().item(answer);
+        return delay <= 0 ? decided : decided.onItem().delayIt().by(Duration.ofMillis(delay));
     }
 
     /**
@@ -89,17 +94,6 @@ public class FaultFilter {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // Closing failed or hung: the client will see whatever the connection does next, which is still a fault.
-        }
-    }
-
-    private static void sleep(int millis) {
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

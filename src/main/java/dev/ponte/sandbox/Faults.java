@@ -20,9 +20,16 @@ public class Faults {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> requests = new ConcurrentHashMap<>();
 
-    /** Counts an API request to the vendor (benchmarks read remote calls per synced record from it). */
-    public void countRequest(String vendor) {
+    /**
+     * Counts an API request to the vendor, and separately the writes (any method but GET and HEAD): benchmarks read
+     * remote calls per synced record from it, tests that a sync wrote nothing.
+     */
+    public void countRequest(String vendor, String method) {
         requests.computeIfAbsent(vendor, v -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            requests.computeIfAbsent(vendor + " writes", v -> new java.util.concurrent.atomic.AtomicLong())
+                    .incrementAndGet();
+        }
     }
 
     public long requests(String vendor) {
@@ -30,8 +37,13 @@ public class Faults {
         return count == null ? 0 : count.get();
     }
 
+    public long writes(String vendor) {
+        return requests(vendor + " writes");
+    }
+
     public void resetRequests(String vendor) {
         requests.remove(vendor);
+        requests.remove(vendor + " writes");
     }
 
     public FaultSpec configure(String vendor, FaultSpec spec) {

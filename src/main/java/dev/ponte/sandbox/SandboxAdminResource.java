@@ -56,11 +56,12 @@ public class SandboxAdminResource {
         faults.resetRequests(vendor(vendor).name());
     }
 
-    /** How many API requests the emulator served since its state was last reset. */
+    /** How many API requests (and of those, writes) the emulator served since its state was last reset. */
     @GET
     @Path("_requests")
     public Map<String, Object> requests(@PathParam("vendor") String vendor) {
-        return Map.of("requests", faults.requests(vendor(vendor).name()));
+        String name = vendor(vendor).name();
+        return Map.of("requests", faults.requests(name), "writes", faults.writes(name));
     }
 
     private SandboxVendor vendor(String name) {

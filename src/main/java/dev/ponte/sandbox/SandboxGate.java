@@ -14,7 +14,7 @@ public class SandboxGate {
         this.enabled = enabled;
     }
 
-    @ServerRequestFilter(preMatching = true)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public Response hideWhenDisabled(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!enabled && (path.equals("/sandbox") || path.startsWith("/sandbox/"))) {

@@ -212,6 +212,30 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void r11_sellerIsTheUserWhoActivatedTheConnection() {
+        PipedriveToContaAzul c = connect(Map.of("activatedBy", "ana  SOUZA"));
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        String ana = given().header("Authorization", "Bearer " + contaAzulToken())
+                .get(PipedriveToContaAzul.CONTA_AZUL + "/v1/venda/vendedores").then().statusCode(200).extract()
+                .path("find { it.nome == 'Ana Souza' }.id");
+        assertThat(contaAzul().getString("vendas[0].idVendedor")).isEqualTo(ana);
+        assertThat(c.history(deal)).anyMatch(m -> m.contains("seller Ana Souza (" + ana + ")"));
+    }
+
+    @Test
+    void r11_noSellerOfTheActivatingUsersNameLeavesTheSaleWithoutOneAndSaysWhy() {
+        PipedriveToContaAzul c = connect(Map.of("activatedBy", "Carla Dias"));
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].idVendedor")).isNull();
+        assertThat(c.history(deal)).anyMatch(m -> m.contains("without a seller: no seller in the ledger is named "
+                + "\"Carla Dias\""));
+    }
+
+    @Test
     void r19_contractFieldsAreCreatedAndAContractDealBecomesARecurringSale() {
         PipedriveToContaAzul c = connect(Map.of("contracts", true));
         var fields = pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/dealFields").jsonPath();

@@ -15,6 +15,7 @@ import dev.ponte.connector.contaazul.ContaAzulDto.ServicosPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaCriada;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaDetalhe;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Vendedor;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Conta Azul's API (https://api-v2.contaazul.com/v1/…, developers.contaazul.com), as far as Ponte uses it. Built per
@@ -73,6 +75,11 @@ interface ContaAzulApi {
     @POST
     @Path("/servicos")
     Servico createServico(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, NovoServico servico);
+
+    /** The account's sellers, as a bare array (sales spec). */
+    @GET
+    @Path("/venda/vendedores")
+    List<Vendedor> vendedores(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     /** The next free sale number, as a bare integer (sales spec). */
     @GET

@@ -37,4 +37,8 @@ public interface ContaAzulConfig {
     /** Client-side limit per connected account: the documented 10 requests/s (docs /minimumrequirements). */
     @WithDefault("10")
     int requestsPerSecond();
+
+    /** Open HTTP connections per connected account: enough for every worker of the job engine to call at once. */
+    @WithDefault("100")
+    int maxConnections();
 }

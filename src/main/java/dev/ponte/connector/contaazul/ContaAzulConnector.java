@@ -1,5 +1,7 @@
 package dev.ponte.connector.contaazul;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.LedgerConnector;
 import dev.ponte.connector.LedgerPort;
@@ -12,15 +14,18 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Conta Azul as a ledger ({@value #SYSTEM}). Everything that must be shared by all workers of one connection in this
- * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64) and the rate pacer (R63).
+ * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64), the rate pacer (R63),
+ * the sale and contract number sequences, and the sellers list.
  */
 @ApplicationScoped
 public class ContaAzulConnector implements LedgerConnector {
@@ -28,6 +33,8 @@ public class ContaAzulConnector implements LedgerConnector {
     public static final String SYSTEM = "CONTA_AZUL";
     /** Page size of the person, product and service lists; their maximum is undocumented, 100 is a safe guess. */
     static final int PAGE_SIZE = 100;
+    /** The account's sellers are read once per this long, not per sale. */
+    private static final Duration SELLERS_TTL = Duration.ofMinutes(5);
     /** A caller waits at most this long for a rate-limit slot before the job is rescheduled. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
 
@@ -62,9 +69,11 @@ public class ContaAzulConnector implements LedgerConnector {
                         .baseUri(URI.create(config.apiUrl()))
                         .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
                         .build(ContaAzulApi.class),
                 new ReentrantLock(),
-                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT)));
+                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
+                new NumberSequence(), Caffeine.newBuilder().expireAfterWrite(SELLERS_TTL).maximumSize(1).build()));
         return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize);
     }
 
@@ -75,7 +84,8 @@ public class ContaAzulConnector implements LedgerConnector {
     }
 
     /** What one connection's ports share in this JVM. */
-    record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer) {
+    record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer, NumberSequence saleNumbers,
+            NumberSequence contractNumbers, Cache<String, List<LedgerPort.LedgerSeller>> sellers) {
 
         void close() {
             if (api instanceof Closeable closeable) {

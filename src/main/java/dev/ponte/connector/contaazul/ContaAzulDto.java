@@ -28,6 +28,11 @@ final class ContaAzulDto {
     // --- Pessoas (customers) ---
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    /** Sales spec, schema Vendedor: a seller has an id and a name, no e-mail. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Vendedor(String id, String nome) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     record PessoaResumo(String id, String nome, String tipoPessoa, String documento) {
     }

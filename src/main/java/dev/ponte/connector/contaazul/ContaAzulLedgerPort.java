@@ -30,6 +30,7 @@ import dev.ponte.connector.contaazul.ContaAzulDto.Termos;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaDetalhe;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaResumo;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.Vendedor;
 import dev.ponte.model.Item;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Money;
@@ -311,20 +312,14 @@ final class ContaAzulLedgerPort implements LedgerPort {
 
     /**
      * {@code POST /v1/venda} pending review (EM_ANDAMENTO, R3). The API wants the caller to choose {@code numero}: it
-     * comes from {@code /v1/venda/proximo-numero}, which races with every other writer of the account (Conta Azul's
-     * own screens included) between the read and the create; a refusal of a taken number is retried with the next
-     * one. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
+     * comes from the connection's {@link NumberSequence}, seeded from {@code /v1/venda/proximo-numero}. Another writer
+     * of the account (Conta Azul's own screens included) may have taken it: that refusal moves the sequence past it and
+     * the create is tried again. Nothing was created by a refused attempt, so the retry cannot duplicate the sale.
      */
     private String createPendingSale(SalesDocument sale) {
-        // Workers of this JVM take numbers one at a time; other writers of the account are met by the retries below.
-        synchronized (session) {
-            return createPendingSaleNumbered(sale);
-        }
-    }
-
-    private String createPendingSaleNumbered(SalesDocument sale) {
-        long numero = call(bearer -> session.api().proximoNumeroVenda(bearer));
+        NumberSequence numbers = session.saleNumbers();
         for (int attempt = 1; ; attempt++) {
+            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroVenda(bearer)));
             NovaVenda body = new NovaVenda(sale.customerId(), numero, "EM_ANDAMENTO", sale.date(), itens(sale),
                     condicaoPagamento(sale), sale.sellerId(), observacoes(sale), composicao(sale));
             try {
@@ -338,21 +333,22 @@ final class ContaAzulLedgerPort implements LedgerPort {
                     throw new TransientFailure("Conta Azul sale numbers kept being taken by other writers",
                             java.time.Duration.ofSeconds(1), refused);
                 }
-                long taken = numero;
-                Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next one", taken);
-                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroVenda(bearer)));
+                Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next free one", numero);
+                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroVenda(bearer)));
             }
         }
     }
 
     /**
      * A recurring sale is a contract ({@code POST /v1/contratos}), monthly because the model's recurrence has a due
-     * day of the month; Conta Azul creates its first sale at once. Answers the contract's id.
+     * day of the month; Conta Azul creates its first sale at once. Answers the contract's id. Numbered like sales, from
+     * the connection's contract sequence.
      */
     private String createContract(SalesDocument sale) {
         Recurrence recurrence = sale.recurrence();
-        long numero = call(bearer -> session.api().proximoNumeroContrato(bearer));
+        NumberSequence numbers = session.contractNumbers();
         for (int attempt = 1; ; attempt++) {
+            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroContrato(bearer)));
             Termos termos = new Termos("MENSAL", recurrence.end() == null ? "NUNCA" : "DATA", recurrence.start(),
                     recurrence.end() != null ? recurrence.end() : recurrence.start().plusYears(OPEN_ENDED_YEARS),
                     numero);
@@ -365,8 +361,7 @@ final class ContaAzulLedgerPort implements LedgerPort {
                 if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
                     throw refused;
                 }
-                long taken = numero;
-                numero = Math.max(taken + 1, call(bearer -> session.api().proximoNumeroContrato(bearer)));
+                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroContrato(bearer)));
             }
         }
     }
@@ -424,6 +419,18 @@ final class ContaAzulLedgerPort implements LedgerPort {
             parcelas.add(new Parcela(due, valor, n == 1 ? null : "Parcela " + i + "/" + n));
         }
         return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", plan.method(), parcelas);
+    }
+
+    // --- sellers ---
+
+    /** Shared by the connection's ports for a few minutes: every sale may need them, and they rarely change. */
+    @Override
+    public List<LedgerSeller> sellers() {
+        return session.sellers().get("vendedores", key -> {
+            List<Vendedor> vendedores = call(bearer -> session.api().vendedores(bearer));
+            return vendedores == null ? List.of() : vendedores.stream().filter(v -> v.id() != null)
+                    .map(v -> new LedgerSeller(v.id(), v.nome())).toList();
+        });
     }
 
     // --- paging ---

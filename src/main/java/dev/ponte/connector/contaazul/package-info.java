@@ -13,7 +13,13 @@
  *       wording of a taken {@code numero}; that the sum of the instalments must equal the total (Conta Azul's n8n
  *       node enforces it); the {@code "Nx"} label of
  *       {@code opcao_condicao_pagamento}; the page-size limit of the person, product and service lists (100 used);
- *       masked CPF/CNPJ on create (the docs' example body is masked); {@code data_fim} for open-ended contracts.</li>
+ *       masked CPF/CNPJ on create (the docs' example body is masked); {@code data_fim} for open-ended contracts;
+ *       that numbering sales from a count kept by Ponte, seeded once from {@code proximo-numero}, is acceptable: a sale
+ *       the API refuses (stock, validation) leaves its number unused, a gap in the account's numbering, and
+ *       {@code proximo-numero} is assumed to answer the highest number plus one, so a gap does not stop it.</li>
+ *   <li>Sellers (R11): {@code GET /v1/venda/vendedores} answers a bare array of {@code {id, nome, id_legado}}, with no
+ *       e-mail, so the user who activated the connection is matched by name (the flow's {@code activatedBy}); that
+ *       the listed {@code id} is what {@code id_vendedor} takes is a guess from the field names.</li>
  *   <li>Not available: searching sales by {@code observacoes}, so finding a sale by its marker reads the notes of
  *       each sale dated around the given day.</li>
  * </ul>

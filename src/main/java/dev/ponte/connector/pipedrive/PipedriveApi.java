@@ -31,12 +31,13 @@ import java.io.Closeable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Pipedrive's REST API as Ponte calls it: v2 for deals, persons, organizations and products; v1 for the current
  * user, deal fields and webhooks, which v2 does not offer (research-notes §2, risk 4). Built per connection by
  * {@link PipedriveConnector}; the API token travels in the {@code x-api-token} header. Closing releases the
- * client's HTTP connections.
+ * client's HTTP connections. A deal's parties and products are read asynchronously, so the three reads overlap.
  */
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,16 +60,16 @@ interface PipedriveApi extends Closeable {
 
     @GET
     @Path("/api/v2/deals/{id}/products")
-    Envelope<List<DealProduct>> dealProducts(@PathParam("id") long dealId, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
+    CompletionStage<Envelope<List<DealProduct>>> dealProducts(@PathParam("id") long dealId,
+            @QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/api/v2/organizations/{id}")
-    Envelope<Organization> organization(@PathParam("id") long id);
+    CompletionStage<Envelope<Organization>> organization(@PathParam("id") long id);
 
     @GET
     @Path("/api/v2/persons/{id}")
-    Envelope<Person> person(@PathParam("id") long id);
+    CompletionStage<Envelope<Person>> person(@PathParam("id") long id);
 
     @GET
     @Path("/api/v2/products/{id}")

@@ -15,4 +15,15 @@ public interface PipedriveConfig {
     /** Connect and read timeout of every call; a call that exceeds it is a transient failure. */
     @WithDefault("PT10S")
     Duration timeout();
+
+    /**
+     * How long a connection's products and deal field definitions read from Pipedrive are reused by later deals: a
+     * product renamed or recoded in Pipedrive reaches the ledger after at most this long.
+     */
+    @WithDefault("PT1M")
+    Duration referenceDataTtl();
+
+    /** Open HTTP connections per connection: enough for every worker of the job engine to call at once. */
+    @WithDefault("100")
+    int maxConnections();
 }

@@ -17,11 +17,13 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Pipedrive as a source of deals (R1–R19). Credentials of a connection: {@code apiToken} (an admin user's API
  * token, R16), and {@code webhookUser}/{@code webhookPassword}, the basic auth Pipedrive's deliveries must carry.
- * One REST client per connection is kept and replaced when the token changes, so opening a port per job is cheap.
+ * One REST client per connection is kept and replaced when the token changes, so opening a port per job is cheap; so
+ * is its {@link ReferenceData}.
  */
 @ApplicationScoped
 public class PipedriveConnector implements SourceConnector {
@@ -37,7 +39,7 @@ public class PipedriveConnector implements SourceConnector {
         this.json = json;
     }
 
-    private record Client(String token, PipedriveApi api) {
+    private record Client(String token, PipedriveApi api, ReferenceData reference) {
     }
 
     @Override
@@ -55,9 +57,9 @@ public class PipedriveConnector implements SourceConnector {
             if (old != null) {
                 close(old);
             }
-            return new Client(token, build(token));
+            return new Client(token, build(token), new ReferenceData(config.referenceDataTtl()));
         });
-        return new PipedriveSourcePort(client.api(), connection, json);
+        return new PipedriveSourcePort(client.api(), client.reference(), connection, json);
     }
 
     private PipedriveApi build(String token) {
@@ -66,6 +68,7 @@ public class PipedriveConnector implements SourceConnector {
                 .baseUri(URI.create(config.apiUrl()))
                 .connectTimeout(timeout, TimeUnit.MILLISECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
+                .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
                 .register(new TokenHeader(token))
                 .build(PipedriveApi.class);
     }

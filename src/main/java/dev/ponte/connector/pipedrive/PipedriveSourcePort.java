@@ -41,6 +41,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -61,12 +64,13 @@ final class PipedriveSourcePort implements SourcePort {
     private static final String CONTRACT_FIELD = "Contrato Conta Azul";
 
     private final PipedriveApi api;
+    private final ReferenceData reference;
     private final ConnectionAccess connection;
     private final ObjectMapper json;
-    private Map<String, DealField> dealFields;
 
-    PipedriveSourcePort(PipedriveApi api, ConnectionAccess connection, ObjectMapper json) {
+    PipedriveSourcePort(PipedriveApi api, ReferenceData reference, ConnectionAccess connection, ObjectMapper json) {
         this.api = api;
+        this.reference = reference;
         this.connection = connection;
         this.json = json;
     }
@@ -96,38 +100,63 @@ final class PipedriveSourcePort implements SourcePort {
             return Optional.empty();
         }
         PipedriveDto.Deal d = found.get();
-        Optional<Organization> org = d.orgId() == null ? Optional.empty()
-                : find(() -> api.organization(d.orgId()).data());
-        Optional<Person> person = d.personId() == null ? Optional.empty()
-                : find(() -> api.person(d.personId()).data());
+        // The three reads only need the deal: sent together, they cost one round trip instead of three.
+        CompletionStage<Envelope<Organization>> orgRead = d.orgId() == null ? null
+                : started(() -> api.organization(d.orgId()));
+        CompletionStage<Envelope<Person>> personRead = d.personId() == null ? null
+                : started(() -> api.person(d.personId()));
+        CompletionStage<Envelope<List<DealProduct>>> linesRead = started(() -> api.dealProducts(d.id(), PAGE, null));
+        Optional<Organization> org = orgRead == null ? Optional.empty() : find(() -> joined(orgRead).data());
+        Optional<Person> person = personRead == null ? Optional.empty() : find(() -> joined(personRead).data());
         Map<String, String> partyFields = new LinkedHashMap<>();
         org.ifPresent(o -> partyFields.putAll(PipedriveMapping.prefixed(PipedriveMapping.ORG_PREFIX, o.customFields())));
         person.ifPresent(p -> partyFields.putAll(
                 PipedriveMapping.prefixed(PipedriveMapping.PERSON_PREFIX, p.customFields())));
         return Optional.of(mapped(d.id(), () -> {
-            List<DealLine> lines = lines(d);
-            return PipedriveMapping.deal(d, dealFields(), org.map(PipedriveMapping::organization).orElse(null),
+            List<DealLine> lines = lines(d, linesRead);
+            return PipedriveMapping.deal(d, dealFields(d), org.map(PipedriveMapping::organization).orElse(null),
                     person.map(PipedriveMapping::person).orElse(null), lines, partyFields);
         }));
     }
 
-    private List<DealLine> lines(PipedriveDto.Deal d) {
+    private List<DealLine> lines(PipedriveDto.Deal d, CompletionStage<Envelope<List<DealProduct>>> firstPage) {
         List<DealProduct> attached = new ArrayList<>();
-        String cursor = null;
-        do {
-            String at = cursor;
-            Envelope<List<DealProduct>> page = call(() -> api.dealProducts(d.id(), PAGE, at));
+        CompletionStage<Envelope<List<DealProduct>>> next = firstPage;
+        while (next != null) {
+            CompletionStage<Envelope<List<DealProduct>>> read = next;
+            Envelope<List<DealProduct>> page = call(() -> joined(read));
             attached.addAll(page.data() == null ? List.of() : page.data());
-            cursor = page.additionalData() == null ? null : page.additionalData().nextCursor();
-        } while (cursor != null);
-        Map<Long, Optional<Product>> products = new HashMap<>();
+            String cursor = page.additionalData() == null ? null : page.additionalData().nextCursor();
+            next = cursor == null ? null : started(() -> api.dealProducts(d.id(), PAGE, cursor));
+        }
         List<DealLine> lines = new ArrayList<>();
         for (DealProduct line : attached) {
-            Optional<Product> product = products.computeIfAbsent(line.productId(),
-                    productId -> find(() -> api.product(productId).data()));
+            Optional<Product> product = reference.product(line.productId(),
+                    () -> find(() -> api.product(line.productId()).data()));
             lines.add(PipedriveMapping.line(line, product.orElse(null), d.currency()));
         }
         return lines;
+    }
+
+    /** Starts an asynchronous read; a failure to even send it surfaces when it is joined. */
+    private static <T> CompletionStage<T> started(Supplier<CompletionStage<T>> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Waits for an asynchronous read; its failure is thrown as the synchronous call would have thrown it. */
+    private static <T> T joined(CompletionStage<T> read) {
+        try {
+            return read.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Shallow: the deals' own fields only (no parties, no lines); the flow reads each with {@link #deal}. */
@@ -263,7 +292,7 @@ final class PipedriveSourcePort implements SourcePort {
             if (key == null) {
                 key = call(() -> api.addDealField(newField(label))).data().key();
                 existing.put(label.strip().toLowerCase(Locale.ROOT), key);
-                dealFields = null;
+                reference.forgetDealFields();
             }
             keys.put(label, key);
         }
@@ -286,12 +315,23 @@ final class PipedriveSourcePort implements SourcePort {
     }
 
     private Map<String, DealField> dealFields() {
-        if (dealFields == null) {
+        return reference.dealFields(() -> {
             Map<String, DealField> byKey = new HashMap<>();
             allDealFields().forEach(f -> byKey.put(f.key(), f));
-            dealFields = byKey;
+            return Map.copyOf(byKey);
+        });
+    }
+
+    /** The definitions, read again when the deal has a custom field they do not know (created since they were read). */
+    private Map<String, DealField> dealFields(PipedriveDto.Deal d) {
+        Map<String, DealField> fields = dealFields();
+        boolean unknown = d.customFields() != null && d.customFields().entrySet().stream()
+                .anyMatch(e -> e.getValue() != null && !e.getValue().isNull() && !fields.containsKey(e.getKey()));
+        if (!unknown) {
+            return fields;
         }
-        return dealFields;
+        reference.forgetDealFields();
+        return dealFields();
     }
 
     private List<DealField> allDealFields() {

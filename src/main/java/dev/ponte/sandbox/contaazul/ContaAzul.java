@@ -7,6 +7,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.PessoaResumo;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Servico;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Vendedor;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
@@ -48,6 +49,14 @@ public class ContaAzul implements SandboxVendor {
 
     record Grant(String clientId, String redirectUri, Instant expiresAt) {
     }
+
+    /**
+     * The account's sellers: fixed users of the emulated account (the API lists sellers but cannot create them), the
+     * first its owner, who connects Ponte in the tests.
+     */
+    static final List<Vendedor> VENDEDORES = List.of(
+            new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000501"), "Ana Souza", 501),
+            new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000502"), "Bruno Lima", 502));
 
     final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
     final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();

@@ -91,6 +91,11 @@ final class ContaAzulModel {
     record ComposicaoValor(BigDecimal valorBruto, JsonNode desconto, BigDecimal frete, BigDecimal valorLiquido) {
     }
 
+    /** Item of GET /v1/venda/vendedores (sales spec, schema Vendedor): no e-mail, only id, name and legacy id. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Vendedor(UUID id, String nome, long idLegado) {
+    }
+
     /** Response of POST /v1/venda (sales spec, CriacaoVendaResponse). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record CriacaoVendaResponse(UUID id, long idLegado, UUID idCliente, long numero, String origem,

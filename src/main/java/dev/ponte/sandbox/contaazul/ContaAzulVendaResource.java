@@ -14,6 +14,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.TotaisVenda;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.VendaResumo;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Vendedor;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -98,6 +99,13 @@ public class ContaAzulVendaResource {
                         composicao != null && composicao.hasNonNull("frete")
                                 ? composicao.get("frete").decimalValue() : BigDecimal.ZERO, net),
                 venda.condicaoPagamento(), venda.observacoes(), venda.idVendedor(), venda.versao());
+    }
+
+    /** The spec answers a bare array, not a page. */
+    @GET
+    @Path("vendedores")
+    public List<Vendedor> vendedores() {
+        return ContaAzul.VENDEDORES;
     }
 
     /** The spec answers a bare integer. */

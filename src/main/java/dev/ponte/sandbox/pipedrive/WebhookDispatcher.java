@@ -8,7 +8,6 @@ import dev.ponte.sandbox.pipedrive.PipedriveModel.Webhook;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,35 +81,46 @@ public class WebhookDispatcher {
                          long userId, String correlationId, long timestamp) {
     }
 
+    /**
+     * Sends without waiting for the answer, so deliveries overlap as Pipedrive's do: a slow receiver delays only its
+     * own events, not every subscription's.
+     */
     private void attempt(Event event, int attempt) {
         Webhook webhook = event.webhook();
-        int status;
+        HttpRequest request;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.subscriptionUrl()))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(webhook.subscriptionUrl()))
                     .timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body(event, attempt)));
             if (webhook.httpAuthUser() != null) {
                 String credentials = webhook.httpAuthUser() + ":" + webhook.httpAuthPassword();
-                request.header("Authorization", "Basic "
+                builder.header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
             }
-            status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException | IllegalArgumentException e) {
+            request = builder.build();
+        } catch (IllegalArgumentException e) {
             Log.debugf("webhook %d delivery failed: %s", webhook.id(), e.getMessage());
-            status = 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            delivered(event, attempt, 0);
             return;
         }
+        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                Log.debugf("webhook %d delivery failed: %s", webhook.id(), failure.getMessage());
+            }
+            delivered(event, attempt, failure == null ? response.statusCode() : 0);
+        });
+    }
+
+    private void delivered(Event event, int attempt, int status) {
+        Webhook webhook = event.webhook();
         state.deliveries.add(new Delivery(webhook.id(), webhook.subscriptionUrl(), event.action(), event.entityId(),
                 event.correlationId(), attempt, status, state.now()));
-        int delivered = status;
         state.webhooks.computeIfPresent(webhook.id(), (id, w) -> new Webhook(w.id(), w.companyId(), w.ownerId(),
                 w.userId(), w.eventAction(), w.eventObject(), w.subscriptionUrl(), w.version(), w.isActive(),
                 w.addTime(), w.removeTime(), w.type(), w.httpAuthUser(), w.httpAuthPassword(), w.removeReason(),
-                state.now(), delivered, w.adminId(), w.name()));
-        if (status / 100 != 2 && attempt < MAX_ATTEMPTS) {
+                state.now(), status, w.adminId(), w.name()));
+        if (status / 100 != 2 && attempt < MAX_ATTEMPTS && !executor.isShutdown()) {
             executor.schedule(() -> attempt(event, attempt + 1), RETRY_DELAY_MILLIS * attempt, TimeUnit.MILLISECONDS);
         }
     }

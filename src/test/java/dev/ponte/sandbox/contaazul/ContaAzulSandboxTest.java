@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -147,6 +148,13 @@ class ContaAzulSandboxTest {
                 .post(BASE + "/v1/servicos").then().statusCode(200);
         api().queryParam("busca_textual", "srv-9").get(BASE + "/v1/servicos")
                 .then().body("itens", hasSize(1)).body("itens[0].descricao", equalTo("Consultoria"));
+    }
+
+    @Test
+    void listsTheAccountsSellersAsABareArray() {
+        api().get(BASE + "/v1/venda/vendedores").then().statusCode(200)
+                .body("nome", hasItem("Ana Souza")).body("[0].id", notNullValue()).body("[0].id_legado", notNullValue());
+        given().get(BASE + "/v1/venda/vendedores").then().statusCode(401);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ponte.model.Choice;
 import dev.ponte.model.Party;
 import dev.ponte.model.TermField;
 import dev.ponte.model.VatZone;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ public record LedgerOffer(Map<TermField, List<Choice>> choices, List<VatZone> va
     public LedgerOffer {
         EnumMap<TermField, List<Choice>> copy = new EnumMap<>(TermField.class);
         choices.forEach((field, list) -> copy.put(field, List.copyOf(list)));
-        choices = java.util.Collections.unmodifiableMap(copy);
+        choices = Collections.unmodifiableMap(copy);
         vatZones = List.copyOf(vatZones);
         agreementCountry = Objects.requireNonNull(agreementCountry, "agreementCountry").strip()
                 .toUpperCase(Locale.ROOT);

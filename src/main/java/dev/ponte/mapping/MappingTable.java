@@ -1,6 +1,7 @@
 package dev.ponte.mapping;
 
 import dev.ponte.model.TermField;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record MappingTable(TermField field, String defaultValue, String crmField
         TreeMap<String, String> sorted = new TreeMap<>();
         Objects.requireNonNull(translations, "translations").forEach((crmValue, code) -> sorted.put(
                 Objects.requireNonNull(text(crmValue), "crm value"), Objects.requireNonNull(text(code), "code")));
-        translations = java.util.Collections.unmodifiableMap(sorted);
+        translations = Collections.unmodifiableMap(sorted);
     }
 
     /** The table a connection has until someone changes it: the seed's label, and the VAT zone derived. */

@@ -2,6 +2,7 @@ package dev.ponte.mapping;
 
 import dev.ponte.model.TermField;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record MappingTables(Map<TermField, MappingTable> tables) {
             }
             all.put(field, table == null ? MappingTable.defaults(field) : table);
         }
-        tables = java.util.Collections.unmodifiableMap(all);
+        tables = Collections.unmodifiableMap(all);
     }
 
     public static MappingTables defaults() {

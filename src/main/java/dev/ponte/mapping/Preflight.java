@@ -6,6 +6,7 @@ import dev.ponte.model.Party;
 import dev.ponte.model.TermField;
 import dev.ponte.model.VatZone;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -72,7 +73,7 @@ public final class Preflight {
             return Optional.of(new Refusal("vatZone", "ledger.vatZone", tables.table(TermField.VAT_ZONE).crmField()));
         }
         if (message.contains("schema validation failed")) {
-            return Optional.of(new Refusal("customer", "ledger.schema", java.util.Arrays.stream(TermField.values())
+            return Optional.of(new Refusal("customer", "ledger.schema", Arrays.stream(TermField.values())
                     .filter(TermField::mandatory).map(f -> "\"" + tables.table(f).crmField() + "\"")
                     .collect(Collectors.joining(", "))));
         }

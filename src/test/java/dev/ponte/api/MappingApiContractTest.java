@@ -16,6 +16,7 @@ import dev.ponte.mapping.MappingTables;
 import dev.ponte.model.TermField;
 import dev.ponte.support.Api.Tenant;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ abstract class MappingApiContractTest {
                         "Gruppo prezzi Reviso")))
                 .body("mandatory", equalTo(List.of(true, true, true, false, true, false)))
                 .body("derive", equalTo(List.of(false, false, false, false, true, false)))
-                .body("defaultValue", equalTo(java.util.Arrays.asList(null, null, null, null, null, null)));
+                .body("defaultValue", equalTo(Arrays.asList(null, null, null, null, null, null)));
         as(tenant.key()).get(mappings(id) + "/vat-zone").then().statusCode(200).body("derive", equalTo(true))
                 .body("translations", equalTo(Map.of()));
     }

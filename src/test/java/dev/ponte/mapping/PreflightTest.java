@@ -5,8 +5,10 @@ import static dev.ponte.mapping.Fixtures.company;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.ponte.model.Address;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Party;
+import dev.ponte.model.PartyKind;
 import dev.ponte.model.TermField;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,8 +48,8 @@ class PreflightTest {
 
     @Test
     void r37TheAddressCountryCountsAsTheCustomersCountry() {
-        Party party = new Party(dev.ponte.model.PartyKind.COMPANY, "Rossi", null, null, null, null, null, null,
-                new dev.ponte.model.Address(null, null, null, "RM", null, "IT"), null);
+        Party party = new Party(PartyKind.COMPANY, "Rossi", null, null, null, null, null, null,
+                new Address(null, null, null, "RM", null, "IT"), null);
 
         assertThat(PREFLIGHT.check(party, terms("1"), ITALY)).isEmpty();
     }

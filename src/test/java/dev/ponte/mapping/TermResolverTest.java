@@ -4,6 +4,7 @@ import static dev.ponte.mapping.Fixtures.ITALY;
 import static dev.ponte.mapping.Fixtures.company;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.TermField;
@@ -119,7 +120,7 @@ class TermResolverTest {
 
         assertThat(terms.get(TermField.CURRENCY)).isEqualTo("Lire");
         assertThat(new Preflight(tables).check(company("IT", null), terms, ITALY))
-                .extracting(Refusal::field, Refusal::key).contains(org.assertj.core.groups.Tuple.tuple("currency",
+                .extracting(Refusal::field, Refusal::key).contains(tuple("currency",
                         "preflight.unknownCode"));
     }
 

@@ -4,6 +4,7 @@ import dev.ponte.model.Item;
 import dev.ponte.model.Party;
 import dev.ponte.model.Quote;
 import dev.ponte.model.ReferenceData;
+import dev.ponte.model.TaxId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public interface CompanySource {
     RemotePage<SourceCompany> companies(Instant since, String cursor);
 
     Optional<SourceCompany> company(String id);
+
+    /** Companies whose VAT number or fiscal code is this tax id (how an unlinked company is found, not duplicated). */
+    List<SourceCompany> findCompaniesByTaxId(TaxId taxId);
 
     /**
      * Creates a company. {@code fields} are selection/custom field values by field label (e.g. "Zona iva Reviso" →

@@ -127,8 +127,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     @Override
     public void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) {
-        Pair pair = pair(connection);
         boolean full = RunService.FULL.equals(mode);
+        Pair pair = pair(connection, full);
         Instant started = clock.instant();
         prepare(pair);
         Instant crmSince = full ? null : since(connection, "customers.crm");
@@ -246,6 +246,11 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Map<String, String> ledgerNow = customer != null ? ledgerFields(customer) : ledgerBefore;
         Map<String, String> crmNow = company != null ? crmFields(pair, company) : crmBefore;
         String customerId = customer != null ? customer.id() : link.ledgerId;
+        if (link == null && company == null && !pair.full && customer.party().taxId() != null) {
+            // A full run already knows every unlinked company by tax id; an incremental one asks the CRM.
+            company = unlinked(pair, customer.party()).orElse(null);
+            crmNow = company != null ? crmFields(pair, company) : crmBefore;
+        }
         if (link == null && company == null) {
             SourceCompany created = pair.crm.createCompany(CustomerFields.party(ledgerNow, null, null),
                     mapping.toCrm(pair.connection.id(), CustomerFields.terms(ledgerNow)));
@@ -315,6 +320,14 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 customer != null ? String.valueOf(customer.updatedAt()) : null, snapshot);
     }
 
+    /** A CRM company with the customer's tax id that is not linked yet: the same company, typed in by hand. */
+    private Optional<SourceCompany> unlinked(Pair pair, Party party) {
+        return pair.crm.findCompaniesByTaxId(party.taxId()).stream()
+                .filter(c -> records.linkBySource(pair.connection.id(), ENTITY, c.id()).map(l -> l.ledgerId)
+                        .isEmpty())
+                .findFirst();
+    }
+
     private Map<String, Map<String, String>> snapshot(RecordLink link) {
         if (link == null || link.snapshot == null) {
             return Map.of();
@@ -342,7 +355,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         if (found.isEmpty() || !found.get().active()) {
             return JobResult.skipped("the connection is not active");
         }
-        Pair pair = pair(found.get());
+        Pair pair = pair(found.get(), false);
         JsonNode payload = json.readTree(job.payload());
         String customerId = payload.path("customerId").asText(null);
         String companyId = payload.path("companyId").asText(null);
@@ -369,7 +382,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
      */
     public Sent send(UUID connectionId, String companyId, Locale locale) {
         ConnectionView connection = connections.find(connectionId).orElseThrow();
-        Pair pair = pair(connection);
+        Pair pair = pair(connection, false);
         Optional<RecordLink> linked = records.linkBySource(connectionId, ENTITY, companyId);
         if (linked.isPresent() && linked.get().ledgerId != null) {
             return new Sent(linked.get().ledgerId, false);
@@ -423,11 +436,13 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     // ---- helpers -----------------------------------------------------------------------------------------------
 
-    private Pair pair(ConnectionView connection) {
-        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()));
+    private Pair pair(ConnectionView connection, boolean full) {
+        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()),
+                full);
     }
 
-    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger) {
+    /** One connection's two sides for one run ({@code full}) or one record. */
+    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger, boolean full) {
     }
 
     private static Policy policy(ConnectionView connection) {

@@ -196,6 +196,48 @@ class CrmInCloudToRevisoTest {
         assertThat(crm.company(typed.id()).orElseThrow().fields()).containsEntry("Zona iva Reviso", "1");
     }
 
+    @Test
+    void R30_anIncrementalRunLinksANewLedgerCustomerToTheCompanyTypedInByHandInsteadOfDuplicatingIt() {
+        SourceCompany typed = crm.createCompany(bianchi(), Map.of());
+        run("incremental"); // the hand-typed company waits for its send button
+        pause();
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        JsonPath run = run("incremental");
+        assertThat(run.getInt("created")).isZero();
+        assertThat(companyLinkedTo(bianchi.id()).id()).isEqualTo(typed.id());
+        assertThat(allCompanies()).filteredOn(c -> bianchi.party().taxId().equals(c.party().taxId())).hasSize(1);
+    }
+
+    @Test
+    void R37_aChangeTheLedgerWouldRefuseIsKeptAsAFailureThatAPersonFixesAndRetries() {
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        run("incremental");
+        SourceCompany company = companyLinkedTo(bianchi.id());
+        // Someone clears the country in the CRM but keeps the province: Reviso would refuse the customer.
+        Party noCountry = new Party(PartyKind.COMPANY, "Bianchi Impianti Srl", bianchi.party().taxId(), null, null,
+                null, null, null, new Address("Via Emilia", "12", "Bologna", "BO", "40100", null), null);
+        crm.updateCompany(company.id(), noCountry, company.fields());
+        long writes = writes(REVISO);
+
+        JsonPath run = run("incremental");
+        assertThat(run.getInt("failed")).isEqualTo(1);
+        assertThat(writes(REVISO)).isEqualTo(writes);
+        assertThat(history("company:" + company.id())).anyMatch(m -> m.contains("address.countryCode"));
+        JsonPath dead = await().atMost(Duration.ofSeconds(20)).until(() -> as(tenant.key())
+                .get("/api/v1/jobs?connectionId=" + connection + "&status=DEAD").then().statusCode(200).extract()
+                .jsonPath(), jobs -> jobs.getList("items").size() == 1);
+        assertThat(dead.getString("items[0].kind")).isEqualTo("customer.sync");
+
+        SourceCompany now = crm.company(company.id()).orElseThrow();
+        crm.updateCompany(company.id(), withCountry(now.party(), "IT"), now.fields());
+        as(tenant.key()).post("/api/v1/jobs/" + dead.getLong("items[0].id") + "/retry").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(tenant.key()).get("/api/v1/jobs/"
+                + dead.getLong("items[0].id")).then().extract().path("status").equals("SUCCEEDED"));
+        LedgerCustomer fixed = ledger.customer(bianchi.id()).orElseThrow();
+        assertThat(fixed.party().address().province()).isEqualTo("BO");
+        assertThat(fixed.party().email()).isNull();
+    }
+
     // ---- R31, R32, R37: a CRM company sent by a button --------------------------------------------------------
 
     @Test
@@ -491,6 +533,13 @@ class CrmInCloudToRevisoTest {
         return new Party(p.kind(), p.name(), p.taxId(), p.email(), p.businessPhone(), p.mobilePhone(),
                 p.countryCode(), p.origin(), new Address(a.street(), a.number(), city, a.province(), a.postalCode(),
                         a.countryCode()), p.sourceId());
+    }
+
+    static Party withCountry(Party p, String country) {
+        Address a = p.address();
+        return new Party(p.kind(), p.name(), p.taxId(), p.email(), p.businessPhone(), p.mobilePhone(), country,
+                p.origin(), new Address(a.street(), a.number(), a.city(), a.province(), a.postalCode(), country),
+                p.sourceId());
     }
 
     static Party withEmail(Party p, String email) {

@@ -22,6 +22,7 @@ import dev.ponte.connector.crmincloud.CrmInCloudDto.Token;
 import dev.ponte.model.Item;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Party;
+import dev.ponte.model.TaxId;
 import dev.ponte.model.Quote;
 import dev.ponte.model.ReferenceData;
 import jakarta.ws.rs.ProcessingException;
@@ -105,6 +106,14 @@ final class CrmInCloudSourcePort implements SourcePort, CompanySource {
         }
         return find(() -> api.company(Long.parseLong(id)))
                 .map(c -> mapped("company " + c.id(), () -> CrmInCloudMapping.company(c)));
+    }
+
+    @Override
+    public List<SourceCompany> findCompaniesByTaxId(TaxId taxId) {
+        String value = taxId.value().replace("'", "''");
+        String filter = "vatId eq '" + value + "' or taxIdentificationNumber eq '" + value + "'";
+        return call(() -> api.companies(filter, COMPANY_ORDER, PAGE, null)).stream()
+                .map(c -> mapped("company " + c.id(), () -> CrmInCloudMapping.company(c))).toList();
     }
 
     @Override

@@ -414,7 +414,12 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 throw new RejectedFailure("The ledger would refuse this company; fill in the fields below in the CRM "
                         + "or set defaults in the mapping tables", refused);
             }
-            LedgerCustomer created = pair.ledger.createCustomer(party, terms);
+            LedgerCustomer created;
+            try {
+                created = pair.ledger.createCustomer(party, terms);
+            } catch (RejectedFailure e) {
+                throw mapping.explained(connectionId, e, party, locale);
+            }
             store(pair, companyId, created.id(), ledgerFields(created), crmFields(pair, company), created, company);
             history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id()
                     + " created from the CRM company (sent by a user)");

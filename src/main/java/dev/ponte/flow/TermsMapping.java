@@ -2,6 +2,7 @@ package dev.ponte.flow;
 
 import dev.ponte.connector.CompanySource.FieldOption;
 import dev.ponte.connector.CustomerLedger;
+import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.mapping.LedgerOffer;
 import dev.ponte.mapping.MappingTable;
@@ -83,6 +84,19 @@ public class TermsMapping {
             Locale locale) {
         return new Preflight(connections.mappings(connectionId)).check(party, terms, offer(connectionId, ledger))
                 .stream().map(r -> new FieldError(r.field(), r.explain(locale))).toList();
+    }
+
+    /**
+     * The ledger's own refusal, with an explanation in {@code locale} added when it is one of the errors Ponte knows
+     * (R37: the seed's three messages).
+     */
+    public RejectedFailure explained(UUID connectionId, RejectedFailure refusal, Party party, Locale locale) {
+        return new Preflight(connections.mappings(connectionId)).explainLedger(refusal.getMessage(), party)
+                .map(r -> {
+                    List<FieldError> errors = new java.util.ArrayList<>(refusal.errors());
+                    errors.add(0, new FieldError(r.field(), r.explain(locale)));
+                    return new RejectedFailure(refusal.getMessage(), errors);
+                }).orElse(refusal);
     }
 
     private LedgerOffer offer(UUID connectionId, CustomerLedger ledger) {

@@ -7,6 +7,7 @@ import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.engine.RecordLink;
 import dev.ponte.engine.RecordService;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+import dev.ponte.mapping.Refusal;
 import dev.ponte.model.Quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -78,28 +79,27 @@ public class QuotePush implements FlowDefinition {
         Quote quote = crm.quote(quoteId).orElseThrow(() -> new RejectedFailure("The CRM has no quote " + quoteId,
                 List.of(new FieldError("quoteId", "unknown quote"))));
         if (quote.companyId() == null) {
-            throw refused(connectionId, subject, "Only a quote linked to a company can be sent: link it to a company "
-                    + "in the CRM", List.of(new FieldError("companyId", "the quote is not linked to a company")));
+            throw refused(connectionId, subject, "Only a quote linked to a company can be sent",
+                    List.of(error("companyId", "quote.noCompany", locale)));
         }
         List<FieldError> lines = new ArrayList<>();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < quote.lines().size(); i++) {
             String code = quote.lines().get(i).articleCode();
             if (code == null) {
-                lines.add(new FieldError("lines[" + i + "].articleCode", "the line names no article code"));
+                lines.add(error("lines[" + i + "].articleCode", "quote.noArticleCode", locale));
             } else if (!codes.contains(code)) {
                 codes.add(code);
             }
         }
         if (quote.lines().isEmpty()) {
-            lines.add(new FieldError("lines", "the quote has no lines"));
+            lines.add(error("lines", "quote.noLines", locale));
         }
         List<String> missing = codes.isEmpty() ? List.of() : ledger.missingProducts(codes);
         for (int i = 0; i < quote.lines().size(); i++) {
             String code = quote.lines().get(i).articleCode();
             if (code != null && missing.contains(code)) {
-                lines.add(new FieldError("lines[" + i + "].articleCode", "the ledger has no article with code \""
-                        + code + "\"; import or create it in the ledger first"));
+                lines.add(error("lines[" + i + "].articleCode", "quote.unknownArticle", locale, code));
             }
         }
         if (!lines.isEmpty()) {
@@ -140,6 +140,10 @@ public class QuotePush implements FlowDefinition {
     public Optional<byte[]> document(UUID connectionId, String quoteId) {
         return records.linkBySource(connectionId, ENTITY, quoteId).filter(l -> l.ledgerId != null)
                 .map(l -> connections.customers(connectionId).quotationPdf(l.ledgerId));
+    }
+
+    private static FieldError error(String field, String key, Locale locale, Object... args) {
+        return new FieldError(field, new Refusal(field, key, List.of(args)).explain(locale));
     }
 
     private RejectedFailure refused(UUID connectionId, String subject, String message, List<FieldError> errors) {

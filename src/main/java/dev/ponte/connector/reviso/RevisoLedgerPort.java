@@ -244,7 +244,8 @@ final class RevisoLedgerPort implements LedgerPort, CustomerLedger {
         String next = null;
         if (page.hasNext() && !page.items().isEmpty()) {
             Customer last = page.items().get(page.items().size() - 1);
-            next = Instant.parse(last.lastUpdated()) + "|" + last.customerNumber();
+            Instant t = parseInstant(last.lastUpdated());
+            next = (t == null ? Instant.EPOCH : t) + "|" + last.customerNumber();
         }
         return new RemotePage<>(items, next);
     }

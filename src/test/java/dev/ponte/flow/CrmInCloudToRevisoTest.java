@@ -358,6 +358,21 @@ class CrmInCloudToRevisoTest {
         assertThat(second.getInt("unchanged")).isEqualTo(codes.size());
     }
 
+    @Test
+    void R34_theCatalogueImportRunsOnItsOwnSchedule() {
+        connectWith(Map.of("schedule.catalog", "* * * * * ?"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(tenant.key()).get(path("/runs")).then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.mode == 'catalog' && it.triggeredBy == 'SCHEDULE'"
+                        + " && it.status == 'SUCCEEDED' }").size() >= 1);
+        // Stop it firing into the other tests' sandboxes.
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/disable").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> as(tenant.key()).get(path("/runs")).then().extract()
+                .jsonPath().getList("items.findAll { it.status == 'RUNNING' || it.status == 'QUEUED' }").isEmpty());
+        List<String> articles = crmApi().get(CRM + "/api/v1/CatalogArticle/Search").then().statusCode(200).extract()
+                .jsonPath().getList("code");
+        assertThat(articles).contains("VARIE", "CONS-H", "LIC-CRM", "HW-RT01");
+    }
+
     // ---- R35, R36: send quote ---------------------------------------------------------------------------------
 
     @Test

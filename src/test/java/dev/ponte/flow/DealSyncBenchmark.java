@@ -79,10 +79,11 @@ class DealSyncBenchmark {
             }
             report.add(String.format("emulators at %d ms per call: webhook→sale p50 %.0f ms, p99 %.0f ms (p99 runs %s);"
                     + " from the won PATCH p50 %.0f ms, p99 %.0f ms; %.1f won deals/s (runs %s); %.1f of Ponte's"
-                    + " emulator requests per deal; machine load average %.1f on %d cores (other processes slow every figure)",
+                    + " emulator requests per deal; %.1f ms of this JVM's CPU per deal (Ponte, emulators, client; not"
+                    + " PostgreSQL); machine load average %.1f on %d cores (other processes slow every figure)",
                     latency, median(p50), median(p99), Arrays.toString(round(p99)), median(endToEnd50),
-                    median(endToEnd99), median(rate), Arrays.toString(round(rate)), median(calls), median(load),
-                    Runtime.getRuntime().availableProcessors()));
+                    median(endToEnd99), median(rate), Arrays.toString(round(rate)), median(calls), median(cpu),
+                    median(load), Runtime.getRuntime().availableProcessors()));
         }
         String text = String.join(System.lineSeparator(), report);
         Files.writeString(Path.of("target", "benchmark-sync.txt"), text + System.lineSeparator());

@@ -58,7 +58,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
     /** How long a job waits for another job that is creating the same customer or item. */
-    static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
     private static final Duration CLAIM_POLL = Duration.ofMillis(25);
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
     /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */

@@ -47,9 +47,9 @@ import java.util.Set;
  * <p>Exactly once: a sale carries a marker naming the connection and the deal, and is claimed through a link before it
  * is created; an attempt that finds an earlier claim (its own job's earlier attempt, or a crashed job's) looks for the
  * marker first, so a crash between the ledger's create and Ponte's commit does not produce a second sale, while the
- * first attempt spares that search. Customers and
- * products are claimed through links before they are created, so concurrent deals never create the same CNPJ or
- * product code twice; the links then spare the lookups of later deals.
+ * first attempt spares that search. Customers and products are claimed through links before they are created, so
+ * concurrent deals never create the same CNPJ or product code twice (a deal that finds one claimed waits for its link);
+ * the links then spare the lookups of later deals.
  */
 @ApplicationScoped
 public class WonDealToSale implements JobHandler, FlowDefinition {

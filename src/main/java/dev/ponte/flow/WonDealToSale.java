@@ -47,9 +47,9 @@ import java.util.Set;
  * <p>Exactly once: a sale carries a marker naming the connection and the deal, and is claimed through a link before it
  * is created; an attempt that finds an earlier claim (its own job's earlier attempt, or a crashed job's) looks for the
  * marker first, so a crash between the ledger's create and Ponte's commit does not produce a second sale, while the
- * first attempt spares that search. Customers and
- * products are claimed through links before they are created, so concurrent deals never create the same CNPJ or
- * product code twice; the links then spare the lookups of later deals.
+ * first attempt spares that search. Customers and products are claimed through links before they are created, so
+ * concurrent deals never create the same CNPJ or product code twice (a deal that finds one claimed waits for its link);
+ * the links then spare the lookups of later deals.
  */
 @ApplicationScoped
 public class WonDealToSale implements JobHandler, FlowDefinition {
@@ -58,7 +58,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
     /** How long a job waits for another job that is creating the same customer or item. */
-    static final Duration CLAIM_WAIT = Duration.ofSeconds(3);
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
     private static final Duration CLAIM_POLL = Duration.ofMillis(25);
     private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
     /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */

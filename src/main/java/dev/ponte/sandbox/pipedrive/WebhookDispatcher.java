@@ -45,7 +45,9 @@ public class WebhookDispatcher {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, one POST per delivery as Pipedrive sends them, not streams multiplexed on one upgraded connection. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public WebhookDispatcher(Pipedrive state, Faults faults, ObjectMapper mapper) {
         this.state = state;

@@ -25,6 +25,7 @@ import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import dev.ponte.flow.TwoWayMerge.Conflict;
 import dev.ponte.flow.TwoWayMerge.Policy;
+import dev.ponte.mapping.MappingTables;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Party;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -248,7 +249,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         String customerId = customer != null ? customer.id() : link.ledgerId;
         if (link == null && company == null) {
             SourceCompany created = pair.crm.createCompany(CustomerFields.party(ledgerNow, null, null),
-                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(ledgerNow)));
+                    mapping.toCrm(pair.mappings, CustomerFields.terms(ledgerNow)));
             store(pair, created.id(), customerId, ledgerNow, crmFields(pair, created), customer, created);
             history(pair, created.id(), customerId, "SUCCEEDED", "company created in the CRM from ledger customer "
                     + customerId);
@@ -280,7 +281,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Map<String, String> crmFinal = crmNow;
         if (!merged.crm().equals(crmNow)) {
             companyAfter = pair.crm.updateCompany(companyId, CustomerFields.party(merged.crm(), null, companyId),
-                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(merged.crm())));
+                    mapping.toCrm(pair.mappings, CustomerFields.terms(merged.crm())));
             crmFinal = crmFields(pair, companyAfter);
         }
         store(pair, companyId, customerId, ledgerFinal, crmFinal, ledgerAfter, companyAfter);
@@ -331,7 +332,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     }
 
     private Map<String, String> crmFields(Pair pair, SourceCompany company) {
-        return CustomerFields.of(company.party(), mapping.fromCrm(pair.connection.id(), company.fields()));
+        return CustomerFields.of(company.party(), mapping.fromCrm(pair.mappings, company.fields()));
     }
 
     // ---- a pair on its own: retries, and R31's send ------------------------------------------------------------
@@ -424,10 +425,11 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private Pair pair(ConnectionView connection) {
-        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()));
+        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()),
+                mapping.tables(connection.id()));
     }
 
-    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger) {
+    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger, MappingTables mappings) {
     }
 
     private static Policy policy(ConnectionView connection) {

@@ -139,6 +139,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Map<String, SourceCompany> crmChanged = new HashMap<>();
         Map<String, SourceCompany> crmUnlinked = new HashMap<>();
         int crmOnly = 0;
+        int crmPages = 0;
         String cursor = null;
         do {
             RemotePage<SourceCompany> page = pair.crm.companies(crmSince, cursor);
@@ -155,6 +156,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 } else {
                     crmOnly++;
                 }
+            }
+            if (++crmPages % 10 == 0) {
+                progress.run();
             }
             cursor = page.nextCursor();
         } while (cursor != null);

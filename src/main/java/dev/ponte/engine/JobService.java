@@ -68,6 +68,34 @@ public class JobService {
     }
 
     /**
+     * For a job that may outlast its lease (a reconciliation run): a callback to call as it makes progress, which
+     * moves the lease on at its first call and then once a quarter of the lease has passed, so that no other worker
+     * takes the job over while it still runs; it throws {@link LeaseLost} when the lease has moved on anyway (the job
+     * stalled past it), and the caller must then stop.
+     */
+    public Runnable leaseKeeper(Job job) {
+        Duration lease = config.leaseDuration();
+        Instant[] renewed = {Instant.EPOCH};
+        return () -> {
+            Instant now = clock.instant();
+            if (now.isBefore(renewed[0].plus(lease.dividedBy(4)))) {
+                return;
+            }
+            if (!store.extendLease(job.id(), job.leaseOwner(), job.attempts(), now.plus(lease))) {
+                throw new LeaseLost(job.id());
+            }
+            renewed[0] = now;
+        };
+    }
+
+    /** Another worker took a job over after its lease expired; this attempt's work must stop. */
+    public static final class LeaseLost extends RuntimeException {
+        LeaseLost(long jobId) {
+            super("the lease of job " + jobId + " expired and another worker took it over", null, false, false);
+        }
+    }
+
+    /**
      * Enqueues a job unless one with its idempotency key exists, and answers the id of the job holding the key.
      * Inside a transaction the job is written in it, and workers are woken when it commits.
      */

@@ -195,6 +195,21 @@ public final class JobStore {
         }
     }
 
+    /** Moves a running job's lease on to {@code until}; false when the lease is no longer this attempt's. */
+    boolean extendLease(long id, String owner, int attempt, Instant until) {
+        String sql = "update job set lease_until = ? where id = ? and lease_owner = ? and attempts = ?"
+                + " and status = 'RUNNING'";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, ts(until));
+            ps.setLong(2, id);
+            ps.setString(3, owner);
+            ps.setInt(4, attempt);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not extend the lease of job " + id, e);
+        }
+    }
+
     /** Returns jobs whose lease expired (their worker died) to the queue, or to DEAD when out of attempts. */
     int recoverExpiredLeases(Instant now, String error) {
         String sql = "update job set status = case when attempts >= max_attempts then 'DEAD' else 'FAILED' end,"

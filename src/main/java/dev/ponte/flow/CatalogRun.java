@@ -1,6 +1,7 @@
 package dev.ponte.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.engine.JobService;
 import dev.ponte.engine.RunService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -9,7 +10,8 @@ import jakarta.inject.Singleton;
 @Singleton
 class CatalogRun extends ReconciliationRun {
 
-    CatalogRun(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers, ObjectMapper json) {
-        super(connections, runs, reconcilers, json, RunService.CATALOG);
+    CatalogRun(ConnectionDirectory connections, RunService runs, JobService jobs, Instance<Reconciler> reconcilers,
+            ObjectMapper json) {
+        super(connections, runs, jobs, reconcilers, json, RunService.CATALOG);
     }
 }

@@ -25,6 +25,7 @@ import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import dev.ponte.flow.TwoWayMerge.Conflict;
 import dev.ponte.flow.TwoWayMerge.Policy;
+import dev.ponte.mapping.MappingTables;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Party;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -138,6 +139,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Map<String, SourceCompany> crmChanged = new HashMap<>();
         Map<String, SourceCompany> crmUnlinked = new HashMap<>();
         int crmOnly = 0;
+        int crmPages = 0;
         String cursor = null;
         do {
             RemotePage<SourceCompany> page = pair.crm.companies(crmSince, cursor);
@@ -154,6 +156,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 } else {
                     crmOnly++;
                 }
+            }
+            if (++crmPages % 10 == 0) {
+                progress.run();
             }
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -253,7 +258,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         }
         if (link == null && company == null) {
             SourceCompany created = pair.crm.createCompany(CustomerFields.party(ledgerNow, null, null),
-                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(ledgerNow)));
+                    mapping.toCrm(pair.mappings, CustomerFields.terms(ledgerNow)));
             store(pair, created.id(), customerId, ledgerNow, crmFields(pair, created), customer, created);
             history(pair, created.id(), customerId, "SUCCEEDED", "company created in the CRM from ledger customer "
                     + customerId);
@@ -285,7 +290,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Map<String, String> crmFinal = crmNow;
         if (!merged.crm().equals(crmNow)) {
             companyAfter = pair.crm.updateCompany(companyId, CustomerFields.party(merged.crm(), null, companyId),
-                    mapping.toCrm(pair.connection.id(), CustomerFields.terms(merged.crm())));
+                    mapping.toCrm(pair.mappings, CustomerFields.terms(merged.crm())));
             crmFinal = crmFields(pair, companyAfter);
         }
         store(pair, companyId, customerId, ledgerFinal, crmFinal, ledgerAfter, companyAfter);
@@ -344,7 +349,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     }
 
     private Map<String, String> crmFields(Pair pair, SourceCompany company) {
-        return CustomerFields.of(company.party(), mapping.fromCrm(pair.connection.id(), company.fields()));
+        return CustomerFields.of(company.party(), mapping.fromCrm(pair.mappings, company.fields()));
     }
 
     // ---- a pair on its own: retries, and R31's send ------------------------------------------------------------
@@ -443,11 +448,12 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     private Pair pair(ConnectionView connection, boolean full) {
         return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()),
-                full);
+                mapping.tables(connection.id()), full);
     }
 
-    /** One connection's two sides for one run ({@code full}) or one record. */
-    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger, boolean full) {
+    /** One connection's two sides and mapping tables, for one run ({@code full}) or one record. */
+    private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger, MappingTables mappings,
+            boolean full) {
     }
 
     private static Policy policy(ConnectionView connection) {

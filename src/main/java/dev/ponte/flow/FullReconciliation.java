@@ -1,6 +1,7 @@
 package dev.ponte.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.engine.JobService;
 import dev.ponte.engine.RunService;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
@@ -9,8 +10,8 @@ import jakarta.enterprise.inject.Instance;
 @Singleton
 class FullReconciliation extends ReconciliationRun {
 
-    FullReconciliation(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
-            ObjectMapper json) {
-        super(connections, runs, reconcilers, json, RunService.FULL);
+    FullReconciliation(ConnectionDirectory connections, RunService runs, JobService jobs,
+            Instance<Reconciler> reconcilers, ObjectMapper json) {
+        super(connections, runs, jobs, reconcilers, json, RunService.FULL);
     }
 }

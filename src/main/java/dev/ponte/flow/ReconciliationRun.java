@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
+import dev.ponte.engine.JobService;
 import dev.ponte.engine.RunCounts;
 import dev.ponte.engine.RunService;
 import dev.ponte.engine.SyncRun;
@@ -21,14 +22,16 @@ abstract class ReconciliationRun implements JobHandler {
 
     private final ConnectionDirectory connections;
     private final RunService runs;
+    private final JobService jobs;
     private final List<Reconciler> reconcilers;
     private final ObjectMapper json;
     private final String mode;
 
-    ReconciliationRun(ConnectionDirectory connections, RunService runs, Instance<Reconciler> reconcilers,
-            ObjectMapper json, String mode) {
+    ReconciliationRun(ConnectionDirectory connections, RunService runs, JobService jobs,
+            Instance<Reconciler> reconcilers, ObjectMapper json, String mode) {
         this.connections = connections;
         this.runs = runs;
+        this.jobs = jobs;
         this.reconcilers = reconcilers.stream().toList();
         this.json = json;
         this.mode = mode;
@@ -53,12 +56,20 @@ abstract class ReconciliationRun implements JobHandler {
         }
         long id = run.get().id;
         RunCounts counts = new RunCounts();
+        // A run of 100,000 records outlasts the engine's lease: keep it, or another worker would run it too.
+        Runnable keepLease = jobs.leaseKeeper(job);
         try {
             for (Reconciler reconciler : reconcilers) {
                 if (found.get().flows().contains(reconciler.flow()) && reconciler.modes().contains(mode)) {
-                    reconciler.reconcile(found.get(), mode, counts, () -> runs.progress(id, counts));
+                    reconciler.reconcile(found.get(), mode, counts, () -> {
+                        keepLease.run();
+                        runs.progress(id, counts);
+                    });
                 }
             }
+        } catch (JobService.LeaseLost e) {
+            // The worker that took the job over carries the run on and finishes it.
+            throw e;
         } catch (Exception | Error e) {
             runs.finish(id, counts, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;

@@ -6,6 +6,7 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.mapping.LedgerOffer;
 import dev.ponte.mapping.MappingTable;
+import dev.ponte.mapping.MappingTables;
 import dev.ponte.mapping.Preflight;
 import dev.ponte.mapping.TermResolver;
 import dev.ponte.model.Choice;
@@ -47,9 +48,9 @@ public class TermsMapping {
      * The terms a CRM company's fields state explicitly, as ledger codes (translated where the table says; no
      * defaults or derivations, so a field the CRM leaves empty does not look like a change).
      */
-    public CustomerTerms fromCrm(UUID connectionId, Map<String, String> fields) {
+    public CustomerTerms fromCrm(MappingTables tables, Map<String, String> fields) {
         Map<TermField, String> codes = new EnumMap<>(TermField.class);
-        for (MappingTable table : connections.mappings(connectionId).all()) {
+        for (MappingTable table : tables.all()) {
             String value = fields.get(table.crmField());
             if (value != null && !value.isBlank()) {
                 codes.put(table.field(), table.translate(value.strip()).orElse(value.strip()));
@@ -64,8 +65,16 @@ public class TermsMapping {
     }
 
     /** The CRM company field values (by label) that hold these terms. */
-    public Map<String, String> toCrm(UUID connectionId, CustomerTerms terms) {
-        return new TermResolver(connections.mappings(connectionId)).toCrm(terms);
+    public Map<String, String> toCrm(MappingTables tables, CustomerTerms terms) {
+        return new TermResolver(tables).toCrm(terms);
+    }
+
+    /**
+     * A connection's mapping tables, read once by a run and passed to {@link #fromCrm} and {@link #toCrm} for each of
+     * its records (one query per run, not one per record; a table changed during a run applies from the next).
+     */
+    public MappingTables tables(UUID connectionId) {
+        return connections.mappings(connectionId);
     }
 
     /** The CRM selection fields (label → the ledger's codes and names) for the ledger's extra fields (R32). */

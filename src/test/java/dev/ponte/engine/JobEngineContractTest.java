@@ -4,6 +4,7 @@ import static dev.ponte.support.Api.as;
 import static dev.ponte.support.Api.newConnection;
 import static dev.ponte.support.Api.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -140,6 +141,34 @@ abstract class JobEngineContractTest {
                 null, null, Instant.now())));
         assertThat(lost).isEqualTo(1);
         assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aLongJobKeepsItsLeaseAndStopsOnceAnotherWorkerTookItOver() throws Exception {
+        JobStore store = new JobStore(dataSource);
+        Instant now = Instant.now();
+        long id = store.enqueue(new NewJob(UUID.randomUUID(), "test.noop", "deal:long", "long:" + UUID.randomUUID(),
+                null, now.plusSeconds(3600)), 5, now);
+        claim(id, "live-worker", 1, now.plusMillis(300));
+        Job running = jobs.find(id).orElseThrow();
+        jobs.leaseKeeper(running).run();
+        assertThat(jobs.find(id).orElseThrow().leaseUntil()).isAfter(now.plusSeconds(10));
+        // The lease expired all the same (the job stalled) and another worker took the job: the keeper says so.
+        claim(id, "other-worker", 2, now.plusSeconds(20));
+        Runnable stale = jobs.leaseKeeper(running);
+        assertThatThrownBy(stale::run).isInstanceOf(JobService.LeaseLost.class);
+        assertThat(jobs.find(id).orElseThrow().leaseOwner()).isEqualTo("other-worker");
+    }
+
+    private void claim(long id, String owner, int attempts, Instant until) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("update job set status = 'RUNNING',"
+                + " run_at = null, lease_owner = ?, lease_until = ?, attempts = ? where id = ?")) {
+            ps.setString(1, owner);
+            ps.setObject(2, JobStore.ts(until));
+            ps.setInt(3, attempts);
+            ps.setLong(4, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
     }
 
     @Test

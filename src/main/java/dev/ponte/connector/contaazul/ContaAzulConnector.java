@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.LedgerConnector;
 import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.RequestPacer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,7 @@ public class ContaAzulConnector implements LedgerConnector {
                         .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
                         .build(ContaAzulApi.class),
                 new ReentrantLock(),
-                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
+                new RequestPacer("Conta Azul", config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
                 new NumberSequence(), Caffeine.newBuilder().expireAfterWrite(SELLERS_TTL).maximumSize(1).build()));
         return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize);
     }

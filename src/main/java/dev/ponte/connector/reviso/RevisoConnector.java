@@ -3,6 +3,7 @@ package dev.ponte.connector.reviso;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.LedgerConnector;
 import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.RequestPacer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class RevisoConnector implements LedgerConnector {
                         .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
                         .build(RevisoApi.class),
-                new RequestPacer(config.requestsPerSecond(), MAX_PACING_WAIT),
+                new RequestPacer("Reviso", config.requestsPerSecond(), MAX_PACING_WAIT),
                 new ConcurrentHashMap<>()));
         return new RevisoLedgerPort(session, connection, config.appSecretToken().orElse(null), pageSize);
     }

@@ -3,6 +3,7 @@ package dev.ponte.connector.contaazul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
 import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
@@ -82,14 +83,14 @@ class ContaAzulSaleMappingTest {
 
     @Test
     void pacerSpacesCallsAndReschedulesThoseThatWouldWaitTooLong() {
-        RequestPacer pacer = new RequestPacer(20, Duration.ofMillis(120));
+        RequestPacer pacer = new RequestPacer("Conta Azul", 20, Duration.ofMillis(120));
         long start = System.nanoTime();
         for (int i = 0; i < 3; i++) {
             pacer.acquire();
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(95));
 
-        RequestPacer busy = new RequestPacer(1, Duration.ofMillis(100));
+        RequestPacer busy = new RequestPacer("Conta Azul", 1, Duration.ofMillis(100));
         busy.acquire();
         assertThatThrownBy(busy::acquire).isInstanceOfSatisfying(TransientFailure.class,
                 e -> assertThat(e.retryAfter()).isPresent());

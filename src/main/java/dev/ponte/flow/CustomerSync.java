@@ -10,7 +10,6 @@ import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.CustomerLedger.LedgerCustomer;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RemotePage;
-import dev.ponte.connector.SyncFailure;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
@@ -174,7 +173,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 RecordLink link = links.get(customer.id());
                 SourceCompany company = link != null ? crmChanged.remove(link.sourceId)
                         : customer.party().taxId() != null ? crmUnlinked.remove(taxKey(customer.party())) : null;
-                counts.add(attempt(pair, link, customer, company, counts, null));
+                counts.add(attempt(pair, link, customer, company, counts));
             }
             progress.run();
             cursor = page.nextCursor();
@@ -188,7 +187,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                         + " no longer exists; the company was left as it is");
                 counts.add(Outcome.SKIPPED);
             } else {
-                counts.add(attempt(pair, link, null, company, counts, null));
+                counts.add(attempt(pair, link, null, company, counts));
             }
         }
         int waiting = crmOnly + crmUnlinked.size();
@@ -220,9 +219,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
      * stop the run (the connection needs reconnecting).
      */
     private Outcome attempt(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
-            RunCounts counts, Long jobId) {
+            RunCounts counts) {
         try {
-            return sync(pair, link, customer, company, counts, jobId);
+            return sync(pair, link, customer, company, counts);
         } catch (CredentialsFailure e) {
             throw e;
         } catch (RuntimeException e) {
@@ -244,7 +243,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
      * link stands for it); with no link, the company is an unlinked match by tax id, or null to create one.
      */
     private Outcome sync(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
-            RunCounts counts, Long jobId) {
+            RunCounts counts) {
         Map<String, Map<String, String>> before = snapshot(link);
         Map<String, String> ledgerBefore = before.getOrDefault("ledger", Map.of());
         Map<String, String> crmBefore = before.getOrDefault("crm", Map.of());
@@ -377,7 +376,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         if (link != null && company == null) {
             return JobResult.skipped("the CRM company " + companyId + " no longer exists");
         }
-        Outcome outcome = sync(pair, link, customer, company, new RunCounts(), job.id());
+        Outcome outcome = sync(pair, link, customer, company, new RunCounts());
         return JobResult.succeeded(outcome.name().toLowerCase(Locale.ROOT));
     }
 
@@ -410,7 +409,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 var existing = connections.ledger(connectionId).findCustomersByTaxId(party.taxId());
                 if (!existing.isEmpty()) {
                     LedgerCustomer customer = pair.ledger.customer(existing.get(0).id()).orElseThrow();
-                    sync(pair, null, customer, company, new RunCounts(), null);
+                    sync(pair, null, customer, company, new RunCounts());
                     return new Sent(customer.id(), false);
                 }
             }

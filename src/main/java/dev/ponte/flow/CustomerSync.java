@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +54,9 @@ import java.util.stream.Collectors;
  * (R31, {@link #send}). Before each run the ledger's reference data goes to the CRM (R33) and the CRM gets the
  * selection fields for the ledger's extra mandatory fields (R32).
  *
- * <p>Memory: a run keeps only the CRM companies that changed or are unlinked between its two passes, never a whole
- * side. A record that fails is counted, written to its history and retried on its own as a {@code customer.sync} job.
+ * <p>Memory: between its two passes a run keeps the CRM companies that changed, and of the unlinked ones only their id
+ * and fingerprint (an unlinked pair holding the same data on both sides is linked without reading it again); never a
+ * whole side. A record that fails is counted, written to its history and retried on its own as a {@code customer.sync} job.
  */
 @ApplicationScoped
 public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
@@ -136,7 +138,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
         // Pass 1, the CRM: keep the linked companies that changed, and the unlinked ones (to match by tax id).
         Map<String, SourceCompany> crmChanged = new HashMap<>();
-        Map<String, SourceCompany> crmUnlinked = new HashMap<>();
+        Map<String, Unlinked> crmUnlinked = new HashMap<>();
         int crmOnly = 0;
         int crmPages = 0;
         String cursor = null;
@@ -151,7 +153,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                         crmChanged.put(company.id(), company);
                     }
                 } else if (company.party().taxId() != null) {
-                    crmUnlinked.put(taxKey(company.party()), company);
+                    crmUnlinked.put(taxKey(company.party()), new Unlinked(company.id(),
+                            CustomerFields.fingerprint(crmFields(pair, company)), company.updatedAt()));
                 } else {
                     crmOnly++;
                 }
@@ -171,9 +174,15 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     .collect(Collectors.toMap(l -> l.ledgerId, Function.identity()));
             for (LedgerCustomer customer : page.items()) {
                 RecordLink link = links.get(customer.id());
-                SourceCompany company = link != null ? crmChanged.remove(link.sourceId)
-                        : customer.party().taxId() != null ? crmUnlinked.remove(taxKey(customer.party())) : null;
-                counts.add(attempt(pair, link, customer, company, counts));
+                Unlinked match = link == null && customer.party().taxId() != null
+                        ? crmUnlinked.remove(taxKey(customer.party())) : null;
+                if (match != null) {
+                    counts.add(match(pair, customer, match, counts));
+                } else {
+                    SourceCompany company = link != null ? crmChanged.remove(link.sourceId) : null;
+                    counts.add(attempt(pair, link != null ? link.sourceId : null, customer.id(),
+                            () -> sync(pair, link, customer, company, counts)));
+                }
             }
             progress.run();
             cursor = page.nextCursor();
@@ -187,7 +196,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                         + " no longer exists; the company was left as it is");
                 counts.add(Outcome.SKIPPED);
             } else {
-                counts.add(attempt(pair, link, null, company, counts));
+                counts.add(attempt(pair, company.id(), link.ledgerId, () -> sync(pair, link, null, company, counts)));
             }
         }
         int waiting = crmOnly + crmUnlinked.size();
@@ -215,18 +224,15 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     }
 
     /**
-     * Syncs one pair, turning a failure into a counted, recorded one that retries on its own; credentials problems
-     * stop the run (the connection needs reconnecting).
+     * Syncs one pair ({@code work}), turning a failure into a counted, recorded one that retries on its own;
+     * credentials problems stop the run (the connection needs reconnecting).
      */
-    private Outcome attempt(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
-            RunCounts counts) {
+    private Outcome attempt(Pair pair, String companyId, String customerId, Supplier<Outcome> work) {
         try {
-            return sync(pair, link, customer, company, counts);
+            return work.get();
         } catch (CredentialsFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            String companyId = company != null ? company.id() : link != null ? link.sourceId : null;
-            String customerId = customer != null ? customer.id() : link != null ? link.ledgerId : null;
             history(pair, companyId, customerId, "FAILED", e.getMessage() + (e instanceof RejectedFailure r
                     ? " " + r.errors() : "") + "; retried as its own job");
             jobs.enqueue(new NewJob(pair.connection.id(), JOB_KIND, subject(companyId, customerId),
@@ -234,6 +240,27 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     json.createObjectNode().put("customerId", customerId).put("companyId", companyId).toString()));
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * A ledger customer and the unlinked CRM company with its tax id: when both hold the same data they are linked
+     * without reading the company again; otherwise the company is read and the pair merged.
+     */
+    private Outcome match(Pair pair, LedgerCustomer customer, Unlinked company, RunCounts counts) {
+        Map<String, String> ledgerNow = ledgerFields(customer);
+        if (!company.fingerprint().equals(CustomerFields.fingerprint(ledgerNow))) {
+            return attempt(pair, company.id(), customer.id(), () -> sync(pair, null, customer,
+                    pair.crm.company(company.id()).orElse(null), counts));
+        }
+        records.pair(pair.connection.id(), ENTITY, company.id(), customer.id(), company.fingerprint(),
+                company.fingerprint(), String.valueOf(company.updatedAt()), String.valueOf(customer.updatedAt()),
+                snapshot(ledgerNow, ledgerNow));
+        history(pair, company.id(), customer.id(), "SUCCEEDED", "linked by tax id; both sides already agree");
+        return Outcome.UPDATED;
+    }
+
+    /** An unlinked CRM company kept between a run's passes: its id and fingerprint, not its data. */
+    private record Unlinked(String id, String fingerprint, Instant updatedAt) {
     }
 
     // ---- one pair ----------------------------------------------------------------------------------------------
@@ -313,15 +340,17 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     private void store(Pair pair, String companyId, String customerId, Map<String, String> ledger,
             Map<String, String> crm, LedgerCustomer customer, SourceCompany company) {
-        String snapshot;
+        records.pair(pair.connection.id(), ENTITY, companyId, customerId, CustomerFields.fingerprint(crm),
+                CustomerFields.fingerprint(ledger), company != null ? String.valueOf(company.updatedAt()) : null,
+                customer != null ? String.valueOf(customer.updatedAt()) : null, snapshot(ledger, crm));
+    }
+
+    private String snapshot(Map<String, String> ledger, Map<String, String> crm) {
         try {
-            snapshot = json.writeValueAsString(Map.of("ledger", ledger, "crm", crm));
+            return json.writeValueAsString(Map.of("ledger", ledger, "crm", crm));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        records.pair(pair.connection.id(), ENTITY, companyId, customerId, CustomerFields.fingerprint(crm),
-                CustomerFields.fingerprint(ledger), company != null ? String.valueOf(company.updatedAt()) : null,
-                customer != null ? String.valueOf(customer.updatedAt()) : null, snapshot);
     }
 
     /** A CRM company with the customer's tax id that is not linked yet: the same company, typed in by hand. */

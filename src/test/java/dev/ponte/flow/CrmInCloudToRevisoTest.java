@@ -197,6 +197,20 @@ class CrmInCloudToRevisoTest {
     }
 
     @Test
+    void R30_aFullSyncLinksAPairThatAlreadyAgreesWithoutWritingEitherSide() {
+        run("incremental"); // creates the selection fields
+        LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
+        SourceCompany typed = crm.createCompany(bianchi(), Map.of("Valuta Reviso", "EUR", "Gruppo clienti Reviso", "1",
+                "Termini di pagamento Reviso", "2", "Zona iva Reviso", "1"));
+        long writes = writes(CRM) + writes(REVISO);
+        JsonPath run = run("full");
+        assertThat(run.getInt("failed") + run.getInt("created")).isZero();
+        assertThat(companyLinkedTo(bianchi.id()).id()).isEqualTo(typed.id());
+        assertThat(history("company:" + typed.id())).anyMatch(m -> m.contains("both sides already agree"));
+        assertThat(writes(CRM) + writes(REVISO)).isEqualTo(writes);
+    }
+
+    @Test
     void R30_anIncrementalRunLinksANewLedgerCustomerToTheCompanyTypedInByHandInsteadOfDuplicatingIt() {
         SourceCompany typed = crm.createCompany(bianchi(), Map.of());
         run("incremental"); // the hand-typed company waits for its send button

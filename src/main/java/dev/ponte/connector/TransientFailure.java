@@ -21,6 +21,15 @@ public non-sealed class TransientFailure extends SyncFailure {
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * A {@code Retry-After} header in delta-seconds, or null when absent or unreadable; the HTTP-date form is ignored
+     * (no vendor Ponte speaks to is known to send it).
+     */
+    public static Duration parseRetryAfter(String header) {
+        String value = header == null ? "" : header.strip();
+        return value.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
+    }
+
     /** The vendor answered 429: over its rate limit. */
     public static TransientFailure rateLimited(Duration retryAfter) {
         return new TransientFailure("rate limited by the remote system", retryAfter, null);

@@ -137,17 +137,7 @@ final class ContaAzulFailures {
         }
     }
 
-    /** {@code Retry-After} in delta-seconds; the HTTP-date form is not seen from Conta Azul, so it is ignored. */
     private static Duration retryAfter(Response response) {
-        String value = response.getHeaderString(HttpHeaders.RETRY_AFTER);
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return TransientFailure.parseRetryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER));
     }
 }

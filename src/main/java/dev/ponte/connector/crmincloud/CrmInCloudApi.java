@@ -137,11 +137,9 @@ interface CrmInCloudApi extends Closeable {
         return new RejectedFailure("CRM in Cloud refused the request (" + status + ")" + detail, fields);
     }
 
-    /** {@code Retry-After} in seconds; the HTTP-date form is not handled (no CRM in Cloud rate-limit docs found). */
+    /** {@code Retry-After} in seconds (no CRM in Cloud rate-limit docs found). */
     private static Duration retryAfter(Response response) {
-        String value = response.getHeaderString("Retry-After");
-        return value != null && value.strip().matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value.strip()))
-                : null;
+        return TransientFailure.parseRetryAfter(response.getHeaderString("Retry-After"));
     }
 
     private static Error error(Response response) {

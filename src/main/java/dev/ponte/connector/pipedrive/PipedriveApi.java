@@ -131,9 +131,9 @@ interface PipedriveApi extends Closeable {
      */
     private static Duration retryAfter(Response response) {
         for (String header : List.of("Retry-After", "x-ratelimit-reset")) {
-            String value = response.getHeaderString(header);
-            if (value != null && value.strip().matches("\\d{1,9}")) {
-                return Duration.ofSeconds(Long.parseLong(value.strip()));
+            Duration seconds = TransientFailure.parseRetryAfter(response.getHeaderString(header));
+            if (seconds != null) {
+                return seconds;
             }
         }
         return null;

@@ -145,17 +145,7 @@ final class RevisoFailures {
         }
     }
 
-    /** {@code Retry-After} in delta-seconds; an HTTP-date is ignored. */
     private static Duration retryAfter(Response response) {
-        String value = response.getHeaderString(HttpHeaders.RETRY_AFTER);
-        if (value == null) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return TransientFailure.parseRetryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER));
     }
 }

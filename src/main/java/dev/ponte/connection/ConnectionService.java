@@ -7,17 +7,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.engine.CredentialsRefused;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.ScheduleSource;
+import dev.ponte.flow.Reconciler;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Connections of a tenant: create, change, switch on and off, and the credentials a connector needs. Another
@@ -27,18 +34,30 @@ import java.util.UUID;
 @ApplicationScoped
 public class ConnectionService implements ScheduleSource {
 
+    /** The value of a {@code schedule.<name>} setting that switches that schedule off. */
+    public static final String OFF = "off";
+    static final String INCREMENTAL = "schedule.incremental";
+
     private final SettingsValidator validator;
     private final SecretBox secrets;
     private final JobService jobs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Set<String> incrementalFlows;
+    private final String defaultIncremental;
 
-    ConnectionService(SettingsValidator validator, SecretBox secrets, JobService jobs, ObjectMapper json, Clock clock) {
+    ConnectionService(SettingsValidator validator, SecretBox secrets, JobService jobs, ObjectMapper json, Clock clock,
+            Instance<Reconciler> reconcilers,
+            @ConfigProperty(name = "ponte.schedules.incremental", defaultValue = "0 */5 * * * ?")
+            String defaultIncremental) {
         this.validator = validator;
         this.secrets = secrets;
         this.jobs = jobs;
         this.json = json;
         this.clock = clock;
+        this.incrementalFlows = reconcilers.stream().filter(r -> r.modes().contains("incremental"))
+                .map(Reconciler::flow).collect(Collectors.toUnmodifiableSet());
+        this.defaultIncremental = defaultIncremental;
     }
 
     @Transactional
@@ -144,29 +163,46 @@ public class ConnectionService implements ScheduleSource {
     @Transactional
     public Map<String, String> credentials(UUID id) {
         ConnectionEntity c = ConnectionEntity.findById(id);
-        if (c == null || c.credentials == null) {
-            return Map.of();
-        }
+        return c == null || c.credentials == null ? Map.of() : credentials(c);
+    }
+
+    private Map<String, String> credentials(ConnectionEntity c) {
         try {
             return json.readValue(secrets.open(c.credentials, c.id.toString()), json.getTypeFactory()
                     .constructMapType(Map.class, String.class, String.class));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored credentials of connection " + id + " are unreadable", e);
+            throw new IllegalStateException("stored credentials of connection " + c.id + " are unreadable", e);
         }
     }
 
     /**
-     * Replaces a connection's credentials in a transaction of its own, committed before this returns: a connector
-     * that rotates a refresh token stores the new one before it uses it (R64).
+     * Stores these credential keys in a transaction of its own, committed before this returns: a connector that
+     * rotates a refresh token stores the new one before it uses it (R64). Every other stored key is kept: a
+     * connection's source and ledger keep their credentials in one map, and one side's token refresh must never drop
+     * the other side's token or the webhook secret. The row is locked while merging, so two sides storing at once do
+     * not undo each other.
      */
     public void storeCredentials(UUID id, Map<String, String> credentials) {
         QuarkusTransaction.requiringNew().run(() -> {
-            ConnectionEntity c = ConnectionEntity.findById(id);
+            ConnectionEntity c = ConnectionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (c == null) {
                 throw new NotFoundException("connection");
             }
-            c.credentials = seal(c, credentials);
+            c.credentials = seal(c, merged(c, credentials));
         });
+    }
+
+    /** The stored credentials with {@code changes} applied: a key given replaces the stored one, a null removes it. */
+    private Map<String, String> merged(ConnectionEntity c, Map<String, String> changes) {
+        Map<String, String> all = new HashMap<>(c.credentials == null ? Map.of() : credentials(c));
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                all.remove(key);
+            } else {
+                all.put(key, value);
+            }
+        });
+        return all;
     }
 
     @Transactional
@@ -190,17 +226,28 @@ public class ConnectionService implements ScheduleSource {
         }
     }
 
+    /**
+     * The schedules of every active connection: its {@code schedule.<name>} settings, and an incremental
+     * reconciliation by default ({@code ponte.schedules.incremental}, every five minutes) when one of its flows takes
+     * part in it, so a webhook missed or refused is caught within minutes (R18) without anyone configuring it. A
+     * setting of {@value #OFF} switches a schedule off.
+     */
     @Override
     @Transactional
     public List<ConnectionSchedule> activeSchedules() {
         List<ConnectionSchedule> schedules = new ArrayList<>();
         for (ConnectionEntity c : ConnectionEntity.<ConnectionEntity>list("status", ConnectionStatus.ACTIVE)) {
-            settings(c).fields().forEachRemaining(e -> {
-                if (e.getKey().startsWith("schedule.") && e.getValue().isTextual()) {
+            JsonNode settings = settings(c);
+            settings.fields().forEachRemaining(e -> {
+                if (e.getKey().startsWith("schedule.") && e.getValue().isTextual() && !OFF.equals(e.getValue().asText())) {
                     schedules.add(new ConnectionSchedule(c.id, e.getKey().substring("schedule.".length()),
                             e.getValue().asText()));
                 }
             });
+            if (!settings.has(INCREMENTAL) && !OFF.equals(defaultIncremental)
+                    && flows(c).stream().anyMatch(incrementalFlows::contains)) {
+                schedules.add(new ConnectionSchedule(c.id, "incremental", defaultIncremental));
+            }
         }
         return schedules;
     }
@@ -233,7 +280,8 @@ public class ConnectionService implements ScheduleSource {
         c.flows = String.join(",", flows);
         c.settings = settings.toString();
         if (draft.credentials() != null) {
-            c.credentials = seal(c, draft.credentials());
+            // Merged like a connector's: the caller sends the keys it knows (an API token), never the OAuth tokens.
+            c.credentials = seal(c, merged(c, draft.credentials()));
         }
         c.updatedAt = clock.instant();
     }

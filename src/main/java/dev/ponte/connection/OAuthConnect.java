@@ -69,9 +69,7 @@ public class OAuthConnect {
         }
         UUID id = UUID.fromString(parts[0]);
         ConnectionEntity c = connections.byId(id);
-        Map<String, String> credentials = new HashMap<>(connections.credentials(id));
-        credentials.putAll(flows.get(c.ledgerSystem).exchangeCode(code, redirectUri));
-        connections.storeCredentials(id, credentials);
+        connections.storeCredentials(id, flows.get(c.ledgerSystem).exchangeCode(code, redirectUri));
         connections.reconnected(id);
         return id;
     }

@@ -24,10 +24,11 @@ import org.quartz.CronExpression;
 public class SettingsValidator {
 
     static final List<SettingDefinition> COMMON = List.of(
-            new SettingDefinition("schedule.incremental", SettingType.CRON, null, null,
-                    "Quartz cron (UTC) for incremental reconciliation, e.g. `0 */5 * * * ?`"),
+            new SettingDefinition(ConnectionService.INCREMENTAL, SettingType.CRON, null, null,
+                    "Quartz cron (UTC) for incremental reconciliation; by default every five minutes where a flow "
+                            + "reconciles incrementally (`0 */5 * * * ?`), `off` for none"),
             new SettingDefinition("schedule.full", SettingType.CRON, null, null,
-                    "Quartz cron (UTC) for full reconciliation, e.g. `0 0 3 * * ?`"),
+                    "Quartz cron (UTC) for full reconciliation, e.g. `0 0 3 * * ?`; `off` for none"),
             new SettingDefinition("jobsPerSecond", SettingType.DECIMAL, null, null,
                     "Jobs per second this connection may start; defaults to its vendors' documented limits"));
 
@@ -96,7 +97,8 @@ public class SettingsValidator {
             case DECIMAL -> value.isNumber() && value.asDouble() > 0 ? null : "setting.decimal";
             case BOOLEAN -> value.isBoolean() ? null : "setting.boolean";
             case CHOICE -> value.isTextual() && definition.allowed().contains(value.asText()) ? null : "setting.choice";
-            case CRON -> value.isTextual() && CronExpression.isValidExpression(value.asText()) ? null : "setting.cron";
+            case CRON -> value.isTextual() && (ConnectionService.OFF.equals(value.asText())
+                    || CronExpression.isValidExpression(value.asText())) ? null : "setting.cron";
             case STRING_LIST -> isTextArray(value) ? null : "setting.stringList";
         };
     }

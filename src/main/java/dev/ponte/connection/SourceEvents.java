@@ -12,7 +12,6 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +44,17 @@ public class SourceEvents {
     public record Receipt(Long jobId, String ignored) {
     }
 
-    /** Verifies a delivery and queues the won deal it names; a delivery repeated is the same job. */
+    /**
+     * Verifies a delivery and queues the won deal it names; a delivery repeated is the same job. A connection that
+     * needs reconnecting still takes verified deliveries: their jobs are parked with the rest of its paused work and
+     * run once it is reconnected (R16), so a deal won meanwhile is not lost. A disabled connection takes none (R17).
+     */
     public Receipt receive(UUID connectionId, Map<String, String> headers, byte[] body) {
-        ConnectionView connection = ports.find(connectionId).filter(ConnectionView::active)
-                .orElseThrow(() -> new NotFoundException("connection"));
+        ConnectionStatus status = connections.byId(connectionId).status;
+        if (status != ConnectionStatus.ACTIVE && status != ConnectionStatus.NEEDS_RECONNECT) {
+            throw new NotFoundException("connection");
+        }
+        ConnectionView connection = ports.find(connectionId).orElseThrow(() -> new NotFoundException("connection"));
         Optional<WebhookEvent> event = ports.source(connectionId).readWebhook(headers, body);
         if (event.isEmpty()) {
             return ignored(connectionId, "not a deal event");
@@ -88,9 +94,7 @@ public class SourceEvents {
         if (!connections.flows(c).contains(WonDealToSale.NAME)) {
             return;
         }
-        Map<String, String> credentials = new HashMap<>(connections.credentials(c.id));
-        credentials.put("webhookUser", "ponte");
-        credentials.put("webhookPassword", secret());
+        Map<String, String> credentials = Map.of("webhookUser", "ponte", "webhookPassword", secret());
         connections.storeCredentials(c.id, credentials);
         SourcePort source = ports.source(c.id);
         source.registerWebhook(hookUrl(c.id), credentials.get("webhookUser"), credentials.get("webhookPassword"));

@@ -14,6 +14,9 @@ public interface ConnectionAccess {
 
     Map<String, String> credentials();
 
-    /** Replaces the stored credentials (encrypted at rest) in a transaction of its own. */
+    /**
+     * Stores these keys (encrypted at rest) in a transaction of its own, keeping every other stored key: the source
+     * and the ledger of a connection share one credential map, and each side stores only its own keys.
+     */
     void storeCredentials(Map<String, String> credentials);
 }

@@ -1,5 +1,8 @@
 package dev.ponte.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +39,8 @@ public final class JobStore {
     // The time a job waits for, or null (parked) while its connection is paused.
     private static final String UNLESS_PAUSED = "case when exists (select 1 from job_pause p"
             + " where p.connection_id = %s) then null else cast(? as timestamp with time zone) end";
+
+    private static final ObjectMapper PROBLEM_READER = new ObjectMapper();
 
     private final DataSource dataSource;
     private volatile Boolean postgres;
@@ -177,11 +182,16 @@ public final class JobStore {
                     ps.setInt(10, done.attempt());
                     ps.addBatch();
                 }
-                for (int count : ps.executeBatch()) {
-                    if (count == 0) {
+                int[] counts = ps.executeBatch();
+                List<Completion> dead = new ArrayList<>();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 0) {
                         lost++;
+                    } else if (completions.get(i).status() == JobStatus.DEAD) {
+                        dead.add(completions.get(i));
                     }
                 }
+                recordDeaths(c, dead);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -193,6 +203,44 @@ public final class JobStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not record job outcomes", e);
         }
+    }
+
+    /**
+     * A job that needs a person says so in its record's history too, in the same commit as its outcome: someone
+     * reading a deal's history sees why nothing reached the ledger, not only someone reading the jobs list.
+     */
+    private static void recordDeaths(Connection c, List<Completion> dead) throws SQLException {
+        if (dead.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into history (connection_id, subject, job_id, action,"
+                + " outcome, message, details, created_at) select connection_id, subject, id, 'job', 'DEAD', ?, ?, ?"
+                + " from job where id = ?")) {
+            for (Completion done : dead) {
+                ps.setString(1, truncate("Needs a person after " + done.attempts() + " attempt(s): "
+                        + detail(done.error()) + " Fix the cause, then retry job " + done.id()
+                        + " (POST /api/v1/jobs/" + done.id() + "/retry).", 2000));
+                ps.setString(2, done.error());
+                ps.setObject(3, ts(done.finishedAt()));
+                ps.setLong(4, done.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The {@code detail} of a job's problem document, ending with a full stop. */
+    private static String detail(String problem) {
+        String detail = "no details were recorded.";
+        try {
+            JsonNode node = problem == null ? null : PROBLEM_READER.readTree(problem);
+            if (node != null && node.hasNonNull("detail")) {
+                detail = node.get("detail").asText().strip();
+            }
+        } catch (IOException e) {
+            // Not a problem document: the generic words stand.
+        }
+        return detail.endsWith(".") ? detail : detail + ".";
     }
 
     /** Moves a running job's lease on to {@code until}; false when the lease is no longer this attempt's. */

@@ -104,7 +104,11 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                         "R5: with DOCUMENT_THEN_NAME, reuse a customer of exactly the same name when no CPF/CNPJ "
                                 + "matches. Homonyms (two different people or companies with one name) would be merged."),
                 new SettingDefinition("taxIdField", SettingType.STRING, null, null,
-                        "R7: key of the source custom field that holds the CPF/CNPJ"),
+                        "R7: key of the source custom field that holds the CPF/CNPJ (of the company, and of the "
+                                + "contact unless personTaxIdField is set)"),
+                new SettingDefinition("personTaxIdField", SettingType.STRING, null, null,
+                        "R7: key of the source custom field that holds a contact's CPF, when contacts keep it in "
+                                + "another field than companies"),
                 new SettingDefinition("pipelines", SettingType.STRING_LIST, null, null,
                         "R14: only deals of these pipeline ids; empty means all"),
                 new SettingDefinition("captureRewins", SettingType.BOOLEAN, null, false,
@@ -290,13 +294,20 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** The customer with the CPF/CNPJ from the bound custom field, validated (R7); an invalid one is never sent. */
+    /**
+     * The customer with the CPF/CNPJ from the bound custom field — the company's {@code taxIdField}, the contact's
+     * {@code personTaxIdField} (else {@code taxIdField}) — validated (R7); an invalid one is never sent.
+     */
     private Party withTaxId(Job job, ConnectionView connection, Deal deal, Party customer) {
+        boolean company = customer.equals(deal.organization());
         String field = connection.text("taxIdField", null);
+        if (!company) {
+            field = connection.text("personTaxIdField", field);
+        }
         if (field == null || customer.taxId() != null) {
             return customer;
         }
-        String prefix = customer.equals(deal.organization()) ? "org." : "person.";
+        String prefix = company ? "org." : "person.";
         String raw = deal.customFields().getOrDefault(prefix + field, deal.customFields().get(field));
         if (raw == null || raw.isBlank()) {
             return customer;

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Conta Azul's HTTP errors in Ponte's terms. The error body is undocumented apart from the quotes spec's
  * {@code {"error": "…"}} (conta-azul-proposal-openapi.yml), so every guess about its shape lives here: the message is
  * read from {@code error}, {@code message} or {@code mensagem}; field errors from an {@code errors}/{@code erros}
- * array when present, else from the "O campo 'x' …" phrasing of the message itself.
+ * array when present, whose items may be field/message objects or plain strings, else from the "O campo 'x' …"
+ * phrasing of the message itself.
  */
 final class ContaAzulFailures {
 
@@ -97,20 +98,29 @@ final class ContaAzulFailures {
         String message = message(body, "Conta Azul refused the request (" + status + ")");
         List<FieldError> errors = new ArrayList<>();
         JsonNode list = body.has("errors") ? body.get("errors") : body.path("erros");
+        List<String> details = new ArrayList<>();
         for (JsonNode item : list) {
-            String field = first(item, "field", "campo");
-            String text = first(item, "message", "mensagem");
+            // Items come as {"field", "message"} objects or as plain strings: both shapes are reported.
+            String field = item.isTextual() ? fieldIn(item.asText()) : first(item, "field", "campo");
+            String text = item.isTextual() ? item.asText() : first(item, "message", "mensagem");
             if (field != null || text != null) {
                 errors.add(new FieldError(field == null ? "body" : field, text == null ? message : text));
             }
-        }
-        if (errors.isEmpty()) {
-            Matcher m = FIELD_IN_MESSAGE.matcher(message);
-            if (m.find()) {
-                errors.add(new FieldError(m.group(1), message));
+            if (text != null && !message.contains(text)) {
+                details.add(text);
             }
         }
-        return new RejectedFailure(message, errors);
+        if (errors.isEmpty() && fieldIn(message) != null) {
+            errors.add(new FieldError(fieldIn(message), message));
+        }
+        // A generic "validation failed" says nothing a person can act on: the items' own words follow it.
+        return new RejectedFailure(details.isEmpty() ? message : message + ": " + String.join("; ", details), errors);
+    }
+
+    /** The field named by Conta Azul's "O campo 'x' …" phrasing, or null. */
+    private static String fieldIn(String text) {
+        Matcher m = FIELD_IN_MESSAGE.matcher(text);
+        return m.find() ? m.group(1) : null;
     }
 
     private static String message(JsonNode body, String fallback) {

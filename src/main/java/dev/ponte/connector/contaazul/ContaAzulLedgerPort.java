@@ -48,6 +48,7 @@ import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -66,8 +67,11 @@ import java.util.function.Predicate;
  */
 final class ContaAzulLedgerPort implements LedgerPort {
 
-    /** Renew this long before expiry, so a token never dies between the check and the call. */
-    private static final long RENEW_SECONDS_BEFORE_EXPIRY = 60;
+    /**
+     * Renew this long before expiry, so a token never dies between the check and the call; at most half the token's
+     * lifetime, so a short-lived token is not renewed before every call.
+     */
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
     /** {@code /v1/venda/busca} only accepts 10, 20, 50, 100, 200, 500 or 1000 (sales spec). */
     private static final int[] SALE_PAGE_SIZES = {10, 20, 50, 100, 200, 500, 1000};
     /** Stops a list that ignores {@code pagina} from looping forever. */
@@ -543,12 +547,19 @@ final class ContaAzulLedgerPort implements LedgerPort {
     }
 
     private boolean expiresSoon(Map<String, String> credentials) {
-        String expiresAt = credentials.get(ContaAzulOAuth.EXPIRES_AT);
-        if (expiresAt == null) {
+        String expires = credentials.get(ContaAzulOAuth.EXPIRES_AT);
+        if (expires == null) {
             return true;
         }
         try {
-            return !clock.instant().plusSeconds(RENEW_SECONDS_BEFORE_EXPIRY).isBefore(Instant.parse(expiresAt));
+            Instant expiresAt = Instant.parse(expires);
+            String issued = credentials.get(ContaAzulOAuth.ISSUED_AT);
+            Duration margin = RENEW_BEFORE_EXPIRY;
+            if (issued != null) {
+                Duration half = Duration.between(Instant.parse(issued), expiresAt).dividedBy(2);
+                margin = half.compareTo(margin) < 0 ? half : margin;
+            }
+            return !clock.instant().plus(margin).isBefore(expiresAt);
         } catch (DateTimeParseException e) {
             return true;
         }

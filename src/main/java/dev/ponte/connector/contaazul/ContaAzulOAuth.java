@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Conta Azul's OAuth2 authorization-code flow: the consent URL, the code exchange the connect flow calls from its
  * callback, and the refresh the connector runs before a token expires. Credentials travel as a map with
- * {@value #ACCESS_TOKEN}, {@value #REFRESH_TOKEN} and {@value #EXPIRES_AT} (an ISO-8601 instant).
+ * {@value #ACCESS_TOKEN}, {@value #REFRESH_TOKEN}, {@value #ISSUED_AT} and {@value #EXPIRES_AT} (ISO-8601 instants);
+ * they are only Conta Azul's keys, which the connection stores beside the source's own.
  *
  * <p>Not quarkus-oidc-client: it manages the tokens of clients named in configuration and keeps them in memory,
  * while Ponte holds one grant per connection in its encrypted store and must persist each rotated refresh token before
@@ -43,6 +44,7 @@ public class ContaAzulOAuth implements LedgerOAuth {
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String EXPIRES_AT = "expires_at";
+    public static final String ISSUED_AT = "issued_at";
     /** The scope the docs' quick-start asks for; the API needs no narrower one. */
     static final String SCOPE = "openid profile aws.cognito.signin.user.admin";
     /** Tokens live one hour (docs); used when a response leaves {@code expires_in} out. */
@@ -128,7 +130,7 @@ public class ContaAzulOAuth implements LedgerOAuth {
         }
         long expiresIn = token.expiresIn() == null ? DEFAULT_EXPIRES_IN : token.expiresIn();
         return Map.of(ACCESS_TOKEN, token.accessToken(), REFRESH_TOKEN, token.refreshToken(),
-                EXPIRES_AT, issuedAt.plusSeconds(expiresIn).toString());
+                ISSUED_AT, issuedAt.toString(), EXPIRES_AT, issuedAt.plusSeconds(expiresIn).toString());
     }
 
     private String redirect(String redirectUri) {

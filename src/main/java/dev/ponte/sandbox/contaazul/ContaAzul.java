@@ -66,6 +66,10 @@ public class ContaAzul implements SandboxVendor {
     final Map<String, Grant> codes = new ConcurrentHashMap<>();
     final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Refresh grants served since the last reset, for tests that need the connector to have renewed. */
+    final AtomicLong refreshes = new AtomicLong();
+    /** How long new access tokens live; a test shortens it to seconds to make every connection renew. */
+    volatile long accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     private final AtomicLong legacyIds = new AtomicLong(1000);
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
@@ -88,6 +92,9 @@ public class ContaAzul implements SandboxVendor {
     public void reset() {
         Stream.of(pessoas, produtos, servicos, vendas, contratos, codes, accessTokens, refreshTokens)
                 .forEach(Map::clear);
+        refreshes.set(0);
+        ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
+        accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     }
 
     @Override
@@ -99,7 +106,10 @@ public class ContaAzul implements SandboxVendor {
         state.put("servicos", sorted(servicos, Function.identity(), Servico::dataAlteracao));
         state.put("vendas", sorted(vendas, Function.identity(), Venda::criadoEm));
         state.put("contratos", sorted(contratos, Function.identity(), Contrato::numero));
-        state.put("active_access_tokens", accessTokens.size());
+        Instant now = instant();
+        state.put("active_access_tokens", accessTokens.values().stream().filter(now::isBefore).count());
+        state.put("refreshes", refreshes.get());
+        state.put("access_token_seconds", accessTokenSeconds);
         state.put("active_refresh_tokens", refreshTokens.size());
         return state;
     }

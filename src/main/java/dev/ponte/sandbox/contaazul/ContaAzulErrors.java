@@ -3,7 +3,10 @@ package dev.ponte.sandbox.contaazul;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Conta Azul's error bodies, in one place because most of them are guesses. The specs only say errors are plain
@@ -31,8 +34,38 @@ final class ContaAzulErrors {
     private ContaAzulErrors() {
     }
 
+    /**
+     * How a refusal (400 or 422) carries its messages. Conta Azul does not publish it, and integrators report both a
+     * list of field/message objects and a list of plain strings under a generic {@code error}, so the emulator serves
+     * each on demand ({@code POST /sandbox/contaazul/_controls/errors}); other statuses always use {@code {"error": "…"}}.
+     */
+    enum Shape {
+        /** {@code {"error": "O campo 'x' é obrigatório."}}, the quotes spec's shape and the default. */
+        MESSAGE,
+        /** {@code {"error": "Erro de validação", "errors": [{"field": "x", "message": "…"}]}}. */
+        OBJECTS,
+        /** {@code {"error": "Erro de validação", "errors": ["…"]}}. */
+        STRINGS
+    }
+
+    static final String VALIDATION_FAILED = "Erro de validação";
+    private static final Pattern FIELD = Pattern.compile("[Cc]ampo '([^']+)'");
+    /** The emulator is one singleton; its state reset puts this back to {@link Shape#MESSAGE}. */
+    static volatile Shape shape = Shape.MESSAGE;
+
     static Response body(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+        Object entity = Map.of("error", message);
+        if (status == 400 || status == 422) {
+            if (shape == Shape.STRINGS) {
+                entity = Map.of("error", VALIDATION_FAILED, "errors", List.of(message));
+            } else if (shape == Shape.OBJECTS) {
+                Matcher field = FIELD.matcher(message);
+                Map<String, String> error = field.find() ? Map.of("field", field.group(1), "message", message)
+                        : Map.of("message", message);
+                entity = Map.of("error", VALIDATION_FAILED, "errors", List.of(error));
+            }
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(entity).build();
     }
 
     static WebApplicationException badRequest(String format, Object... args) {

@@ -84,6 +84,7 @@ public class ContaAzulOAuthResource {
             if (refreshToken == null || state.refreshTokens.remove(refreshToken) == null) {
                 return ContaAzulErrors.oauth(400, "invalid_grant", "invalid or revoked refresh token");
             }
+            state.refreshes.incrementAndGet();
             return Response.ok(issue()).build();
         }
         return ContaAzulErrors.oauth(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
@@ -108,8 +109,9 @@ public class ContaAzulOAuthResource {
     private TokenResponse issue() {
         String access = state.newToken();
         String refresh = state.newToken();
-        state.accessTokens.put(access, state.instant().plusSeconds(ContaAzul.ACCESS_TOKEN_SECONDS));
+        long lifetime = state.accessTokenSeconds;
+        state.accessTokens.put(access, state.instant().plusSeconds(lifetime));
         state.refreshTokens.put(refresh, ContaAzul.CLIENT_ID);
-        return new TokenResponse(access, refresh, state.newToken(), ContaAzul.ACCESS_TOKEN_SECONDS, "Bearer");
+        return new TokenResponse(access, refresh, state.newToken(), lifetime, "Bearer");
     }
 }

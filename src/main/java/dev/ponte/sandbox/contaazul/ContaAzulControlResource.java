@@ -1,0 +1,58 @@
+package dev.ponte.sandbox.contaazul;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+
+/**
+ * Test controls of the Conta Azul emulator beyond the shared {@code _faults} and {@code _state} (on a path of its own:
+ * a resource at {@code /sandbox/contaazul} would shadow the shared admin resource). {@code POST …/_controls/tokens}
+ * sets the lifetime of new access tokens, so a test sees connections renew within seconds instead of an hour;
+ * {@code POST …/_controls/errors} sets the shape of refusal bodies, which the live API does not document (both shapes
+ * clients meet are served). A state reset restores both.
+ */
+@Path("/sandbox/contaazul/_controls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContaAzulControlResource {
+
+    private final ContaAzul state;
+
+    public ContaAzulControlResource(ContaAzul state) {
+        this.state = state;
+    }
+
+    /** {@code {"access_token_seconds": 2}}: tokens issued from now on live that long. */
+    public record Tokens(@JsonProperty("access_token_seconds") Long accessTokenSeconds) {
+    }
+
+    @POST
+    @Path("tokens")
+    public Map<String, Object> tokens(Tokens tokens) {
+        if (tokens == null || tokens.accessTokenSeconds() == null || tokens.accessTokenSeconds() < 1) {
+            throw new BadRequestException("access_token_seconds must be at least 1");
+        }
+        state.accessTokenSeconds = tokens.accessTokenSeconds();
+        return Map.of("access_token_seconds", state.accessTokenSeconds);
+    }
+
+    /** {@code {"shape": "message" | "objects" | "strings"}}: see {@link ContaAzulErrors.Shape}. */
+    public record Errors(String shape) {
+    }
+
+    @POST
+    @Path("errors")
+    public Map<String, Object> errors(Errors errors) {
+        try {
+            ContaAzulErrors.shape = ContaAzulErrors.Shape.valueOf(errors.shape().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new BadRequestException("shape must be message, objects or strings");
+        }
+        return Map.of("shape", ContaAzulErrors.shape.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -536,7 +536,18 @@ final class ContaAzulLedgerPort implements LedgerPort {
                 throw new CredentialsFailure("no Conta Azul refresh token is stored; reconnect the account");
             }
             session.pacer().acquire();
-            Map<String, String> renewed = oauth.refresh(refreshToken, clock.instant());
+            Map<String, String> renewed;
+            try {
+                renewed = oauth.refresh(refreshToken, clock.instant());
+            } catch (CredentialsFailure refused) {
+                // Another replica may have rotated the pair first (the lock is per JVM): its tokens are stored.
+                Map<String, String> stored = connection.credentials();
+                if (!refreshToken.equals(stored.get(ContaAzulOAuth.REFRESH_TOKEN))
+                        && stored.get(ContaAzulOAuth.ACCESS_TOKEN) != null) {
+                    return stored.get(ContaAzulOAuth.ACCESS_TOKEN);
+                }
+                throw refused;
+            }
             // The old refresh token is already revoked: store the new pair before anything can fail or use it (R64).
             connection.storeCredentials(renewed);
             Log.debugf("Renewed the Conta Azul access token of connection %s", connection.connectionId());

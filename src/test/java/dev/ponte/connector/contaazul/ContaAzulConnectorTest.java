@@ -53,6 +53,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -163,6 +164,20 @@ class ContaAzulConnectorTest {
             pool.shutdownNow();
         }
         assertThat(access.stored).hasSize(1);
+    }
+
+    @Test
+    void usesThePairAnotherReplicaRotatedMeanwhileInsteadOfFailing() {
+        clock.advance(Duration.ofSeconds(3550));
+        Map<String, String> stale = access.credentials();
+        // Another replica (its own refresh lock) renews first and stores the rotated pair...
+        access.storeCredentials(oauth.refresh(stale.get("refresh_token"), clock.instant()));
+        // ...while this one had read the pair before: its refresh token is revoked by now.
+        access.stale = stale;
+        access.staleReads.set(2);
+
+        assertThat(port.findCustomersByName("Ninguém")).isEmpty();
+        assertThat(access.stored).as("nothing renewed again").hasSize(1);
     }
 
     @Test
@@ -478,6 +493,9 @@ class ContaAzulConnectorTest {
         final List<Map<String, String>> stored = new CopyOnWriteArrayList<>();
         volatile Map<String, String> credentials;
         volatile Consumer<Map<String, String>> onStore = c -> { };
+        /** Reads that still answer {@link #stale}, as a replica that read before another one stored. */
+        final AtomicInteger staleReads = new AtomicInteger();
+        volatile Map<String, String> stale;
 
         TestAccess(Map<String, String> credentials) {
             this.credentials = Map.copyOf(credentials);
@@ -490,14 +508,17 @@ class ContaAzulConnectorTest {
 
         @Override
         public Map<String, String> credentials() {
-            return credentials;
+            return staleReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? stale : credentials;
         }
 
+        /** Merges, as the connection's store does: the keys given replace theirs, the others stay. */
         @Override
         public synchronized void storeCredentials(Map<String, String> next) {
             onStore.accept(next);
             stored.add(Map.copyOf(next));
-            credentials = Map.copyOf(next);
+            Map<String, String> merged = new HashMap<>(credentials);
+            merged.putAll(next);
+            credentials = Map.copyOf(merged);
         }
     }
 

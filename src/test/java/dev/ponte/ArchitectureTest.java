@@ -3,10 +3,22 @@ package dev.ponte;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +79,61 @@ class ArchitectureTest {
                 .dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.vertx..", "dev.ponte.connector.*..",
                         "dev.ponte.api..", "dev.ponte.engine..")
                 .allowEmptyShould(true).check(ponte);
+    }
+
+    @Test
+    void matchingKnowsOnlyTheModel() {
+        classes().that().resideInAPackage("dev.ponte.matching..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("dev.ponte.matching..", "dev.ponte.model..", "java..").check(ponte);
+    }
+
+    @Test
+    void connectionsAndTheApiKnowNoVendor() {
+        noClasses().that().resideInAnyPackage("dev.ponte.connection..", "dev.ponte.api..").should()
+                .dependOnClassesThat().resideInAPackage("dev.ponte.connector.*..").check(ponte);
+    }
+
+    /**
+     * Generic code names no system: a flow, the engine, connections, the API, matching and mapping reach vendors only
+     * through capabilities. Checked on the sources' string literals, for every registered vendor's system name and
+     * those still to come.
+     */
+    @Test
+    void genericCodeHoldsNoSystemName() throws IOException {
+        Set<String> names = new TreeSet<>(Set.of("MOSKIT", "ARIVO", "NUVEMSHOP", "CONTA_AZUL_FINANCEIRO"));
+        for (JavaClass c : ponte) {
+            if (c.getPackageName().startsWith("dev.ponte.connector.")) {
+                c.tryGetField("SYSTEM").ifPresent(f -> names.add(systemName(c)));
+            }
+        }
+        assertThat(names).contains("PIPEDRIVE", "CONTA_AZUL", "REVISO", "CRM_IN_CLOUD");
+        Pattern literal = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+        List<String> found = new ArrayList<>();
+        for (String part : List.of("flow", "engine", "connection", "api", "matching", "mapping")) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/ponte", part))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "")
+                            .replaceAll("(?m)^\\s*//.*$", "");
+                    Matcher m = literal.matcher(code);
+                    while (m.find()) {
+                        for (String name : names) {
+                            if (m.group().matches(".*\\b" + name + "\\b.*")) {
+                                found.add(file + ": " + m.group());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    private static String systemName(JavaClass c) {
+        try {
+            return (String) Class.forName(c.getName()).getField("SYSTEM").get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

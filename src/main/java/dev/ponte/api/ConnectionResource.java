@@ -17,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -111,10 +112,11 @@ public class ConnectionResource {
 
     @GET
     @Path("/{id}/oauth/authorize")
-    @Operation(summary = "Connect the ledger (OAuth2)", description = "Redirects (303) to the ledger's consent page; "
-            + "the ledger then calls back /oauth/callback, and the tokens are stored encrypted (R16).")
-    public Response authorize(@PathParam("id") UUID id) {
-        return Response.seeOther(oauth.authorize(caller.tenantId(), id)).build();
+    @Operation(summary = "Connect a side by OAuth2", description = "Redirects (303) to the consent page of the side "
+            + "that connects by OAuth2 (`side`: `ledger` or `source`, needed only when both do); the vendor then calls "
+            + "back /oauth/callback, and the tokens are stored encrypted beside the other credentials (R16).")
+    public Response authorize(@PathParam("id") UUID id, @QueryParam("side") String side) {
+        return Response.seeOther(oauth.authorize(caller.tenantId(), id, side)).build();
     }
 
     private ConnectionResponse view(ConnectionEntity c) {
@@ -126,10 +128,10 @@ public class ConnectionResource {
     @Schema(name = "ConnectionRequest")
     public record ConnectionRequest(
             @Schema(required = true, examples = "Pipedrive → Conta Azul") String name,
-            @Schema(required = true, examples = "PIPEDRIVE",
-                    enumeration = { "PIPEDRIVE", "MOSKIT", "ARIVO", "NUVEMSHOP", "CRM_IN_CLOUD" }) String sourceSystem,
-            @Schema(required = true, examples = "CONTA_AZUL",
-                    enumeration = { "CONTA_AZUL", "CONTA_AZUL_FINANCEIRO", "REVISO" }) String ledgerSystem,
+            @Schema(required = true, description = "A source system of GET /api/v1/catalog/systems")
+            String sourceSystem,
+            @Schema(required = true, description = "A ledger system of GET /api/v1/catalog/systems")
+            String ledgerSystem,
             @Schema(description = "Flows this connection runs") List<String> flows,
             @Schema(description = "Settings of the chosen flows, plus the common schedule.incremental, "
                     + "schedule.full (Quartz cron, UTC) and jobsPerSecond",

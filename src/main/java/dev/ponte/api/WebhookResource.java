@@ -6,9 +6,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Where sources deliver their webhooks. Not under {@code /api}: vendors authenticate with the secret Ponte gave them
- * when it subscribed (Pipedrive: HTTP basic auth), checked by the connection's connector; an unverified delivery
+ * (in a header, an HMAC of the body or the URL), checked by the connection's source connector; an unverified delivery
  * answers 401. A verified one is queued (202) before this answers, so nothing acknowledged is lost.
  */
 @Path("/hooks/{connectionId}")
@@ -33,11 +35,14 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Receive a source's webhook delivery")
-    public Response receive(@PathParam("connectionId") UUID connectionId, HttpHeaders headers, byte[] body) {
+    public Response receive(@PathParam("connectionId") UUID connectionId, HttpHeaders headers, @Context UriInfo uri,
+            byte[] body) {
         Map<String, String> flat = new HashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> flat.put(name.toLowerCase(), String.join(",", values)));
+        Map<String, String> query = new HashMap<>();
+        uri.getQueryParameters().forEach((name, values) -> query.put(name, String.join(",", values)));
         try {
-            return Response.accepted(events.receive(connectionId, flat, body)).build();
+            return Response.accepted(events.receive(connectionId, flat, query, body)).build();
         } catch (CredentialsFailure e) {
             Messages m = Messages.of(headers);
             return new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,

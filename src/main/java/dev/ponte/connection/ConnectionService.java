@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.Connector.Side;
 import dev.ponte.engine.CredentialsRefused;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.ScheduleSource;
@@ -21,6 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -39,6 +42,7 @@ public class ConnectionService implements ScheduleSource {
     static final String INCREMENTAL = "schedule.incremental";
 
     private final SettingsValidator validator;
+    private final ConnectorRegistry registry;
     private final SecretBox secrets;
     private final JobService jobs;
     private final ObjectMapper json;
@@ -46,11 +50,13 @@ public class ConnectionService implements ScheduleSource {
     private final Set<String> incrementalFlows;
     private final String defaultIncremental;
 
-    ConnectionService(SettingsValidator validator, SecretBox secrets, JobService jobs, ObjectMapper json, Clock clock,
+    ConnectionService(SettingsValidator validator, ConnectorRegistry registry, SecretBox secrets, JobService jobs,
+            ObjectMapper json, Clock clock,
             Instance<Reconciler> reconcilers,
             @ConfigProperty(name = "ponte.schedules.incremental", defaultValue = "0 */5 * * * ?")
             String defaultIncremental) {
         this.validator = validator;
+        this.registry = registry;
         this.secrets = secrets;
         this.jobs = jobs;
         this.json = json;
@@ -180,15 +186,17 @@ public class ConnectionService implements ScheduleSource {
      * rotates a refresh token stores the new one before it uses it (R64). Every other stored key is kept: a
      * connection's source and ledger keep their credentials in one map, and one side's token refresh must never drop
      * the other side's token or the webhook secret. The row is locked while merging, so two sides storing at once do
-     * not undo each other.
+     * not undo each other. Answers every stored key.
      */
-    public void storeCredentials(UUID id, Map<String, String> credentials) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    public Map<String, String> storeCredentials(UUID id, Map<String, String> credentials) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity c = ConnectionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (c == null) {
                 throw new NotFoundException("connection");
             }
-            c.credentials = seal(c, merged(c, credentials));
+            Map<String, String> all = merged(c, credentials);
+            c.credentials = seal(c, all);
+            return Map.copyOf(all);
         });
     }
 
@@ -257,16 +265,20 @@ public class ConnectionService implements ScheduleSource {
         if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
             violations.add(new InvalidInputException.Violation("name", "field.text", 1, 200));
         }
-        if (!Systems.SOURCES.contains(draft.sourceSystem())) {
-            violations.add(new InvalidInputException.Violation("sourceSystem", "field.oneOf", Systems.SOURCES));
+        Optional<Connector> source = registry.find(draft.sourceSystem(), Side.SOURCE);
+        Optional<Connector> ledger = registry.find(draft.ledgerSystem(), Side.LEDGER);
+        if (source.isEmpty()) {
+            violations.add(new InvalidInputException.Violation("sourceSystem", "field.oneOf",
+                    registry.systems(Side.SOURCE)));
         }
-        if (!Systems.LEDGERS.contains(draft.ledgerSystem())) {
-            violations.add(new InvalidInputException.Violation("ledgerSystem", "field.oneOf", Systems.LEDGERS));
+        if (ledger.isEmpty()) {
+            violations.add(new InvalidInputException.Violation("ledgerSystem", "field.oneOf",
+                    registry.systems(Side.LEDGER)));
         }
         List<String> flows = draft.flows() == null ? List.of() : draft.flows();
         ObjectNode settings;
         try {
-            settings = validator.validate(draft.sourceSystem(), draft.ledgerSystem(), flows, draft.settings());
+            settings = validator.validate(source.orElse(null), ledger.orElse(null), flows, draft.settings());
         } catch (InvalidInputException e) {
             violations.addAll(e.violations());
             settings = null;

@@ -1,23 +1,25 @@
 package dev.ponte.connection;
 
-import dev.ponte.connector.LedgerOAuth;
+import dev.ponte.connector.Connector.Side;
+import dev.ponte.connector.OAuth2Connect;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The OAuth2 connect flow of a connection's ledger (R16): the consent redirect, then the callback that exchanges the
- * code and stores the tokens encrypted. The {@code state} is sealed with the secrets key and names the connection and
- * an expiry, so a callback cannot be forged or replayed later, and needs no session.
+ * The OAuth2 connect flow of a connection's side (R16) — the ledger's, or a source's such as a shop app installed by
+ * consent: the consent redirect, then the callback that exchanges the code and stores the tokens encrypted beside the
+ * connection's other credentials. The {@code state} is sealed with the secrets key and names the connection, the side
+ * and an expiry, so a callback cannot be forged or replayed later, and needs no session.
  */
 @ApplicationScoped
 public class OAuthConnect {
@@ -25,31 +27,58 @@ public class OAuthConnect {
     static final Duration STATE_LIFETIME = Duration.ofMinutes(15);
     private static final String STATE_CONTEXT = "oauth-state";
 
-    private final Map<String, LedgerOAuth> flows = new HashMap<>();
+    private final ConnectorRegistry registry;
     private final ConnectionService connections;
     private final SecretBox secrets;
     private final Clock clock;
     private final String redirectUri;
 
-    OAuthConnect(Instance<LedgerOAuth> oauth, ConnectionService connections, SecretBox secrets, Clock clock,
+    OAuthConnect(ConnectorRegistry registry, ConnectionService connections, SecretBox secrets, Clock clock,
             @ConfigProperty(name = "ponte.public-url") String publicUrl) {
-        oauth.forEach(o -> flows.put(o.system(), o));
+        this.registry = registry;
         this.connections = connections;
         this.secrets = secrets;
         this.clock = clock;
         this.redirectUri = publicUrl + "/oauth/callback";
     }
 
-    /** The ledger's consent page for this connection. */
-    public URI authorize(UUID tenantId, UUID connectionId) {
+    /**
+     * The consent page for one side of this connection: {@code side} names it ({@code ledger} or {@code source}); null
+     * means the one side that connects by OAuth2.
+     */
+    public URI authorize(UUID tenantId, UUID connectionId, String side) {
         ConnectionEntity c = connections.find(tenantId, connectionId);
-        LedgerOAuth oauth = flows.get(c.ledgerSystem);
-        if (oauth == null) {
-            throw new InvalidInputException("ledgerSystem", "oauth.unsupported", c.ledgerSystem);
-        }
-        String state = secrets.seal(c.id + "|" + clock.instant().plus(STATE_LIFETIME).getEpochSecond(), STATE_CONTEXT);
+        Side chosen = side(c, side);
+        OAuth2Connect oauth = registry.oauth(system(c, chosen)).orElseThrow();
+        String state = secrets.seal(c.id + "|" + clock.instant().plus(STATE_LIFETIME).getEpochSecond() + "|"
+                + chosen.name(), STATE_CONTEXT);
         return oauth.authorizeUrl(Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(state.getBytes(StandardCharsets.UTF_8)), redirectUri);
+    }
+
+    private Side side(ConnectionEntity c, String side) {
+        if (side != null) {
+            Side named;
+            try {
+                named = Side.valueOf(side.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("side", "field.oneOf", List.of("ledger", "source"));
+            }
+            if (registry.oauth(system(c, named)).isEmpty()) {
+                throw new InvalidInputException("side", "oauth.unsupported", system(c, named));
+            }
+            return named;
+        }
+        List<Side> oauth = Arrays.stream(Side.values()).filter(s -> registry.oauth(system(c, s)).isPresent()).toList();
+        if (oauth.size() != 1) {
+            throw new InvalidInputException("side", oauth.isEmpty() ? "oauth.unsupported" : "field.required",
+                    c.sourceSystem + ", " + c.ledgerSystem);
+        }
+        return oauth.get(0);
+    }
+
+    private static String system(ConnectionEntity c, Side side) {
+        return side == Side.SOURCE ? c.sourceSystem : c.ledgerSystem;
     }
 
     /** Exchanges the code, stores the tokens, and answers the connection (reconnected if it needed it). */
@@ -64,12 +93,14 @@ public class OAuthConnect {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("code", "field.required");
         }
-        if (Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) {
+        if (parts.length != 3 || Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) {
             throw new InvalidInputException("state", "oauth.state");
         }
         UUID id = UUID.fromString(parts[0]);
         ConnectionEntity c = connections.byId(id);
-        connections.storeCredentials(id, flows.get(c.ledgerSystem).exchangeCode(code, redirectUri));
+        OAuth2Connect oauth = registry.oauth(system(c, Side.valueOf(parts[2])))
+                .orElseThrow(() -> new InvalidInputException("state", "oauth.state"));
+        connections.storeCredentials(id, oauth.exchangeCode(code, redirectUri));
         connections.reconnected(id);
         return id;
     }

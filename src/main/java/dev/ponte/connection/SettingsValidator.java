@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connection.InvalidInputException.Violation;
+import dev.ponte.connector.Connector;
 import dev.ponte.flow.FlowDefinition;
 import dev.ponte.flow.SettingDefinition;
 import dev.ponte.flow.SettingDefinition.SettingType;
@@ -23,7 +24,7 @@ import org.quartz.CronExpression;
 @ApplicationScoped
 public class SettingsValidator {
 
-    static final List<SettingDefinition> COMMON = List.of(
+    public static final List<SettingDefinition> COMMON = List.of(
             new SettingDefinition(ConnectionService.INCREMENTAL, SettingType.CRON, null, null,
                     "Quartz cron (UTC) for incremental reconciliation; by default every five minutes where a flow "
                             + "reconciles incrementally (`0 */5 * * * ?`), `off` for none"),
@@ -46,8 +47,11 @@ public class SettingsValidator {
         return flows;
     }
 
-    /** Answers the settings to store, or throws with every field at fault. */
-    ObjectNode validate(String source, String ledger, List<String> flowNames, JsonNode settings) {
+    /**
+     * Answers the settings to store, or throws with every field at fault. A flow is allowed where the source and the
+     * ledger connectors (null: not known, already refused) offer every capability it declares.
+     */
+    ObjectNode validate(Connector source, Connector ledger, List<String> flowNames, JsonNode settings) {
         List<Violation> violations = new ArrayList<>();
         Map<String, SettingDefinition> allowed = new LinkedHashMap<>();
         COMMON.forEach(s -> allowed.put(s.name(), s));
@@ -55,8 +59,9 @@ public class SettingsValidator {
             FlowDefinition flow = flows.get(flowNames.get(i));
             if (flow == null) {
                 violations.add(new Violation("flows[" + i + "]", "flow.unknown", flowNames.get(i), flows.keySet()));
-            } else if (!flow.sourceSystems().contains(source) || !flow.ledgerSystems().contains(ledger)) {
-                violations.add(new Violation("flows[" + i + "]", "flow.systems", flow.name(), source, ledger));
+            } else if (source != null && ledger != null && !serves(source, ledger, flow)) {
+                violations.add(new Violation("flows[" + i + "]", "flow.systems", flow.name(), source.system(),
+                        ledger.system()));
             } else {
                 flow.settings().forEach(s -> allowed.putIfAbsent(s.name(), s));
             }
@@ -87,6 +92,12 @@ public class SettingsValidator {
             throw new InvalidInputException(violations);
         }
         return result;
+    }
+
+    /** Whether these two connectors offer every capability the flow needs of each side. */
+    public static boolean serves(Connector source, Connector ledger, FlowDefinition flow) {
+        return source.capabilities().containsAll(flow.sourceCapabilities())
+                && ledger.capabilities().containsAll(flow.ledgerCapabilities());
     }
 
     /** The message key of what is wrong with the value, or null when it fits. */

@@ -12,7 +12,14 @@ public interface ConnectionAccess {
 
     UUID connectionId();
 
+    /** The decrypted credentials, as of when the port was opened or last stored through it. */
     Map<String, String> credentials();
+
+    /**
+     * The credentials as stored now: for a connector that must see what another process (another replica) stored
+     * since, e.g. a token pair rotated meanwhile.
+     */
+    Map<String, String> reloadCredentials();
 
     /**
      * Stores these keys (encrypted at rest) in a transaction of its own, keeping every other stored key: the source

@@ -36,13 +36,18 @@ public class CatalogImport implements FlowDefinition, Reconciler {
     }
 
     @Override
-    public Set<String> sourceSystems() {
-        return Set.of("CRM_IN_CLOUD");
+    public String description() {
+        return "Copies the ledger's catalogue and reference data into the CRM, on its own schedule (R33, R34)";
     }
 
     @Override
-    public Set<String> ledgerSystems() {
-        return Set.of("REVISO");
+    public Set<Class<?>> sourceCapabilities() {
+        return Set.of(CompanySource.class);
+    }
+
+    @Override
+    public Set<Class<?>> ledgerCapabilities() {
+        return Set.of(CustomerLedger.class);
     }
 
     @Override
@@ -63,8 +68,8 @@ public class CatalogImport implements FlowDefinition, Reconciler {
 
     @Override
     public void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) {
-        CustomerLedger ledger = connections.customers(connection.id());
-        CompanySource crm = connections.companies(connection.id());
+        CustomerLedger ledger = connections.ledger(connection.id(), CustomerLedger.class);
+        CompanySource crm = connections.source(connection.id(), CompanySource.class);
         String cursor = null;
         do {
             RemotePage<Item> page = ledger.products(cursor);

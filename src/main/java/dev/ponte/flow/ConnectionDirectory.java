@@ -1,9 +1,5 @@
 package dev.ponte.flow;
 
-import dev.ponte.connector.CompanySource;
-import dev.ponte.connector.CustomerLedger;
-import dev.ponte.connector.LedgerPort;
-import dev.ponte.connector.SourcePort;
 import dev.ponte.mapping.MappingTables;
 import java.time.Instant;
 import java.util.List;
@@ -12,35 +8,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a flow may know of a connection: its switch, activation time, settings, mapping tables and its two sides'
- * ports.
+ * What a flow may know of a connection: its switch, activation time, settings, mapping tables, and its two sides'
+ * capabilities. A flow asks only for capabilities it declares ({@link FlowDefinition}); a connection runs a flow only
+ * where its connectors offer them, so asking for one that is not there is a programming error.
  */
 public interface ConnectionDirectory {
 
     Optional<ConnectionView> find(UUID connectionId);
 
-    SourcePort source(UUID connectionId);
+    /** The source's capability of this interface (e.g. {@code DealSource}). */
+    <T> T source(UUID connectionId, Class<T> capability);
 
-    LedgerPort ledger(UUID connectionId);
+    /** The source's capability when its connector offers it (one a flow can do without, e.g. deal fields). */
+    <T> Optional<T> sourceIfOffered(UUID connectionId, Class<T> capability);
+
+    /** The ledger's capability of this interface (e.g. {@code SalesLedger}). */
+    <T> T ledger(UUID connectionId, Class<T> capability);
+
+    /** The ledger's capability when its connector offers it (one a flow can do without, e.g. recurring sales). */
+    <T> Optional<T> ledgerIfOffered(UUID connectionId, Class<T> capability);
 
     /** The connection's mapping tables of the ledger's extra customer fields (R32), defaults applied. */
     MappingTables mappings(UUID connectionId);
-
-    /** The source's two-way side; a connection whose source has none cannot run two-way flows. */
-    default CompanySource companies(UUID connectionId) {
-        if (source(connectionId) instanceof CompanySource companies) {
-            return companies;
-        }
-        throw new IllegalStateException("The source of connection " + connectionId + " has no companies");
-    }
-
-    /** The ledger's two-way side; a connection whose ledger has none cannot run two-way flows. */
-    default CustomerLedger customers(UUID connectionId) {
-        if (ledger(connectionId) instanceof CustomerLedger customers) {
-            return customers;
-        }
-        throw new IllegalStateException("The ledger of connection " + connectionId + " has no customer sync");
-    }
 
     /** A connection as flows see it; settings are already validated against the flows' declarations. */
     record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, List<String> flows, boolean active,

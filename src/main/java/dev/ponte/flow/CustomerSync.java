@@ -1,5 +1,6 @@
 package dev.ponte.flow;
 
+import dev.ponte.connector.CustomerDirectory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,13 +93,18 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     }
 
     @Override
-    public Set<String> sourceSystems() {
-        return Set.of("CRM_IN_CLOUD");
+    public String description() {
+        return "Keeps ledger customers and CRM companies in step both ways, field by field, with the connection's conflict policy (R30–R33)";
     }
 
     @Override
-    public Set<String> ledgerSystems() {
-        return Set.of("REVISO");
+    public Set<Class<?>> sourceCapabilities() {
+        return Set.of(CompanySource.class);
+    }
+
+    @Override
+    public Set<Class<?>> ledgerCapabilities() {
+        return Set.of(CustomerLedger.class, CustomerDirectory.class);
     }
 
     @Override
@@ -435,7 +441,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         CustomerTerms terms = mapping.complete(connectionId, company.fields(), party, pair.ledger);
         try {
             if (party.taxId() != null) {
-                var existing = connections.ledger(connectionId).findCustomersByTaxId(party.taxId());
+                var existing = connections.ledger(connectionId, CustomerDirectory.class).findCustomersByTaxId(party.taxId());
                 if (!existing.isEmpty()) {
                     LedgerCustomer customer = pair.ledger.customer(existing.get(0).id()).orElseThrow();
                     sync(pair, null, customer, company, new RunCounts());
@@ -475,7 +481,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     private Pair pair(ConnectionView connection, boolean full) {
-        return new Pair(connection, connections.companies(connection.id()), connections.customers(connection.id()),
+        return new Pair(connection, connections.source(connection.id(), CompanySource.class), connections.ledger(connection.id(), CustomerLedger.class),
                 mapping.tables(connection.id()), full);
     }
 

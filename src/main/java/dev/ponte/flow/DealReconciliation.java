@@ -1,7 +1,7 @@
 package dev.ponte.flow;
 
-import dev.ponte.connector.SourcePort;
-import dev.ponte.connector.SourcePort.DealPage;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.DealSource.DealPage;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.RecordService;
 import dev.ponte.engine.RunCounts;
@@ -54,7 +54,7 @@ public class DealReconciliation implements Reconciler {
         Instant since = full ? connection.activatedAt()
                 : records.cursor(connection.id(), CURSOR).map(Instant::parse).map(i -> i.minus(OVERLAP))
                         .orElse(connection.activatedAt());
-        SourcePort source = connections.source(connection.id());
+        DealSource source = connections.source(connection.id(), DealSource.class);
         String cursor = null;
         do {
             DealPage page = source.dealsChangedSince(since, cursor);

@@ -48,13 +48,18 @@ public class QuotePush implements FlowDefinition {
     }
 
     @Override
-    public Set<String> sourceSystems() {
-        return Set.of("CRM_IN_CLOUD");
+    public String description() {
+        return "Sends a CRM quote (and its company) to the ledger as a quotation on request, the CRM's button (R35–R37)";
     }
 
     @Override
-    public Set<String> ledgerSystems() {
-        return Set.of("REVISO");
+    public Set<Class<?>> sourceCapabilities() {
+        return Set.of(CompanySource.class);
+    }
+
+    @Override
+    public Set<Class<?>> ledgerCapabilities() {
+        return Set.of(CustomerLedger.class);
     }
 
     @Override
@@ -74,8 +79,8 @@ public class QuotePush implements FlowDefinition {
         if (linked.isPresent() && linked.get().ledgerId != null) {
             return new Sent(linked.get().ledgerId, false);
         }
-        CompanySource crm = connections.companies(connection.id());
-        CustomerLedger ledger = connections.customers(connection.id());
+        CompanySource crm = connections.source(connection.id(), CompanySource.class);
+        CustomerLedger ledger = connections.ledger(connection.id(), CustomerLedger.class);
         Quote quote = crm.quote(quoteId).orElseThrow(() -> new RejectedFailure("The CRM has no quote " + quoteId,
                 List.of(new FieldError("quoteId", "unknown quote"))));
         if (quote.companyId() == null) {
@@ -139,7 +144,7 @@ public class QuotePush implements FlowDefinition {
     /** R36: the printable document of a sent quote; empty when the quote was not sent. */
     public Optional<byte[]> document(UUID connectionId, String quoteId) {
         return records.linkBySource(connectionId, ENTITY, quoteId).filter(l -> l.ledgerId != null)
-                .map(l -> connections.customers(connectionId).quotationPdf(l.ledgerId));
+                .map(l -> connections.ledger(connectionId, CustomerLedger.class).quotationPdf(l.ledgerId));
     }
 
     private static FieldError error(String field, String key, Locale locale, Object... args) {

@@ -100,8 +100,8 @@ public class TermsMapping {
      * (R37: the seed's three messages).
      */
     public RejectedFailure explained(UUID connectionId, RejectedFailure refusal, Party party, Locale locale) {
-        return new Preflight(connections.mappings(connectionId)).explainLedger(refusal.getMessage(), party)
-                .map(r -> {
+        return refusal.known().map(known -> new Preflight(connections.mappings(connectionId))
+                .explainLedger(known, party)).map(r -> {
                     List<FieldError> errors = new java.util.ArrayList<>(refusal.errors());
                     errors.add(0, new FieldError(r.field(), r.explain(locale)));
                     return new RejectedFailure(refusal.getMessage(), errors);

@@ -2,12 +2,16 @@ package dev.ponte.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ponte.connector.LedgerPort;
-import dev.ponte.connector.LedgerPort.LedgerItem;
-import dev.ponte.connector.LedgerPort.LedgerParty;
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.DealFields;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.ItemCatalog.LedgerItem;
+import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.RejectedFailure;
-import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.TransientFailure;
+import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
@@ -21,6 +25,7 @@ import dev.ponte.model.DealLine;
 import dev.ponte.model.DealStatus;
 import dev.ponte.model.InvalidTaxIdException;
 import dev.ponte.model.Item;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Party;
 import dev.ponte.model.PaymentPlan;
@@ -32,7 +37,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +56,7 @@ import java.util.Set;
  * the links then spare the lookups of later deals.
  */
 @ApplicationScoped
-public class WonDealToSale implements JobHandler, FlowDefinition {
+public class WonDealToSale implements JobHandler, SourceEventFlow {
 
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
@@ -60,10 +64,6 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     /** How long a job waits for another job that is creating the same customer or item. */
     static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
     private static final Duration CLAIM_POLL = Duration.ofMillis(25);
-    private static final ZoneId BRAZIL = ZoneId.of("America/Sao_Paulo");
-    /** R19's deal fields, by label: whether the deal is a contract, when it starts, and its monthly due date. */
-    public static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
-            "Vencimento Contrato Conta Azul");
 
     /** Label → field key of each connection's contract fields, read (or created) once per connection. */
     private final java.util.Map<java.util.UUID, java.util.Map<String, String>> contractFieldKeys =
@@ -85,13 +85,36 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     }
 
     @Override
-    public Set<String> sourceSystems() {
-        return Set.of("PIPEDRIVE");
+    public String description() {
+        return "A deal marked won becomes one sale pending review in the ledger, with its customer and items matched "
+                + "or created (R1–R15), or a recurring sale when it is marked as a contract (R19)";
     }
 
     @Override
-    public Set<String> ledgerSystems() {
-        return Set.of("CONTA_AZUL");
+    public Set<Class<?>> sourceCapabilities() {
+        return Set.of(DealSource.class);
+    }
+
+    @Override
+    public Set<Class<?>> ledgerCapabilities() {
+        return Set.of(CustomerDirectory.class, ItemCatalog.class, SalesLedger.class);
+    }
+
+    /** R19: with {@code contracts}, the ledger's contract fields are created in the CRM before deals arrive. */
+    @Override
+    public void prepare(ConnectionView connection) {
+        if (connection.flag("contracts", false)) {
+            contractFields(connection);
+        }
+    }
+
+    /** A won deal's delivery queues its job (one per deal and won time); any other is ignored. */
+    @Override
+    public Decision jobFor(ConnectionView connection, SourceEvent event) {
+        if (event.deal() == null || event.deal().status() != DealStatus.WON) {
+            return Decision.ignore("deal " + event.dealId() + " is not won");
+        }
+        return Decision.queue(WonDeals.job(connection, event.dealId(), event.deal().wonTime(), event.eventId()));
     }
 
     @Override
@@ -113,11 +136,12 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                         "R14: only deals of these pipeline ids; empty means all"),
                 new SettingDefinition("captureRewins", SettingType.BOOLEAN, null, false,
                         "R13: a deal won, reopened and won again creates another sale"),
-                new SettingDefinition("paymentMethod", SettingType.STRING, null, "DINHEIRO", "R10: payment method"),
+                new SettingDefinition("paymentMethod", SettingType.STRING, null, null,
+                        "R10: payment method, in the ledger's names; by default the ledger's cash"),
                 new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"),
                 new SettingDefinition("contracts", SettingType.BOOLEAN, null, false,
-                        "R19: the company works with contracts: Ponte creates the deal fields " + CONTRACT_FIELDS
-                                + " in the CRM, and a deal marked as contract becomes a recurring sale"),
+                        "R19: the company works with contracts: Ponte creates the ledger's contract deal fields in "
+                                + "the CRM, and a deal marked as contract becomes a recurring sale"),
                 new SettingDefinition("sellerId", SettingType.STRING, null, null,
                         "R11: ledger seller id; by default, the seller named as activatedBy"),
                 new SettingDefinition("activatedBy", SettingType.STRING, null, null,
@@ -141,8 +165,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return skip(job, "the connection is not active");
         }
         ConnectionView connection = found.get();
-        SourcePort source = connections.source(connection.id());
-        Optional<Deal> read = source.deal(dealId);
+        Optional<Deal> read = connections.source(connection.id(), DealSource.class).deal(dealId);
         if (read.isEmpty()) {
             return skip(job, "the deal no longer exists in the CRM");
         }
@@ -169,11 +192,13 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         if (customer.isEmpty()) {
             return skip(job, "the deal has neither a company nor a contact");
         }
-        LedgerPort ledger = connections.ledger(connection.id());
-        String customerId = customer(job, connection, ledger, withTaxId(job, connection, deal, customer.get()));
+        String customerId = customer(job, connection, connections.ledger(connection.id(), CustomerDirectory.class),
+                withTaxId(job, connection, deal, customer.get()));
+        ItemCatalog catalog = connections.ledger(connection.id(), ItemCatalog.class);
+        SalesLedger ledger = connections.ledger(connection.id(), SalesLedger.class);
         List<SalesLine> lines = new ArrayList<>();
         for (DealLine line : deal.lines()) {
-            LedgerItem item = item(job, connection, ledger, line.item());
+            LedgerItem item = item(job, connection, catalog, line.item());
             lines.add(new SalesLine(item.id(), line.item().name(), line.quantity(), line.unitPrice(),
                     line.discountPercent()));
         }
@@ -182,12 +207,10 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                     + "retry", List.of(new RejectedFailure.FieldError("products", "no products")));
         }
         String marker = "[ponte:" + connection.id() + ":deal:" + saleKey + "]";
-        LocalDate date = LocalDate.ofInstant(deal.wonTime(), BRAZIL);
-        Recurrence recurrence = connection.flag("contracts", false) ? contract(connection, source, deal, date) : null;
-        if (recurrence != null && !ledger.capabilities().contains(LedgerPort.Capability.RECURRING_SALES)) {
-            throw new RejectedFailure("The deal is a contract but this ledger has no recurring sales",
-                    List.of(new RejectedFailure.FieldError(CONTRACT_FIELDS.get(0), "not supported by the ledger")));
-        }
+        LocalDate date = LocalDate.ofInstant(deal.wonTime(), ledger.zone());
+        Optional<RecurringSales> contracts = connection.flag("contracts", false)
+                ? connections.ledgerIfOffered(connection.id(), RecurringSales.class) : Optional.empty();
+        Recurrence recurrence = contracts.isPresent() ? contract(connection, contracts.get(), deal, date) : null;
         if (recurrence != null) {
             date = recurrence.start();
         }
@@ -209,10 +232,12 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             history(job, "sale", "SUCCEEDED", "sale " + saleId + " found by its marker (created by an earlier attempt)");
         } else {
             SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
-                    new PaymentPlan(connection.text("paymentMethod", "DINHEIRO"), connection.integer("instalments", 1)),
+                    new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
+                            connection.integer("instalments", 1)),
                     seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null, recurrence);
             try {
-                saleId = ledger.createSale(document);
+                saleId = recurrence != null ? contracts.get().createRecurringSale(document)
+                        : ledger.createSale(document);
             } catch (RejectedFailure refused) {
                 // Refused means nothing was created: the next attempt, of this job or another, starts afresh.
                 records.release(connection.id(), "sale", saleKey, owner);
@@ -232,19 +257,37 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     }
 
     /**
-     * R19: the deal's recurrence when its "Contrato Conta Azul" field says Sim — starting at its "Vigência" date (else
-     * the won date), due monthly on the day of its "Vencimento" date (else the start's day); null when not a contract.
+     * R19: the deal's recurrence when the ledger's contract flag field says yes — starting at its start date (else
+     * the won date), due monthly on the day of its due date (else the start's day); null when not a contract. Without
+     * a source that can hold such fields there are no contracts.
      */
-    private Recurrence contract(ConnectionView connection, SourcePort source, Deal deal, LocalDate wonDate) {
-        java.util.Map<String, String> keys = contractFieldKeys.computeIfAbsent(connection.id(),
-                id -> source.ensureDealFields(CONTRACT_FIELDS));
-        String flag = deal.customFields().get(keys.get(CONTRACT_FIELDS.get(0)));
-        if (flag == null || !flag.trim().equalsIgnoreCase("Sim")) {
+    private Recurrence contract(ConnectionView connection, RecurringSales ledger, Deal deal, LocalDate wonDate) {
+        RecurringSales.ContractFields fields = ledger.contractFields();
+        java.util.Map<String, String> keys = contractFields(connection);
+        String flag = deal.customFields().get(keys.get(fields.flag()));
+        if (flag == null || !flag.trim().equalsIgnoreCase(fields.yes())) {
             return null;
         }
-        LocalDate start = date(deal.customFields().get(keys.get(CONTRACT_FIELDS.get(1))), wonDate);
-        LocalDate due = date(deal.customFields().get(keys.get(CONTRACT_FIELDS.get(2))), start);
+        LocalDate start = date(deal.customFields().get(keys.get(fields.start())), wonDate);
+        LocalDate due = date(deal.customFields().get(keys.get(fields.dueDate())), start);
         return new Recurrence(start, null, due.getDayOfMonth());
+    }
+
+    /**
+     * Label → field key of the connection's contract fields, created in the CRM the first time (once per connection);
+     * a contract needs a ledger with recurring sales and a CRM with deal fields, else the deal is refused.
+     */
+    private java.util.Map<String, String> contractFields(ConnectionView connection) {
+        RecurringSales ledger = connections.ledgerIfOffered(connection.id(), RecurringSales.class)
+                .orElseThrow(() -> new RejectedFailure("The connection works with contracts but its ledger has no "
+                        + "recurring sales: switch contracts off", List.of(new RejectedFailure.FieldError(
+                                "settings.contracts", "not supported by the ledger"))));
+        DealFields source = connections.sourceIfOffered(connection.id(), DealFields.class)
+                .orElseThrow(() -> new RejectedFailure("The connection works with contracts but its CRM cannot hold "
+                        + "the contract fields: switch contracts off", List.of(new RejectedFailure.FieldError(
+                                "settings.contracts", "not supported by the CRM"))));
+        return contractFieldKeys.computeIfAbsent(connection.id(),
+                id -> source.ensureDealFields(ledger.contractFields().fields()));
     }
 
     private static LocalDate date(String value, LocalDate fallback) {
@@ -262,7 +305,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
      * R11: the configured seller, else the ledger's seller named as the user who activated the connection; none (and
      * the reason in the deal's history) when that user is not recorded or no single seller has their name.
      */
-    private String seller(Job job, ConnectionView connection, LedgerPort ledger) {
+    private String seller(Job job, ConnectionView connection, SalesLedger ledger) {
         String configured = connection.text("sellerId", null);
         if (configured != null) {
             return configured;
@@ -274,7 +317,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
             return null;
         }
         String wanted = comparableName(activatedBy);
-        List<LedgerPort.LedgerSeller> named = ledger.sellers().stream()
+        List<SalesLedger.LedgerSeller> named = ledger.sellers().stream()
                 .filter(s -> s.name() != null && comparableName(s.name()).equals(wanted)).toList();
         if (named.size() != 1) {
             history(job, "seller", "WARNING", "sale created without a seller: " + (named.isEmpty()
@@ -323,7 +366,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
         }
     }
 
-    private String customer(Job job, ConnectionView connection, LedgerPort ledger, Party customer) {
+    private String customer(Job job, ConnectionView connection, CustomerDirectory ledger, Party customer) {
         String key = customer.taxId() != null ? customer.taxId().kind() + ":" + customer.taxId().value()
                 : "name:" + customer.name();
         RecordService.Claim claim = records.claim(connection.id(), "customer", key, "job:" + job.id(), CLAIM_STALE_AFTER);
@@ -352,7 +395,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
     }
 
     /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
-    private LedgerItem item(Job job, ConnectionView connection, LedgerPort ledger, Item item) {
+    private LedgerItem item(Job job, ConnectionView connection, ItemCatalog ledger, Item item) {
         String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
         RecordService.Claim claim = records.claim(connection.id(), "item", key, "job:" + job.id(), CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
@@ -363,8 +406,7 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                     "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
             return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
-        List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : List.of(ItemKind.PRODUCT,
-                ItemKind.SERVICE);
+        List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : ledger.kinds();
         for (ItemKind kind : kinds) {
             Optional<LedgerItem> match = one(item.code() == null ? List.of() : ledger.findItemsByCode(kind, item.code()))
                     .or(() -> one(ledger.findItemsByName(kind, item.name())));

@@ -2,6 +2,7 @@ package dev.ponte.mapping;
 
 import dev.ponte.model.Choice;
 import dev.ponte.model.CustomerTerms;
+import dev.ponte.model.LedgerRefusal;
 import dev.ponte.model.Party;
 import dev.ponte.model.TermField;
 import dev.ponte.model.VatZone;
@@ -59,25 +60,19 @@ public final class Preflight {
     }
 
     /**
-     * Explains a refusal that came from the ledger itself (R37), when its message is one of the seed's three; the
-     * ledger's error texts are not published, so this matches the phrases the seed quotes.
+     * Explains a refusal that came from the ledger itself (R37), when its connector recognised it as one Ponte knows:
+     * which CRM field to fix, in the terms of this connection's mapping tables.
      */
-    public Optional<Refusal> explainLedger(String ledgerMessage, Party party) {
-        String message = ledgerMessage == null ? "" : ledgerMessage.toLowerCase(Locale.ROOT);
-        if (message.contains("country code to be able to have a province")) {
-            String province = party.address() == null ? null : party.address().province();
-            return Optional.of(new Refusal("address.countryCode", "preflight.province.noCountry",
-                    Objects.requireNonNullElse(province, "?")));
-        }
-        if (message.contains("vat zone is not valid")) {
-            return Optional.of(new Refusal("vatZone", "ledger.vatZone", tables.table(TermField.VAT_ZONE).crmField()));
-        }
-        if (message.contains("schema validation failed")) {
-            return Optional.of(new Refusal("customer", "ledger.schema", Arrays.stream(TermField.values())
+    public Refusal explainLedger(LedgerRefusal known, Party party) {
+        return switch (known) {
+            case PROVINCE_WITHOUT_COUNTRY -> new Refusal("address.countryCode", "preflight.province.noCountry",
+                    Objects.requireNonNullElse(party.address() == null ? null : party.address().province(), "?"));
+            case VAT_ZONE_NOT_FOR_COUNTRY -> new Refusal("vatZone", "ledger.vatZone",
+                    tables.table(TermField.VAT_ZONE).crmField());
+            case MANDATORY_FIELD_MISSING -> new Refusal("customer", "ledger.schema", Arrays.stream(TermField.values())
                     .filter(TermField::mandatory).map(f -> "\"" + tables.table(f).crmField() + "\"")
-                    .collect(Collectors.joining(", "))));
-        }
-        return Optional.empty();
+                    .collect(Collectors.joining(", ")));
+        };
     }
 
     /** The API's name of a term field: {@code customerGroup}. */

@@ -1,6 +1,6 @@
 package dev.ponte.matching;
 
-import dev.ponte.connector.LedgerPort.LedgerParty;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.Party;
 import java.util.List;
 import java.util.Optional;

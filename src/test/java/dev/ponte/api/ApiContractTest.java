@@ -117,6 +117,43 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void aSystemWithoutAConnectorIsRefusedByName() {
+        Tenant tenant = newTenant("Moskit");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "MOSKIT", "ledgerSystem", "CONTA_AZUL"))
+                .post("/api/v1/connections").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("sourceSystem")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("PIPEDRIVE"));
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "PIPEDRIVE"))
+                .post("/api/v1/connections").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("ledgerSystem")));
+    }
+
+    @Test
+    void theCatalogListsWhatAConnectionMayChooseFromTheRegisteredConnectors() {
+        Tenant tenant = newTenant("Catalog");
+        var systems = as(tenant.key()).get("/api/v1/catalog/systems").then().statusCode(200).extract().jsonPath();
+        assertThat(systems.getList("system", String.class)).contains("PIPEDRIVE", "CONTA_AZUL", "CRM_IN_CLOUD",
+                "REVISO").doesNotContain("MOSKIT");
+        assertThat(systems.getString("find { it.system == 'PIPEDRIVE' }.side")).isEqualTo("SOURCE");
+        assertThat(systems.getList("find { it.system == 'PIPEDRIVE' }.capabilities", String.class))
+                .contains("DealSource", "WebhookInbound", "WebhookSubscription");
+        assertThat(systems.getList("find { it.system == 'PIPEDRIVE' }.credentials.name", String.class))
+                .containsExactly("apiToken");
+        assertThat(systems.getBoolean("find { it.system == 'CONTA_AZUL' }.oauth")).isTrue();
+        var flows = as(tenant.key()).get("/api/v1/catalog/flows").then().statusCode(200).extract().jsonPath();
+        assertThat(flows.getList("find { it.name == 'WonDealToSale' }.pairs.sourceSystem", String.class))
+                .contains("PIPEDRIVE").doesNotContain("CRM_IN_CLOUD");
+        assertThat(flows.getList("find { it.name == 'CustomerSync' }.pairs.ledgerSystem", String.class))
+                .containsExactly("REVISO");
+        assertThat(flows.getString("find { it.name == 'WonDealToSale' }.settings.find { it.name == 'matchByName' }"
+                + ".type")).isEqualTo("BOOLEAN");
+        var openApi = io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(openApi.getList("components.schemas.ConnectionRequest.properties.sourceSystem.enum", String.class))
+                .contains("PIPEDRIVE", "CRM_IN_CLOUD").doesNotContain("MOSKIT", "CONTA_AZUL");
+    }
+
+    @Test
     void settingsAreCheckedAgainstTheChosenFlows() {
         Tenant tenant = newTenant("Flows");
         as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
@@ -127,7 +164,8 @@ abstract class ApiContractTest {
         as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",
                 "settings", Map.of("matchByName", true))).post("/api/v1/connections").then().statusCode(422)
                 .body("errors[0].field", equalTo("settings.matchByName"));
-        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "NUVEMSHOP", "ledgerSystem", "REVISO",
+        // CRM in Cloud has no deals and Reviso no sales: the flow's capabilities are not there.
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "CRM_IN_CLOUD", "ledgerSystem", "REVISO",
                 "flows", List.of("TestFlow"))).post("/api/v1/connections").then().statusCode(422)
                 .body("errors[0].field", equalTo("flows[0]"));
         as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "PIPEDRIVE", "ledgerSystem", "CONTA_AZUL",

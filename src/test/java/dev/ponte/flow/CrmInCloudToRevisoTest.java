@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.is;
 
 import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.CompanySource.SourceCompany;
-import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.CustomerLedger.LedgerCustomer;
 import dev.ponte.connector.RemotePage;
@@ -24,6 +23,7 @@ import dev.ponte.model.TaxIdKind;
 import dev.ponte.model.TermField;
 import dev.ponte.support.Api;
 import dev.ponte.support.Api.Tenant;
+import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -82,7 +82,7 @@ class CrmInCloudToRevisoTest {
                 "flows", List.of("CustomerSync", "QuotePush", "CatalogImport"), "settings", settings,
                 "credentials", Map.of("apiKey", CRM_KEY, "agreementGrantToken", GRANT)));
         as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
-        Access access = new Access(UUID.randomUUID(), Map.of("apiKey", CRM_KEY, "agreementGrantToken", GRANT));
+        MemoryAccess access = new MemoryAccess(Map.of("apiKey", CRM_KEY, "agreementGrantToken", GRANT));
         crm = (CompanySource) crmConnector.open(access);
         ledger = (CustomerLedger) revisoConnector.open(access);
     }
@@ -574,13 +574,5 @@ class CrmInCloudToRevisoTest {
     static Party withEmail(Party p, String email) {
         return new Party(p.kind(), p.name(), p.taxId(), email, p.businessPhone(), p.mobilePhone(), p.countryCode(),
                 p.origin(), p.address(), p.sourceId());
-    }
-
-    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
-
-        @Override
-        public void storeCredentials(Map<String, String> credentials) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ponte.flow;
 
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.SalesLedger;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -15,13 +17,18 @@ public class TestFlowDefinition implements FlowDefinition {
     }
 
     @Override
-    public Set<String> sourceSystems() {
-        return Set.of("PIPEDRIVE");
+    public String description() {
+        return "A flow that only declares settings";
     }
 
     @Override
-    public Set<String> ledgerSystems() {
-        return Set.of("CONTA_AZUL");
+    public Set<Class<?>> sourceCapabilities() {
+        return Set.of(DealSource.class);
+    }
+
+    @Override
+    public Set<Class<?>> ledgerCapabilities() {
+        return Set.of(SalesLedger.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ponte.model.Address;
 import dev.ponte.model.CustomerTerms;
+import dev.ponte.model.LedgerRefusal;
 import dev.ponte.model.Party;
 import dev.ponte.model.PartyKind;
 import dev.ponte.model.TermField;
@@ -166,16 +167,14 @@ class PreflightTest {
     void r37ExplainsTheSeedsThreeLedgerMessagesWhenTheLedgerRefusesAnyway() {
         Party party = company(null, "MI");
 
-        assertThat(PREFLIGHT.explainLedger("Reviso - Could not create customer. A supplier needs to have a country "
-                + "code to be able to have a province.", party)).get().extracting(Refusal::field, Refusal::key)
+        assertThat(PREFLIGHT.explainLedger(LedgerRefusal.PROVINCE_WITHOUT_COUNTRY, party))
+                .extracting(Refusal::field, Refusal::key)
                 .containsExactly("address.countryCode", "preflight.province.noCountry");
-        assertThat(PREFLIGHT.explainLedger("Could not create customer. The chosen VAT zone is not valid for the "
-                + "country in which your agreement exists.", party).orElseThrow().explain(Locale.ITALIAN))
+        assertThat(PREFLIGHT.explainLedger(LedgerRefusal.VAT_ZONE_NOT_FOR_COUNTRY, party).explain(Locale.ITALIAN))
                 .startsWith("Reviso ha rifiutato la zona IVA").contains("\"Zona iva Reviso\"");
-        assertThat(PREFLIGHT.explainLedger("Schema validation failed.", party).orElseThrow()
-                .explain(Locale.ENGLISH)).contains("\"Valuta Reviso\", \"Gruppo clienti Reviso\", "
+        assertThat(PREFLIGHT.explainLedger(LedgerRefusal.MANDATORY_FIELD_MISSING, party).explain(Locale.ENGLISH))
+                .contains("\"Valuta Reviso\", \"Gruppo clienti Reviso\", "
                         + "\"Termini di pagamento Reviso\", \"Zona iva Reviso\"");
-        assertThat(PREFLIGHT.explainLedger("Product not found", party)).isEmpty();
     }
 
     @Test

@@ -3,8 +3,13 @@ package dev.ponte.connector.contaazul;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.ConnectionAccess;
-import dev.ponte.connector.LedgerConnector;
-import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.RecurringSales;
+import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RequestPacer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -15,8 +20,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +37,13 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
  * the sale and contract number sequences, and the sellers list.
  */
 @ApplicationScoped
-public class ContaAzulConnector implements LedgerConnector {
+public class ContaAzulConnector implements Connector {
 
     public static final String SYSTEM = "CONTA_AZUL";
+    /** The account's dates (a sale's day, {@code data_alteracao}) are São Paulo time. */
+    static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
+    private static final Set<Class<?>> CAPABILITIES = Set.of(CustomerDirectory.class, ItemCatalog.class,
+            SalesLedger.class, RecurringSales.class);
     /** Page size of the person, product and service lists; their maximum is undocumented, 100 is a safe guess. */
     static final int PAGE_SIZE = 100;
     /** The account's sellers are read once per this long, not per sale. */
@@ -64,7 +76,33 @@ public class ContaAzulConnector implements LedgerConnector {
     }
 
     @Override
-    public LedgerPort open(ConnectionAccess connection) {
+    public Side side() {
+        return Side.LEDGER;
+    }
+
+    @Override
+    public String label() {
+        return "Conta Azul";
+    }
+
+    /** Nothing typed: the account is connected by OAuth2 consent. */
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of();
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.of(oauth);
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
         Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
                 QuarkusRestClientBuilder.newBuilder()
                         .baseUri(URI.create(config.apiUrl()))
@@ -86,7 +124,7 @@ public class ContaAzulConnector implements LedgerConnector {
 
     /** What one connection's ports share in this JVM. */
     record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer, NumberSequence saleNumbers,
-            NumberSequence contractNumbers, Cache<String, List<LedgerPort.LedgerSeller>> sellers) {
+            NumberSequence contractNumbers, Cache<String, List<SalesLedger.LedgerSeller>> sellers) {
 
         void close() {
             if (api instanceof Closeable closeable) {

@@ -2,7 +2,11 @@ package dev.ponte.connector.contaazul;
 
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
-import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.RecurringSales;
+import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.contaazul.ContaAzulConnector.Session;
@@ -32,6 +36,7 @@ import dev.ponte.connector.contaazul.ContaAzulDto.VendaResumo;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.Vendedor;
 import dev.ponte.model.Item;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Money;
 import dev.ponte.model.Party;
@@ -51,6 +56,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,7 +71,7 @@ import java.util.function.Predicate;
  * One connection's Conta Azul ledger. Every call paces itself (R63), renews the access token a minute before it
  * expires or once after a 401, and stores each rotated pair before using it (R64).
  */
-final class ContaAzulLedgerPort implements LedgerPort {
+final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog, SalesLedger, RecurringSales {
 
     /**
      * Renew this long before expiry, so a token never dies between the check and the call; at most half the token's
@@ -107,9 +113,45 @@ final class ContaAzulLedgerPort implements LedgerPort {
         this.salePageSize = size;
     }
 
+    /** The account's sellers are the cheapest read that needs a valid token. */
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SERVICES, Capability.RECURRING_SALES);
+    public List<RejectedFailure.FieldError> test() {
+        try {
+            call(bearer -> session.api().vendedores(bearer));
+            return List.of();
+        } catch (CredentialsFailure refused) {
+            return List.of(new RejectedFailure.FieldError("credentials", "Conta Azul refused the connection's "
+                    + "authorization: connect the account again"));
+        }
+    }
+
+    /** Conta Azul keeps its account's dates in São Paulo time. */
+    @Override
+    public ZoneId zone() {
+        return ContaAzulConnector.ZONE;
+    }
+
+    /** R10: cash, in Conta Azul's payment type names. */
+    @Override
+    public String defaultPaymentMethod() {
+        return "DINHEIRO";
+    }
+
+    /**
+     * R19: the fields Conta Azul's own Pipedrive integration creates in the CRM
+     * (shared/seeds/pipedrive-to-conta-azul.pt.txt).
+     */
+    @Override
+    public ContractFields contractFields() {
+        return CONTRACT_FIELDS;
+    }
+
+    private static final ContractFields CONTRACT_FIELDS = new ContractFields("Contrato Conta Azul", "Sim", "Não",
+            "Vigência Contrato Conta Azul", "Vencimento Contrato Conta Azul");
+
+    @Override
+    public List<ItemKind> kinds() {
+        return List.of(ItemKind.PRODUCT, ItemKind.SERVICE);
     }
 
     // --- customers ---
@@ -311,7 +353,12 @@ final class ContaAzulLedgerPort implements LedgerPort {
 
     @Override
     public String createSale(SalesDocument sale) {
-        return sale.recurring() ? createContract(sale) : createPendingSale(sale);
+        return createPendingSale(sale);
+    }
+
+    @Override
+    public String createRecurringSale(SalesDocument sale) {
+        return createContract(sale);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.ponte.connector.contaazul;
 
-import dev.ponte.connector.LedgerOAuth;
+import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.contaazul.ContaAzulDto.TokenResponse;
@@ -33,13 +33,7 @@ import java.util.concurrent.TimeUnit;
  * using the new access token (R64), which needs the exchange itself rather than a token cache.
  */
 @ApplicationScoped
-public class ContaAzulOAuth implements LedgerOAuth {
-
-    @Override
-    public String system() {
-        return ContaAzulConnector.SYSTEM;
-    }
-
+public class ContaAzulOAuth implements OAuth2Connect {
 
     public static final String ACCESS_TOKEN = "access_token";
     public static final String REFRESH_TOKEN = "refresh_token";

@@ -1,8 +1,10 @@
 package dev.ponte.connector.crmincloud;
 
 import dev.ponte.connector.ConnectionAccess;
-import dev.ponte.connector.SourceConnector;
-import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.CompanySource;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -14,8 +16,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,12 +29,13 @@ import java.util.concurrent.TimeUnit;
  * CRM in Cloud as the CRM side of two-way customer sync, catalogue and quotes (R30–R37). Credentials of a connection:
  * {@code apiKey}, a CRM user's Web API key (Setup › Utenti › Web API Keys), exchanged for a bearer token that is
  * kept per connection and renewed a minute before it expires or when the API answers 401. The ports it opens are
- * also {@link dev.ponte.connector.CompanySource}s.
+ * {@link CompanySource}s.
  */
 @ApplicationScoped
-public class CrmInCloudConnector implements SourceConnector {
+public class CrmInCloudConnector implements Connector {
 
     public static final String SYSTEM = "CRM_IN_CLOUD";
+    private static final Set<Class<?>> CAPABILITIES = Set.of(CompanySource.class);
 
     private final CrmInCloudConfig config;
     private final Clock clock;
@@ -60,7 +66,34 @@ public class CrmInCloudConnector implements SourceConnector {
     }
 
     @Override
-    public SourcePort open(ConnectionAccess connection) {
+    public Side side() {
+        return Side.SOURCE;
+    }
+
+    @Override
+    public String label() {
+        return "CRM in Cloud";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(new CredentialField(CrmInCloudSourcePort.API_KEY,
+                "A CRM user's Web API key (Setup › Utenti › Web API Keys)"));
+    }
+
+    /** No deals and no webhooks that Ponte could find (package-info): companies, catalogue and quotes, polled. */
+    @Override
+    public Set<Class<?>> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
         String apiKey = connection.credentials().get(CrmInCloudSourcePort.API_KEY);
         Client client = clients.compute(connection.connectionId(), (id, old) -> {
             if (old != null && Objects.equals(old.apiKey, apiKey)) {

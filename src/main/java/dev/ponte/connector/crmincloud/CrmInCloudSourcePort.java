@@ -5,7 +5,7 @@ import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.RemotePage;
-import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.Port;
 import dev.ponte.connector.SyncFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.crmincloud.CrmInCloudApi.NotFound;
@@ -47,7 +47,7 @@ import java.util.stream.IntStream;
  * is {@link CompanySource}'s. Companies are listed in (lastModifiedDate, id) order with a keyset cursor, so a company
  * changed while a listing runs moves behind the cursor instead of shifting the pages.
  */
-final class CrmInCloudSourcePort implements SourcePort, CompanySource {
+final class CrmInCloudSourcePort implements Port, CompanySource {
 
     static final String API_KEY = "apiKey";
     /** The largest page the emulator serves; CRM in Cloud's own maximum is not documented where we looked. */

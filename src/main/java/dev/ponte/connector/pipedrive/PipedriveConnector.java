@@ -2,8 +2,13 @@ package dev.ponte.connector.pipedrive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.ConnectionAccess;
-import dev.ponte.connector.SourceConnector;
-import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.DealFields;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.WebhookInbound;
+import dev.ponte.connector.WebhookSubscription;
 import io.quarkus.logging.Log;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -12,8 +17,11 @@ import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +34,11 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
  * is its {@link ReferenceData}.
  */
 @ApplicationScoped
-public class PipedriveConnector implements SourceConnector {
+public class PipedriveConnector implements Connector {
 
     public static final String SYSTEM = "PIPEDRIVE";
+    private static final Set<Class<?>> CAPABILITIES = Set.of(DealSource.class, DealFields.class,
+            WebhookInbound.class, WebhookSubscription.class);
 
     private final PipedriveConfig config;
     private final ObjectMapper json;
@@ -48,7 +58,34 @@ public class PipedriveConnector implements SourceConnector {
     }
 
     @Override
-    public SourcePort open(ConnectionAccess connection) {
+    public Side side() {
+        return Side.SOURCE;
+    }
+
+    @Override
+    public String label() {
+        return "Pipedrive";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(new CredentialField(PipedriveSourcePort.API_TOKEN,
+                "An admin user's API token (Pipedrive: Personal preferences › API); R16"));
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Pipedrive is connected with a typed API token. */
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
         String token = connection.credentials().get(PipedriveSourcePort.API_TOKEN);
         Client client = clients.compute(connection.connectionId(), (id, old) -> {
             if (old != null && Objects.equals(old.token(), token)) {

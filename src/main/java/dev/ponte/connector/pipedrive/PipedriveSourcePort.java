@@ -7,7 +7,11 @@ import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.SourcePort;
+import dev.ponte.connector.DealFields;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.WebhookInbound;
+import dev.ponte.connector.WebhookSubscription;
 import dev.ponte.connector.SyncFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.pipedrive.PipedriveApi.NotFound;
@@ -31,6 +35,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,7 +56,7 @@ import java.util.function.Supplier;
  * (R65), using the deal field definitions read once per port; organization and person custom fields are raw.
  * Webhook deals are mapped from the payload alone, so their enum values stay option ids.
  */
-final class PipedriveSourcePort implements SourcePort {
+final class PipedriveSourcePort implements Port, DealSource, DealFields, WebhookInbound, WebhookSubscription {
 
     static final String API_TOKEN = "apiToken";
     static final String WEBHOOK_USER = "webhookUser";
@@ -61,7 +66,9 @@ final class PipedriveSourcePort implements SourcePort {
     /** v1 dealFields pages by start/limit; 500 is its documented maximum. */
     private static final int FIELD_PAGE = 500;
     private static final String WEBHOOK_NAME = "Ponte";
-    private static final String CONTRACT_FIELD = "Contrato Conta Azul";
+    private static final String WEBHOOK_USER_NAME = "ponte";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PipedriveApi api;
     private final ReferenceData reference;
@@ -179,11 +186,11 @@ final class PipedriveSourcePort implements SourcePort {
      * these Pipedrive fills is not settled (research-notes §2), so this is the one place that guesses.
      */
     @Override
-    public Optional<WebhookEvent> readWebhook(Map<String, String> headers, byte[] body) {
-        verifyBasicAuth(headers);
+    public Optional<SourceEvent> read(Delivery delivery) {
+        verifyBasicAuth(delivery.headers());
         WebhookBody payload;
         try {
-            payload = json.readValue(body, WebhookBody.class);
+            payload = json.readValue(delivery.body(), WebhookBody.class);
         } catch (IOException e) {
             throw new RejectedFailure("the webhook body is not a Pipedrive v2 payload",
                     List.of(new FieldError("body", "unreadable JSON")));
@@ -209,7 +216,7 @@ final class PipedriveSourcePort implements SourcePort {
         }
         PipedriveDto.Deal received = d;
         Deal deal = mapped(received.id(), () -> PipedriveMapping.deal(received, Map.of(), null, null, List.of(), Map.of()));
-        return Optional.of(new WebhookEvent(eventId(meta), meta.entityId(), deal));
+        return Optional.of(new SourceEvent(eventId(meta), meta.entityId(), deal));
     }
 
     private static String eventId(WebhookMeta meta) {
@@ -253,18 +260,27 @@ final class PipedriveSourcePort implements SourcePort {
     }
 
     /**
-     * Subscribes to every action on deals ({@code *}: a deal may be created already won, and deletions matter),
-     * then removes older subscriptions of the same URL, so re-registering rotates the password without a gap.
+     * Subscribes to every action on deals ({@code *}: a deal may be created already won, and deletions matter) with
+     * a new basic-auth password, stored before Pipedrive has it, then removes older subscriptions of the same URL, so
+     * re-subscribing rotates the password without a gap.
      */
     @Override
-    public void registerWebhook(String url, String user, String password) {
+    public void subscribe(String url) {
+        String password = newSecret();
+        connection.storeCredentials(Map.of(WEBHOOK_USER, WEBHOOK_USER_NAME, WEBHOOK_PASSWORD, password));
         Webhook created = call(() -> api.addWebhook(
-                new NewWebhook(url, "*", "deal", WEBHOOK_NAME, user, password, "2.0"))).data();
+                new NewWebhook(url, "*", "deal", WEBHOOK_NAME, WEBHOOK_USER_NAME, password, "2.0"))).data();
         subscriptions(url).stream().filter(w -> w.id() != created.id()).forEach(w -> delete(w.id()));
     }
 
+    private static String newSecret() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     @Override
-    public void removeWebhooks(String url) {
+    public void unsubscribe(String url) {
         subscriptions(url).forEach(w -> delete(w.id()));
     }
 
@@ -283,35 +299,30 @@ final class PipedriveSourcePort implements SourcePort {
 
     /** Labels are matched without case; see {@link #newField} for the types of the fields created. */
     @Override
-    public Map<String, String> ensureDealFields(List<String> labels) {
+    public Map<String, String> ensureDealFields(List<NewField> fields) {
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> existing = new HashMap<>();
         allDealFields().forEach(f -> existing.putIfAbsent(f.name().strip().toLowerCase(Locale.ROOT), f.key()));
-        for (String label : labels) {
-            String key = existing.get(label.strip().toLowerCase(Locale.ROOT));
+        for (NewField field : fields) {
+            String key = existing.get(field.label().strip().toLowerCase(Locale.ROOT));
             if (key == null) {
-                key = call(() -> api.addDealField(newField(label))).data().key();
-                existing.put(label.strip().toLowerCase(Locale.ROOT), key);
+                key = call(() -> api.addDealField(newField(field))).data().key();
+                existing.put(field.label().strip().toLowerCase(Locale.ROOT), key);
                 reference.forgetDealFields();
             }
-            keys.put(label, key);
+            keys.put(field.label(), key);
         }
         return keys;
     }
 
-    /**
-     * R19's fields: "Contrato Conta Azul" is a single-option field with Sim and Não (Pipedrive has no boolean type,
-     * and a choice shows as a dropdown); labels with "Vigência" or "Vencimento" are dates; anything else is text.
-     */
-    static NewDealField newField(String label) {
-        if (CONTRACT_FIELD.equalsIgnoreCase(label.strip())) {
-            return new NewDealField(label, "enum", List.of(new Option(null, "Sim"), new Option(null, "Não")));
-        }
-        String lower = label.toLowerCase(Locale.ROOT);
-        if (lower.contains("vigência") || lower.contains("vencimento")) {
-            return new NewDealField(label, "date", null);
-        }
-        return new NewDealField(label, "varchar", null);
+    /** A choice is a single-option field ({@code enum}: Pipedrive has no boolean type, and it shows as a dropdown). */
+    static NewDealField newField(NewField field) {
+        return switch (field.type()) {
+            case CHOICE -> new NewDealField(field.label(), "enum",
+                    field.options().stream().map(o -> new Option(null, o)).toList());
+            case DATE -> new NewDealField(field.label(), "date", null);
+            case TEXT -> new NewDealField(field.label(), "varchar", null);
+        };
     }
 
     private Map<String, DealField> dealFields() {

@@ -1,8 +1,12 @@
 package dev.ponte.connector.reviso;
 
 import dev.ponte.connector.ConnectionAccess;
-import dev.ponte.connector.LedgerConnector;
-import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.CustomerLedger;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
 import dev.ponte.connector.RequestPacer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.annotation.PreDestroy;
@@ -12,22 +16,28 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}). The port it opens is a {@link LedgerPort} and a
- * {@link dev.ponte.connector.CustomerLedger}. Credentials: {@value #AGREEMENT_GRANT_TOKEN} (the customer's
+ * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}): customers found and created, its product catalogue,
+ * and two-way customer sync with quotations ({@link CustomerLedger}); its orders and invoices are not used, so it offers
+ * no sales. Credentials: {@value #AGREEMENT_GRANT_TOKEN} (the customer's
  * agreement) and {@value #APP_SECRET_TOKEN} (Ponte's app; falls back to {@code ponte.vendors.reviso.app-secret-token}).
  * What one connection's ports share in this JVM lives in a {@link Session}: the REST client, the pacer and the
  * agreement's static data.
  */
 @ApplicationScoped
-public class RevisoConnector implements LedgerConnector {
+public class RevisoConnector implements Connector {
 
     public static final String SYSTEM = "REVISO";
+    private static final Set<Class<?>> CAPABILITIES = Set.of(CustomerDirectory.class, ItemCatalog.class,
+            CustomerLedger.class);
     public static final String APP_SECRET_TOKEN = "appSecretToken";
     public static final String AGREEMENT_GRANT_TOKEN = "agreementGrantToken";
     /** The largest page Reviso serves (pagination.maxPageSizeAllowed). */
@@ -55,7 +65,35 @@ public class RevisoConnector implements LedgerConnector {
     }
 
     @Override
-    public LedgerPort open(ConnectionAccess connection) {
+    public Side side() {
+        return Side.LEDGER;
+    }
+
+    @Override
+    public String label() {
+        return "Contabilità in Cloud (Reviso)";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(new CredentialField(AGREEMENT_GRANT_TOKEN, "The customer's agreement grant token"),
+                new CredentialField(APP_SECRET_TOKEN, "Ponte's app secret token, when not configured once for all "
+                        + "connections (PONTE_VENDORS_REVISO_APP_SECRET_TOKEN)"));
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Reviso's agreements are granted through its own page, then typed in as a token. */
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
         Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
                 QuarkusRestClientBuilder.newBuilder()
                         .baseUri(URI.create(config.apiUrl()))

@@ -7,6 +7,7 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.SyncFailure;
 import dev.ponte.connector.TransientFailure;
+import dev.ponte.model.LedgerRefusal;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,10 +45,19 @@ final class RevisoFailures {
             Map.entry("zip", "address.postalCode"), Map.entry("countryCode", "address.countryCode"),
             Map.entry("province", "address.province"), Map.entry("productNumber", "code"),
             Map.entry("salesPrice", "price"), Map.entry("recipient", "vatZone"), Map.entry("customer", "customerId"));
-    /** The seed's messages (shared/seeds/crm-in-cloud-to-contabilita-in-cloud.it.txt) and the fields they blame. */
-    private static final Map<Pattern, String> RULES = Map.of(
-            Pattern.compile("needs to have a country code to be able to have a province"), "address.countryCode",
-            Pattern.compile("VAT zone is not valid for the country"), "vatZone");
+    /**
+     * The seed's three messages (shared/seeds/crm-in-cloud-to-contabilita-in-cloud.it.txt): what they mean, and the
+     * field they blame (none for the schema message, which names no property).
+     */
+    private record Rule(Pattern phrase, LedgerRefusal known, String field) {
+    }
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile("(?i)needs to have a country code to be able to have a province"),
+                    LedgerRefusal.PROVINCE_WITHOUT_COUNTRY, "address.countryCode"),
+            new Rule(Pattern.compile("(?i)VAT zone is not valid for the country"),
+                    LedgerRefusal.VAT_ZONE_NOT_FOR_COUNTRY, "vatZone"),
+            new Rule(Pattern.compile("(?i)schema validation failed"), LedgerRefusal.MANDATORY_FIELD_MISSING, null));
     private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]\\.(\\w+).*");
 
     private RevisoFailures() {
@@ -113,12 +123,17 @@ final class RevisoFailures {
                 errors.add(new FieldError(property == null ? "body" : field(property), text == null ? message : text));
             }
         }
-        RULES.forEach((pattern, field) -> {
-            if (pattern.matcher(message).find() && errors.stream().noneMatch(e -> e.field().equals(field))) {
-                errors.add(new FieldError(field, message));
+        LedgerRefusal known = null;
+        for (Rule rule : RULES) {
+            if (rule.phrase().matcher(message).find()) {
+                known = rule.known();
+                if (rule.field() != null && errors.stream().noneMatch(e -> e.field().equals(rule.field()))) {
+                    errors.add(new FieldError(rule.field(), message));
+                }
+                break;
             }
-        });
-        return new RejectedFailure(message, errors);
+        }
+        return new RejectedFailure(message, errors, known);
     }
 
     private static String message(JsonNode body, String fallback) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.CustomerLedger;
-import dev.ponte.connector.LedgerPort;
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.Port;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.RemotePage;
@@ -31,6 +33,7 @@ import dev.ponte.model.Address;
 import dev.ponte.model.Choice;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Item;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Money;
 import dev.ponte.model.Party;
@@ -69,7 +72,7 @@ import java.util.function.BiFunction;
  * One connection's Reviso agreement: customers (both ways), reference data, catalogue and quotations. Every call
  * carries both tokens, paces itself, and waits out a short 429 (STYLE: seconds here, minutes in the job engine).
  */
-final class RevisoLedgerPort implements LedgerPort, CustomerLedger {
+final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, CustomerLedger {
 
     /** Stops a listing that ignores {@code skippages} from looping forever. */
     private static final int MAX_PAGES = 10_000;
@@ -91,13 +94,25 @@ final class RevisoLedgerPort implements LedgerPort, CustomerLedger {
         this.pageSize = pageSize;
     }
 
-    /** Quotations only: Reviso's orders and invoices are not used yet, so there are no sales. */
+    /** {@code /self} answers only for a valid pair of tokens. */
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.QUOTES);
+    public List<FieldError> test() {
+        try {
+            call((app, grant) -> session.api().self(app, grant));
+            return List.of();
+        } catch (CredentialsFailure refused) {
+            return List.of(new FieldError("credentials." + RevisoConnector.AGREEMENT_GRANT_TOKEN,
+                    "Reviso refused the agreement's tokens: " + refused.getMessage()));
+        }
     }
 
-    // --- LedgerPort: customers ---
+    /** Reviso keeps one catalogue of products (services are products too). */
+    @Override
+    public List<ItemKind> kinds() {
+        return List.of(ItemKind.PRODUCT);
+    }
+
+    // --- CustomerDirectory ---
 
     @Override
     public List<LedgerParty> findCustomersByTaxId(TaxId taxId) {
@@ -145,7 +160,7 @@ final class RevisoLedgerPort implements LedgerPort, CustomerLedger {
         return found;
     }
 
-    // --- LedgerPort: items ---
+    // --- ItemCatalog ---
 
     /** Reviso keeps one catalogue of products, so both kinds are looked up there. */
     @Override
@@ -199,18 +214,6 @@ final class RevisoLedgerPort implements LedgerPort, CustomerLedger {
             }
         }
         return found;
-    }
-
-    // --- LedgerPort: sales (not offered) ---
-
-    @Override
-    public Optional<String> findSaleByMarker(String marker, String customerId, LocalDate date) {
-        throw new UnsupportedOperationException("Reviso sales are not supported; use quotations (CustomerLedger)");
-    }
-
-    @Override
-    public String createSale(SalesDocument sale) {
-        throw new UnsupportedOperationException("Reviso sales are not supported; use quotations (CustomerLedger)");
     }
 
     // --- CustomerLedger: customers ---

@@ -21,8 +21,8 @@
  *       {@code references.other} and that quotations can be filtered on it; {@code paymentType} and
  *       {@code priceGroup} as customer fields (the CiC connector syncs both); {@code company.countryCode} in
  *       {@code /self} (the {@code country} name is read as a fallback); the path {@code /quotations/{id}/pdf}.</li>
- *   <li>Not offered: sales (orders, invoices), so {@link dev.ponte.connector.LedgerPort#createSale} throws and the
- *       capabilities are quotes only.</li>
+ *   <li>Not offered: sales (orders, invoices); the connector does not declare {@link dev.ponte.connector.SalesLedger},
+ *       so no flow that creates sales can be chosen for a Reviso connection.</li>
  * </ul>
  */
 package dev.ponte.connector.reviso;

@@ -9,13 +9,12 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
-import dev.ponte.connector.LedgerPort;
-import dev.ponte.connector.LedgerPort.Capability;
-import dev.ponte.connector.LedgerPort.LedgerItem;
-import dev.ponte.connector.LedgerPort.LedgerParty;
+import dev.ponte.connector.ItemCatalog.LedgerItem;
+import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.model.Item;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.ItemKind;
 import dev.ponte.model.Money;
 import dev.ponte.model.Party;
@@ -60,7 +59,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Conta Azul connector over real HTTP against the sandbox emulator: every LedgerPort method, OAuth2 and faults. */
+/** The Conta Azul connector over real HTTP against the sandbox emulator: every capability it offers, OAuth2 and faults. */
 @QuarkusTest
 class ContaAzulConnectorTest {
 
@@ -80,7 +79,7 @@ class ContaAzulConnectorTest {
     private MutableClock clock;
     private ContaAzulConnector connector;
     private TestAccess access;
-    private LedgerPort port;
+    private ContaAzulLedgerPort port;
 
     @BeforeEach
     void resetSandboxAndConnect() {
@@ -90,7 +89,7 @@ class ContaAzulConnectorTest {
         // A page size of 2 makes a handful of records span pages.
         connector = new ContaAzulConnector(config, oauth, clock, 2);
         access = new TestAccess(oauth.exchangeCode(authorizationCode(), REDIRECT));
-        port = connector.open(access);
+        port = (ContaAzulLedgerPort) connector.open(access);
     }
 
     @AfterEach
@@ -153,7 +152,7 @@ class ContaAzulConnectorTest {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return connector.open(access).findCustomersByName("Ninguém");
+                    return ((ContaAzulLedgerPort) connector.open(access)).findCustomersByName("Ninguém");
                 }));
             }
             start.countDown();
@@ -284,7 +283,7 @@ class ContaAzulConnectorTest {
         assertThat(port.findItemsByCode(ItemKind.SERVICE, "SRV-1")).containsExactly(consultoria);
         assertThat(port.findItemsByName(ItemKind.SERVICE, "Consultoria")).containsExactly(consultoria);
         assertThat(port.findItemsByCode(ItemKind.SERVICE, "INS-1")).containsExactly(instalacao);
-        assertThat(port.capabilities()).contains(Capability.SERVICES, Capability.RECURRING_SALES);
+        assertThat(port.kinds()).containsExactly(ItemKind.PRODUCT, ItemKind.SERVICE);
     }
 
     // --- sales ---
@@ -355,7 +354,7 @@ class ContaAzulConnectorTest {
                 int n = i;
                 results.add(pool.submit(() -> {
                     start.await();
-                    return connector.open(access).createSale(new SalesDocument("ponte:deal:" + n, cliente, SALE_DATE,
+                    return ((SalesLedger) connector.open(access)).createSale(new SalesDocument("ponte:deal:" + n, cliente, SALE_DATE,
                             List.of(new SalesLine(item, null, BigDecimal.ONE, Money.of("5.50", "BRL"), null)), null,
                             PaymentPlan.cashInOneInstalment(), null, null, false, null));
                 }));
@@ -381,7 +380,7 @@ class ContaAzulConnectorTest {
                 PaymentPlan.cashInOneInstalment(), null, null, true,
                 new Recurrence(SALE_DATE, SALE_DATE.plusYears(1), 10));
 
-        String id = port.createSale(contract);
+        String id = port.createRecurringSale(contract);
 
         given().get(SANDBOX + "/_state").then().body("contratos", hasSize(1)).body("contratos[0].id", equalTo(id))
                 .body("contratos[0].tipoFrequencia", equalTo("MENSAL"))
@@ -512,6 +511,11 @@ class ContaAzulConnectorTest {
         }
 
         /** Merges, as the connection's store does: the keys given replace theirs, the others stay. */
+        @Override
+        public Map<String, String> reloadCredentials() {
+            return credentials();
+        }
+
         @Override
         public synchronized void storeCredentials(Map<String, String> next) {
             onStore.accept(next);

@@ -8,11 +8,9 @@ import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.CompanySource.FieldOption;
 import dev.ponte.connector.CompanySource.ImportCount;
 import dev.ponte.connector.CompanySource.SourceCompany;
-import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RemotePage;
-import dev.ponte.connector.SourcePort;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.model.Address;
 import dev.ponte.model.Item;
@@ -28,6 +26,7 @@ import dev.ponte.model.TaxId;
 import dev.ponte.model.TaxIdKind;
 import dev.ponte.model.TaxRate;
 import dev.ponte.model.Unit;
+import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -63,22 +62,14 @@ class CrmInCloudConnectorTest {
         given().delete(SANDBOX + "/_faults").then().statusCode(204);
     }
 
-    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
-
-        @Override
-        public void storeCredentials(Map<String, String> credentials) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private SourcePort port(String apiKey) {
+    private CrmInCloudSourcePort port(String apiKey) {
         Map<String, String> credentials = new HashMap<>();
         credentials.put("apiKey", apiKey);
-        return connector.open(new Access(UUID.randomUUID(), credentials));
+        return (CrmInCloudSourcePort) connector.open(new MemoryAccess(credentials));
     }
 
     private CompanySource crm() {
-        return (CompanySource) port(API_KEY);
+        return port(API_KEY);
     }
 
     private static RequestSpecification sandboxApi() {
@@ -104,7 +95,7 @@ class CrmInCloudConnectorTest {
         assertThat(port(" ").test()).singleElement()
                 .satisfies(e -> assertThat(e.field()).isEqualTo("credentials.apiKey"));
         assertThatThrownBy(() -> port("not-a-key").test()).isInstanceOf(CredentialsFailure.class);
-        assertThat(port(API_KEY).deal("1")).isEmpty();
+        assertThat(connector.capabilities()).containsExactly(dev.ponte.connector.CompanySource.class);
     }
 
     @Test

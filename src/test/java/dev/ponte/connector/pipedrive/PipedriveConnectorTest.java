@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.DealFields.NewField;
+import dev.ponte.connector.DealFields.Type;
+import dev.ponte.connector.DealSource.DealPage;
 import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.SourcePort;
-import dev.ponte.connector.SourcePort.DealPage;
-import dev.ponte.connector.SourcePort.WebhookEvent;
+import dev.ponte.connector.WebhookInbound.Delivery;
+import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
@@ -18,6 +19,7 @@ import dev.ponte.model.DealStatus;
 import dev.ponte.model.Money;
 import dev.ponte.model.Party;
 import dev.ponte.model.PartyKind;
+import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,8 +47,10 @@ class PipedriveConnectorTest {
     private static final String USER_TOKEN = "sandbox-user-token";
     private static final String CNPJ_KEY = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
     private static final String CPF_KEY = "0123456789abcdef0123456789abcdef01234567";
-    private static final List<String> CONTRACT_FIELDS = List.of("Contrato Conta Azul", "Vigência Contrato Conta Azul",
-            "Vencimento Contrato Conta Azul");
+    private static final List<NewField> CONTRACT_FIELDS = List.of(
+            new NewField("Contrato Conta Azul", Type.CHOICE, List.of("Sim", "Não")),
+            new NewField("Vigência Contrato Conta Azul", Type.DATE, null),
+            new NewField("Vencimento Contrato Conta Azul", Type.DATE, null));
 
     @Inject
     PipedriveConnector connector;
@@ -61,24 +65,21 @@ class PipedriveConnectorTest {
         PipedriveHookResource.DELIVERIES.clear();
     }
 
-    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
-
-        @Override
-        public void storeCredentials(Map<String, String> credentials) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private SourcePort port(String token) {
+    private PipedriveSourcePort port(String token) {
         return port(token, "ponte", "s3cret");
     }
 
-    private SourcePort port(String token, String webhookUser, String webhookPassword) {
-        Map<String, String> credentials = new HashMap<>();
-        credentials.put("apiToken", token);
-        credentials.put("webhookUser", webhookUser);
-        credentials.put("webhookPassword", webhookPassword);
-        return connector.open(new Access(UUID.randomUUID(), credentials));
+    private PipedriveSourcePort port(String token, String webhookUser, String webhookPassword) {
+        return port(new MemoryAccess(Map.of("apiToken", token, "webhookUser", webhookUser,
+                "webhookPassword", webhookPassword)));
+    }
+
+    private PipedriveSourcePort port(MemoryAccess access) {
+        return (PipedriveSourcePort) connector.open(access);
+    }
+
+    private static Optional<SourceEvent> read(PipedriveSourcePort port, Map<String, String> headers, byte[] body) {
+        return port.read(new Delivery(headers, Map.of(), body));
     }
 
     private static RequestSpecification admin() {
@@ -137,14 +138,14 @@ class PipedriveConnectorTest {
     void droppedConnectionIsTransient() {
         faults(Map.of("drop_after_commit", 1));
 
-        assertThatThrownBy(() -> port(ADMIN_TOKEN).registerWebhook(hooks.toString(), "ponte", "s3cret"))
+        assertThatThrownBy(() -> port(ADMIN_TOKEN).subscribe(hooks.toString()))
                 .isInstanceOf(TransientFailure.class);
     }
 
     @Test
     void readsDealWithOrganizationPersonLinesAndFieldLabels() {
-        SourcePort port = port(ADMIN_TOKEN);
-        String contractKey = port.ensureDealFields(List.of("Contrato Conta Azul")).get("Contrato Conta Azul");
+        PipedriveSourcePort port = port(ADMIN_TOKEN);
+        String contractKey = port.ensureDealFields(CONTRACT_FIELDS.subList(0, 1)).get("Contrato Conta Azul");
         long sim = admin().get(SANDBOX + "/v1/dealFields").jsonPath()
                 .getLong("data.find { it.key == '" + contractKey + "' }.options.find { it.label == 'Sim' }.id");
         long org = create("/v1/organizations", Map.of("name", "Acme Ltda", "custom_fields",
@@ -211,7 +212,7 @@ class PipedriveConnectorTest {
 
     @Test
     void dealThatDoesNotExistIsEmpty() {
-        SourcePort port = port(ADMIN_TOKEN);
+        PipedriveSourcePort port = port(ADMIN_TOKEN);
 
         assertThat(port.deal("999999")).isEmpty();
         assertThat(port.deal("not-an-id")).isEmpty();
@@ -222,7 +223,7 @@ class PipedriveConnectorTest {
         for (int i = 1; i <= 3; i++) {
             create("/api/v2/deals", Map.of("title", "Deal " + i, "value", 10 * i));
         }
-        SourcePort port = port(ADMIN_TOKEN);
+        PipedriveSourcePort port = port(ADMIN_TOKEN);
 
         DealPage all = port.dealsChangedSince(Instant.parse("2000-01-01T00:00:00.123Z"), null);
         assertThat(all.deals()).extracting(Deal::title).containsExactly("Deal 1", "Deal 2", "Deal 3");
@@ -238,8 +239,11 @@ class PipedriveConnectorTest {
 
     @Test
     void readsTheWebhookOfADealWonInPipedrive() {
-        SourcePort port = port(ADMIN_TOKEN);
-        port.registerWebhook(hooks.toString(), "ponte", "s3cret");
+        MemoryAccess access = new MemoryAccess(Map.of("apiToken", ADMIN_TOKEN));
+        PipedriveSourcePort port = port(access);
+        port.subscribe(hooks.toString());
+        String password = access.credentials().get("webhookPassword");
+        assertThat(password).hasSizeGreaterThan(20);
         assertThat(admin().get(SANDBOX + "/v1/webhooks").jsonPath().getList("data.subscription_url"))
                 .containsExactly(hooks.toString());
         long deal = create("/api/v2/deals", Map.of("title", "Venda", "value", 50));
@@ -250,19 +254,19 @@ class PipedriveConnectorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !PipedriveHookResource.DELIVERIES.isEmpty());
         PipedriveHookResource.Delivery delivery = PipedriveHookResource.DELIVERIES.get(0);
 
-        WebhookEvent event = port.readWebhook(delivery.headers(), delivery.body()).orElseThrow();
+        SourceEvent event = read(port, delivery.headers(), delivery.body()).orElseThrow();
         assertThat(event.dealId()).isEqualTo(String.valueOf(deal));
         assertThat(event.eventId()).isNotBlank();
         assertThat(event.deal().status()).isEqualTo(DealStatus.WON);
         assertThat(event.deal().value()).isEqualTo(Money.of("50", "BRL"));
         assertThat(event.deal().wonTime()).isNotNull();
 
-        SourcePort wrongSecret = port(ADMIN_TOKEN, "ponte", "other");
-        assertThatThrownBy(() -> wrongSecret.readWebhook(delivery.headers(), delivery.body()))
+        PipedriveSourcePort wrongSecret = port(ADMIN_TOKEN, "ponte", "other");
+        assertThatThrownBy(() -> read(wrongSecret, delivery.headers(), delivery.body()))
                 .isInstanceOf(CredentialsFailure.class);
         Map<String, String> unsigned = new HashMap<>(delivery.headers());
         unsigned.keySet().removeIf(h -> h.equalsIgnoreCase("authorization"));
-        assertThatThrownBy(() -> port.readWebhook(unsigned, delivery.body())).isInstanceOf(CredentialsFailure.class);
+        assertThatThrownBy(() -> read(port, unsigned, delivery.body())).isInstanceOf(CredentialsFailure.class);
     }
 
     @Test
@@ -271,30 +275,33 @@ class PipedriveConnectorTest {
                 + "\"data\":{\"id\":5,\"name\":\"Ana\"},\"previous\":null}";
         String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("ponte:s3cret".getBytes(StandardCharsets.UTF_8));
 
-        Optional<WebhookEvent> event = port(ADMIN_TOKEN).readWebhook(Map.of("authorization", auth),
+        Optional<SourceEvent> event = read(port(ADMIN_TOKEN), Map.of("authorization", auth),
                 body.getBytes(StandardCharsets.UTF_8));
 
         assertThat(event).isEmpty();
     }
 
     @Test
-    void reRegisteringKeepsOneSubscriptionAndRemoveWebhooksRemovesIt() {
-        SourcePort port = port(ADMIN_TOKEN);
+    void reSubscribingKeepsOneSubscriptionWithANewSecretAndUnsubscribeRemovesIt() {
+        MemoryAccess access = new MemoryAccess(Map.of("apiToken", ADMIN_TOKEN));
+        PipedriveSourcePort port = port(access);
         String other = hooks.toString() + "/other";
-        port.registerWebhook(other, "x", "y");
-        port.registerWebhook(hooks.toString(), "ponte", "old");
-        port.registerWebhook(hooks.toString(), "ponte", "s3cret");
+        port.subscribe(other);
+        port.subscribe(hooks.toString());
+        String old = access.credentials().get("webhookPassword");
+        port.subscribe(hooks.toString());
+        assertThat(access.credentials().get("webhookPassword")).as("a new secret each time").isNotEqualTo(old);
 
         var webhooks = admin().get(SANDBOX + "/v1/webhooks").jsonPath();
         assertThat(webhooks.getList("data.subscription_url")).containsExactlyInAnyOrder(other, hooks.toString());
         assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.http_auth_password"))
-                .isEqualTo("s3cret");
+                .isEqualTo(access.credentials().get("webhookPassword"));
         assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.version"))
                 .isEqualTo("2.0");
         assertThat(webhooks.getString("data.find { it.subscription_url == '" + hooks + "' }.event_object"))
                 .isEqualTo("deal");
 
-        port.removeWebhooks(hooks.toString());
+        port.unsubscribe(hooks.toString());
 
         assertThat(admin().get(SANDBOX + "/v1/webhooks").jsonPath().getList("data.subscription_url"))
                 .containsExactly(other);
@@ -302,12 +309,12 @@ class PipedriveConnectorTest {
 
     @Test
     void ensureDealFieldsCreatesOnlyWhatIsMissing() {
-        SourcePort port = port(ADMIN_TOKEN);
+        PipedriveSourcePort port = port(ADMIN_TOKEN);
         int before = admin().get(SANDBOX + "/v1/dealFields").jsonPath().getList("data").size();
 
         Map<String, String> keys = port.ensureDealFields(CONTRACT_FIELDS);
 
-        assertThat(keys).containsOnlyKeys(CONTRACT_FIELDS);
+        assertThat(keys).containsOnlyKeys(CONTRACT_FIELDS.stream().map(NewField::label).toList());
         assertThat(keys.values()).allSatisfy(k -> assertThat(k).matches("[0-9a-f]{40}"));
         var fields = admin().get(SANDBOX + "/v1/dealFields").jsonPath();
         assertThat(fields.getList("data")).hasSize(before + 3);
@@ -319,8 +326,9 @@ class PipedriveConnectorTest {
         assertThat(fields.getString("data.find { it.name == 'Vencimento Contrato Conta Azul' }.field_type"))
                 .isEqualTo("date");
 
-        Map<String, String> again = port(ADMIN_TOKEN).ensureDealFields(List.of("Title", "Contrato Conta Azul",
-                "Vigência Contrato Conta Azul", "Vencimento Contrato Conta Azul"));
+        List<NewField> withTitle = new java.util.ArrayList<>(List.of(new NewField("Title", Type.TEXT, null)));
+        withTitle.addAll(CONTRACT_FIELDS);
+        Map<String, String> again = port(ADMIN_TOKEN).ensureDealFields(withTitle);
 
         assertThat(again).containsAllEntriesOf(keys).containsEntry("Title", "title");
         assertThat(admin().get(SANDBOX + "/v1/dealFields").jsonPath().getList("data")).hasSize(before + 3);

@@ -3,7 +3,6 @@ package dev.ponte.connector.reviso;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.mapping.LedgerOffer;
@@ -15,6 +14,7 @@ import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Party;
 import dev.ponte.model.PartyKind;
 import dev.ponte.model.TermField;
+import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ class PreflightAgreesWithRevisoTest {
     void R37_whatThePreflightAcceptsTheLedgerAcceptsAndWhatItRefusesTheLedgerRefuses() {
         given().delete("/sandbox/reviso/_state").then().statusCode(204);
         given().delete("/sandbox/reviso/_faults").then().statusCode(204);
-        CustomerLedger ledger = (CustomerLedger) connector.open(new Access(UUID.randomUUID(),
+        CustomerLedger ledger = (CustomerLedger) connector.open(new MemoryAccess(
                 Map.of("agreementGrantToken", "sandbox-agreement-grant-token")));
         LedgerOffer offer = new LedgerOffer(ledger.choices(), ledger.vatZones(), ledger.agreementCountry(),
                 ledger::provinces);
@@ -96,14 +96,6 @@ class PreflightAgreesWithRevisoTest {
     private static void put(Map<TermField, String> codes, TermField field, String code) {
         if (code != null) {
             codes.put(field, code);
-        }
-    }
-
-    private record Access(UUID connectionId, Map<String, String> credentials) implements ConnectionAccess {
-
-        @Override
-        public void storeCredentials(Map<String, String> credentials) {
-            throw new UnsupportedOperationException();
         }
     }
 }

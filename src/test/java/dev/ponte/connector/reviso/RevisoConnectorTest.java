@@ -8,8 +8,7 @@ import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.CustomerLedger.LedgerCustomer;
-import dev.ponte.connector.LedgerPort;
-import dev.ponte.connector.LedgerPort.Capability;
+import dev.ponte.connector.ItemCatalog.LedgerItem;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.RemotePage;
@@ -18,6 +17,8 @@ import dev.ponte.model.Address;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Item;
 import dev.ponte.model.ItemKind;
+import dev.ponte.model.LedgerParty;
+import dev.ponte.model.LedgerRefusal;
 import dev.ponte.model.Money;
 import dev.ponte.model.Party;
 import dev.ponte.model.PartyKind;
@@ -45,7 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The Reviso connector over real HTTP against the sandbox emulator: LedgerPort, CustomerLedger and faults. */
+/** The Reviso connector over real HTTP against the sandbox emulator: its capabilities and faults. */
 @QuarkusTest
 class RevisoConnectorTest {
 
@@ -59,7 +60,7 @@ class RevisoConnectorTest {
     RevisoConfig config;
 
     private RevisoConnector connector;
-    private LedgerPort port;
+    private RevisoLedgerPort port;
     private CustomerLedger ledger;
 
     @BeforeEach
@@ -68,8 +69,8 @@ class RevisoConnectorTest {
         given().delete(SANDBOX + "/_faults").then().statusCode(204);
         // A page size of 2 makes a handful of records span pages; a 1 s timeout keeps the timeout test short.
         connector = new RevisoConnector(withTimeout(config, Duration.ofSeconds(1)), 2);
-        port = connector.open(access(Map.of(RevisoConnector.AGREEMENT_GRANT_TOKEN, GRANT)));
-        ledger = (CustomerLedger) port;
+        port = (RevisoLedgerPort) connector.open(access(Map.of(RevisoConnector.AGREEMENT_GRANT_TOKEN, GRANT)));
+        ledger = port;
     }
 
     @AfterEach
@@ -80,9 +81,10 @@ class RevisoConnectorTest {
     @Test
     void offersQuotesButNoSales() {
         assertThat(connector.system()).isEqualTo("REVISO");
-        assertThat(port.capabilities()).containsExactly(Capability.QUOTES);
-        assertThatThrownBy(() -> port.findSaleByMarker("m", null, LocalDate.now()))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(connector.capabilities()).contains(CustomerLedger.class)
+                .doesNotContain(dev.ponte.connector.SalesLedger.class);
+        assertThat(port).isNotInstanceOf(dev.ponte.connector.SalesLedger.class);
+        assertThat(port.kinds()).containsExactly(ItemKind.PRODUCT);
     }
 
     @Test
@@ -197,7 +199,7 @@ class RevisoConnectorTest {
         assertThat(updated.terms().values()).containsEntry(TermField.PAYMENT_TERMS, "11")
                 .containsEntry(TermField.PAYMENT_MODE, "2").containsEntry(TermField.VAT_ZONE, "1");
         assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
-        assertThat(port.findCustomersByTaxId(PIVA)).extracting(LedgerPort.LedgerParty::id).containsExactly("4");
+        assertThat(port.findCustomersByTaxId(PIVA)).extracting(LedgerParty::id).containsExactly("4");
         assertThat(port.findCustomersByName("Rossi Impianti S.p.A.")).hasSize(1);
         assertThat(port.findCustomersByName("rossi impianti s.p.a.")).as("exact names only").isEmpty();
     }
@@ -222,11 +224,14 @@ class RevisoConnectorTest {
                     assertThat(e.getMessage()).isEqualTo("Could not create customer. A supplier needs to have a "
                             + "country code to be able to have a province.");
                     assertThat(e.errors()).extracting(FieldError::field).containsExactly("address.countryCode");
+                    assertThat(e.known()).contains(LedgerRefusal.PROVINCE_WITHOUT_COUNTRY);
                 });
         Party german = new Party(PartyKind.COMPANY, "Schmidt GmbH", null, null, null, null, "DE", null, null, null);
         assertThatThrownBy(() -> ledger.createCustomer(german, DOMESTIC))
-                .isInstanceOfSatisfying(RejectedFailure.class, e -> assertThat(e.errors())
-                        .extracting(FieldError::field).containsExactly("vatZone"));
+                .isInstanceOfSatisfying(RejectedFailure.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("vatZone");
+                    assertThat(e.known()).contains(LedgerRefusal.VAT_ZONE_NOT_FOR_COUNTRY);
+                });
         Party gialli = new Party(PartyKind.COMPANY, "Gialli S.r.l.", null, null, null, null, "IT", null, null, null);
         assertThatThrownBy(() -> ledger.createCustomer(gialli, DOMESTIC.with(TermField.PAYMENT_MODE, "99")))
                 .isInstanceOfSatisfying(RejectedFailure.class, e -> assertThat(e.errors())
@@ -256,9 +261,9 @@ class RevisoConnectorTest {
                 "A$B");
         port.createItem(new Item(ItemKind.PRODUCT, "A$B", "Dollaro", Money.of("5", "EUR"), null, false));
         assertThat(ledger.missingProducts(List.of("A$B"))).isEmpty();
-        assertThat(port.findItemsByCode(ItemKind.PRODUCT, "A$B")).extracting(LedgerPort.LedgerItem::name)
+        assertThat(port.findItemsByCode(ItemKind.PRODUCT, "A$B")).extracting(LedgerItem::name)
                 .containsExactly("Dollaro");
-        assertThat(port.findItemsByName(ItemKind.PRODUCT, "Varie")).extracting(LedgerPort.LedgerItem::code)
+        assertThat(port.findItemsByName(ItemKind.PRODUCT, "Varie")).extracting(LedgerItem::code)
                 .containsExactly("VARIE");
         assertThatThrownBy(() -> port.createItem(new Item(ItemKind.PRODUCT, "VARIE", "Doppio", null, null, false)))
                 .isInstanceOfSatisfying(RejectedFailure.class, e -> assertThat(e.errors())
@@ -297,9 +302,9 @@ class RevisoConnectorTest {
 
     @Test
     void refusedTokensAreACredentialsFailure() {
-        LedgerPort wrong = connector.open(access(Map.of(RevisoConnector.AGREEMENT_GRANT_TOKEN, "expired")));
-        assertThatThrownBy(() -> ((CustomerLedger) wrong).agreementCountry()).isInstanceOf(CredentialsFailure.class);
-        LedgerPort none = connector.open(access(Map.of()));
+        RevisoLedgerPort wrong = (RevisoLedgerPort) connector.open(access(Map.of(RevisoConnector.AGREEMENT_GRANT_TOKEN, "expired")));
+        assertThatThrownBy(() -> wrong.agreementCountry()).isInstanceOf(CredentialsFailure.class);
+        RevisoLedgerPort none = (RevisoLedgerPort) connector.open(access(Map.of()));
         assertThatThrownBy(() -> none.findCustomersByName("x")).isInstanceOf(CredentialsFailure.class);
         faults(Map.of("next_401", 1));
         assertThatThrownBy(() -> port.findCustomersByName("x")).isInstanceOf(CredentialsFailure.class);
@@ -357,8 +362,12 @@ class RevisoConnectorTest {
             }
 
             @Override
+            public Map<String, String> reloadCredentials() {
+                return credentials();
+            }
+
+            @Override
             public void storeCredentials(Map<String, String> next) {
-                stored.clear();
                 stored.putAll(next);
             }
         };

@@ -1,0 +1,112 @@
+package dev.ponte.connector.testcrm;
+
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.RejectedFailure.FieldError;
+import dev.ponte.connector.WebhookInbound;
+import dev.ponte.model.Deal;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A vendor that exists only in the tests, to show that a new source is one package: it offers deals and webhooks
+ * (a secret in the URL, as Moskit and Arivo will), and WonDealToSale runs on it with no main class knowing it. Its
+ * "CRM account" is this bean's memory (a {@code @Singleton}, so a test reaches its field without a proxy); a webhook
+ * names a deal by id.
+ */
+@Singleton
+public class TestCrmConnector implements Connector {
+
+    public static final String SYSTEM = "TEST_CRM";
+    static final String SECRET = "secret";
+
+    /** The account's deals, by id; tests put and change them. */
+    final Map<String, Deal> deals = new ConcurrentHashMap<>();
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    @Override
+    public Side side() {
+        return Side.SOURCE;
+    }
+
+    @Override
+    public String label() {
+        return "Test CRM";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(new CredentialField(SECRET, "The secret its webhook URLs carry"));
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return Set.of(DealSource.class, WebhookInbound.class);
+    }
+
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
+        return new TestCrmPort(connection);
+    }
+
+    private final class TestCrmPort implements Port, DealSource, WebhookInbound {
+
+        private final ConnectionAccess connection;
+
+        TestCrmPort(ConnectionAccess connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public List<FieldError> test() {
+            return connection.credentials().containsKey(SECRET) ? List.of()
+                    : List.of(new FieldError("credentials." + SECRET, "required"));
+        }
+
+        @Override
+        public Optional<Deal> deal(String id) {
+            return Optional.ofNullable(deals.get(id));
+        }
+
+        @Override
+        public DealPage dealsChangedSince(Instant since, String cursor) {
+            return new DealPage(deals.values().stream().filter(d -> since == null || !d.updateTime().isBefore(since))
+                    .sorted(Comparator.comparing(Deal::updateTime)).toList(), null);
+        }
+
+        /** {@code ?secret=…&deal=<id>}: the deal as it is now, under an event id of the deal and its update time. */
+        @Override
+        public Optional<SourceEvent> read(Delivery delivery) {
+            String expected = connection.credentials().getOrDefault(SECRET, "");
+            String given = delivery.query().getOrDefault(SECRET, "");
+            if (expected.isEmpty() || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8))) {
+                throw new CredentialsFailure("the delivery does not carry this connection's secret");
+            }
+            Deal deal = deals.get(delivery.query().getOrDefault("deal", ""));
+            return deal == null ? Optional.empty()
+                    : Optional.of(new SourceEvent(deal.id() + "@" + deal.updateTime(), deal.id(), deal));
+        }
+    }
+}

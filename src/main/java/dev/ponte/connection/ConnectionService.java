@@ -207,13 +207,20 @@ public class ConnectionService implements ScheduleSource {
 
     private void apply(ConnectionEntity c, ConnectionDraft draft) {
         List<InvalidInputException.Violation> violations = new ArrayList<>();
-        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
+        if (draft.name() == null) {
+            violations.add(new InvalidInputException.Violation("name", "field.required"));
+        } else if (draft.name().isBlank() || draft.name().length() > 200) {
             violations.add(new InvalidInputException.Violation("name", "field.text", 1, 200));
         }
-        if (!Systems.SOURCES.contains(draft.sourceSystem())) {
+        // Set.of(...).contains(null) throws, so a missing system is reported before the lookup.
+        if (draft.sourceSystem() == null) {
+            violations.add(new InvalidInputException.Violation("sourceSystem", "field.required"));
+        } else if (!Systems.SOURCES.contains(draft.sourceSystem())) {
             violations.add(new InvalidInputException.Violation("sourceSystem", "field.oneOf", Systems.SOURCES));
         }
-        if (!Systems.LEDGERS.contains(draft.ledgerSystem())) {
+        if (draft.ledgerSystem() == null) {
+            violations.add(new InvalidInputException.Violation("ledgerSystem", "field.required"));
+        } else if (!Systems.LEDGERS.contains(draft.ledgerSystem())) {
             violations.add(new InvalidInputException.Violation("ledgerSystem", "field.oneOf", Systems.LEDGERS));
         }
         List<String> flows = draft.flows() == null ? List.of() : draft.flows();

@@ -45,7 +45,10 @@ public class SettingsValidator {
         return flows;
     }
 
-    /** Answers the settings to store, or throws with every field at fault. */
+    /**
+     * Answers the settings to store, or throws with every field at fault. A {@code source} or {@code ledger} that is
+     * null (missing: the caller reports it) skips the check that each flow pairs them, as there is nothing to pair.
+     */
     ObjectNode validate(String source, String ledger, List<String> flowNames, JsonNode settings) {
         List<Violation> violations = new ArrayList<>();
         Map<String, SettingDefinition> allowed = new LinkedHashMap<>();
@@ -54,7 +57,8 @@ public class SettingsValidator {
             FlowDefinition flow = flows.get(flowNames.get(i));
             if (flow == null) {
                 violations.add(new Violation("flows[" + i + "]", "flow.unknown", flowNames.get(i), flows.keySet()));
-            } else if (!flow.sourceSystems().contains(source) || !flow.ledgerSystems().contains(ledger)) {
+            } else if (source != null && ledger != null
+                    && (!flow.sourceSystems().contains(source) || !flow.ledgerSystems().contains(ledger))) {
                 violations.add(new Violation("flows[" + i + "]", "flow.systems", flow.name(), source, ledger));
             } else {
                 flow.settings().forEach(s -> allowed.putIfAbsent(s.name(), s));

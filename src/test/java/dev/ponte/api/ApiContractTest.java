@@ -166,6 +166,22 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void missingFieldsAreEachNamedNotAnInternalError() {
+        Tenant tenant = newTenant("Missing");
+        as(tenant.key()).body("{}").post("/api/v1/connections").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "sourceSystem", "ledgerSystem"))
+                .body("errors[0].message", equalTo("Required."));
+        as(tenant.key()).body("{\"name\": \"x\", \"sourceSystem\": null, \"ledgerSystem\": \"CONTA_AZUL\", "
+                + "\"flows\": [\"WonDealToSale\"]}").post("/api/v1/connections").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("sourceSystem")));
+        UUID id = newConnection(tenant, Map.of());
+        as(tenant.key()).body("{}").put("/api/v1/connections/" + id).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "sourceSystem", "ledgerSystem"));
+    }
+
+    @Test
     void malformedJsonIsA400Problem() {
         Tenant tenant = newTenant("Malformed");
         as(tenant.key()).body("{\"name\": \"x\", ").post("/api/v1/connections").then().statusCode(400)

@@ -149,6 +149,11 @@ abstract class ApiContractTest {
         as(tenant.key()).get("/api/v1/connections/" + id + "/history?size=1&page=1").then().statusCode(200)
                 .body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
         as(tenant.key()).get("/api/v1/connections/" + id + "/links").then().statusCode(200).body("total", equalTo(0));
+        // page × size past Integer.MAX_VALUE: an empty page, not an overflowed offset.
+        as(tenant.key()).get("/api/v1/connections/" + id + "/history?page=2000000000&size=500").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("total", equalTo(3));
+        as(tenant.key()).get("/api/v1/connections/" + id + "/runs?page=2000000000&size=500").then().statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test

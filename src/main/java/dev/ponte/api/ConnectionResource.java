@@ -11,6 +11,7 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.engine.JobService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,7 @@ public class ConnectionResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a connection", description = "Created as DRAFT; enable it to start syncing.")
     public Response create(@Valid @NotNull ConnectionRequest request) {
         ConnectionEntity c = connections.create(caller.tenantId(), request.toDraft());
@@ -68,6 +71,7 @@ public class ConnectionResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @Operation(summary = "Change a connection", description = "Omit credentials to keep the stored ones; giving new "
             + "ones to a NEEDS_RECONNECT connection reactivates it and resumes its paused jobs.")

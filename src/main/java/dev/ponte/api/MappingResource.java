@@ -4,11 +4,13 @@ import dev.ponte.connection.MappingDraft;
 import dev.ponte.connection.MappingService;
 import dev.ponte.mapping.MappingTable;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public class MappingResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{field}")
     @Operation(summary = "Replace one mapping table", description = "CRM company values are translated first; a value "
             + "that is already a ledger code passes as it is; an empty field takes the derived VAT zone (derive, "

@@ -23,7 +23,19 @@ final class Messages {
     }
 
     static Messages of(HttpHeaders headers) {
-        return of(headers == null ? List.of() : headers.getAcceptableLanguages());
+        return of(acceptable(headers));
+    }
+
+    /**
+     * The caller's languages, best first; none when Accept-Language cannot be read. JAX-RS throws on such a header,
+     * and a message explaining another error must not fail in turn.
+     */
+    static List<Locale> acceptable(HttpHeaders headers) {
+        try {
+            return headers == null ? List.of() : headers.getAcceptableLanguages();
+        } catch (RuntimeException unreadable) {
+            return List.of();
+        }
     }
 
     static Messages of(List<Locale> acceptable) {

@@ -46,7 +46,7 @@ public class SendResource {
             HttpHeaders headers) {
         requireFlow(id, CustomerSync.NAME);
         try {
-            CustomerSync.Sent sent = customers.send(id, companyId, Messages.pick(headers.getAcceptableLanguages()));
+            CustomerSync.Sent sent = customers.send(id, companyId, Messages.pick(Messages.acceptable(headers)));
             return new CompanySent(sent.customerId(), sent.created());
         } catch (CustomerSync.SendInProgress e) {
             throw new ConflictException("send.inProgress");
@@ -61,7 +61,7 @@ public class SendResource {
     public QuoteSent sendQuote(@PathParam("id") UUID id, @PathParam("quoteId") String quoteId, HttpHeaders headers) {
         requireFlow(id, QuotePush.NAME);
         try {
-            QuotePush.Sent sent = quotes.send(id, quoteId, Messages.pick(headers.getAcceptableLanguages()));
+            QuotePush.Sent sent = quotes.send(id, quoteId, Messages.pick(Messages.acceptable(headers)));
             return new QuoteSent(sent.documentId(), sent.created());
         } catch (CustomerSync.SendInProgress e) {
             throw new ConflictException("send.inProgress");

@@ -5,11 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,7 @@ public class TenantResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a tenant", description = "Admin only. Answers the tenant id and its first API key, "
             + "which is shown once and never again.")
     public Response create(@Valid @NotNull TenantRequest request) {
@@ -48,6 +51,7 @@ public class TenantResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/api-keys")
     @Operation(summary = "Add an API key", description = "The admin, or the tenant itself. The key is shown once.")
     public Response addKey(@PathParam("id") UUID id, @Valid KeyRequest request) {

@@ -2,6 +2,7 @@ package dev.ponte.api;
 
 import dev.ponte.connection.SourceEvents;
 import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.RejectedFailure;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Where sources deliver their webhooks. Not under {@code /api}: vendors authenticate with the secret Ponte gave them
  * (in a header, an HMAC of the body or the URL), checked by the connection's source connector; an unverified delivery
- * answers 401. A verified one is queued (202) before this answers, so nothing acknowledged is lost.
+ * answers 401, one whose body cannot be used 400. A verified one is queued (202) before this answers, so nothing
+ * acknowledged is lost.
  */
 @Path("/hooks/{connectionId}")
 @Tag(name = "Webhooks", description = "Inbound deliveries from sources (verified per vendor)")
@@ -47,6 +49,13 @@ public class WebhookResource {
             Messages m = Messages.of(headers);
             return new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,
                     "The delivery does not carry the secret this connection gave its source.", null).toResponse();
+        } catch (RejectedFailure e) {
+            // Only the body is read before queueing: a refusal here is a payload this source never sends, not a
+            // ledger's refusal (422), so it answers as a malformed request naming the fields it could not use.
+            Messages m = Messages.of(headers);
+            return new Problem("urn:ponte:problem:malformed", m.get("problem.malformed"), 400, e.getMessage(),
+                    e.errors().stream().map(f -> new Problem.FieldProblem(f.field(), f.message())).toList())
+                    .toResponse();
         }
     }
 }

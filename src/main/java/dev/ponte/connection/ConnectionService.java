@@ -262,16 +262,22 @@ public class ConnectionService implements ScheduleSource {
 
     private void apply(ConnectionEntity c, ConnectionDraft draft) {
         List<InvalidInputException.Violation> violations = new ArrayList<>();
-        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
+        if (draft.name() == null) {
+            violations.add(new InvalidInputException.Violation("name", "field.required"));
+        } else if (draft.name().isBlank() || draft.name().length() > 200) {
             violations.add(new InvalidInputException.Violation("name", "field.text", 1, 200));
         }
         Optional<Connector> source = registry.find(draft.sourceSystem(), Side.SOURCE);
         Optional<Connector> ledger = registry.find(draft.ledgerSystem(), Side.LEDGER);
-        if (source.isEmpty()) {
+        if (draft.sourceSystem() == null) {
+            violations.add(new InvalidInputException.Violation("sourceSystem", "field.required"));
+        } else if (source.isEmpty()) {
             violations.add(new InvalidInputException.Violation("sourceSystem", "field.oneOf",
                     registry.systems(Side.SOURCE)));
         }
-        if (ledger.isEmpty()) {
+        if (draft.ledgerSystem() == null) {
+            violations.add(new InvalidInputException.Violation("ledgerSystem", "field.required"));
+        } else if (ledger.isEmpty()) {
             violations.add(new InvalidInputException.Violation("ledgerSystem", "field.oneOf",
                     registry.systems(Side.LEDGER)));
         }

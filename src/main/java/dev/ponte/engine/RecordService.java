@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -232,6 +231,6 @@ public class RecordService {
     }
 
     private static <T> dev.ponte.engine.Page<T> page(PanacheQuery<T> query, int page, int size) {
-        return new dev.ponte.engine.Page<>(query.page(Page.of(page, size)).list(), page, size, query.count());
+        return Page.of(query, page, size);
     }
 }

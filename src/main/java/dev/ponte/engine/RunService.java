@@ -126,8 +126,7 @@ public class RunService {
     public Page<SyncRun> list(UUID connectionId, int page, int size) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             var query = SyncRun.<SyncRun>find("connectionId", Sort.descending("id"), connectionId);
-            return new Page<>(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), page, size,
-                    query.count());
+            return Page.of(query, page, size);
         });
     }
 }

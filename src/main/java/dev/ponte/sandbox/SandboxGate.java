@@ -1,11 +1,14 @@
 package dev.ponte.sandbox;
 
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Hides every {@code /sandbox/**} path (404) unless {@code ponte.sandbox.enabled=true}. */
+/**
+ * Hides every {@code /sandbox/**} path unless {@code ponte.sandbox.enabled=true}: the 404 is thrown, not returned, so
+ * it leaves as the same problem+json as any unknown path.
+ */
 public class SandboxGate {
 
     private final boolean enabled;
@@ -15,11 +18,10 @@ public class SandboxGate {
     }
 
     @ServerRequestFilter(preMatching = true, nonBlocking = true)
-    public Response hideWhenDisabled(ContainerRequestContext request) {
+    public void hideWhenDisabled(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (!enabled && (path.equals("/sandbox") || path.startsWith("/sandbox/"))) {
-            return Response.status(Response.Status.NOT_FOUND).build();
+            throw new NotFoundException();
         }
-        return null;
     }
 }

@@ -187,6 +187,11 @@ abstract class ApiContractTest {
         as(tenant.key()).get("/api/v1/connections/" + id + "/history?size=1&page=1").then().statusCode(200)
                 .body("total", equalTo(3)).body("items.size()", equalTo(1)).body("page", equalTo(1));
         as(tenant.key()).get("/api/v1/connections/" + id + "/links").then().statusCode(200).body("total", equalTo(0));
+        // page × size past Integer.MAX_VALUE: an empty page, not an overflowed offset.
+        as(tenant.key()).get("/api/v1/connections/" + id + "/history?page=2000000000&size=500").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("total", equalTo(3));
+        as(tenant.key()).get("/api/v1/connections/" + id + "/runs?page=2000000000&size=500").then().statusCode(200)
+                .body("items.size()", equalTo(0));
     }
 
     @Test
@@ -201,6 +206,22 @@ abstract class ApiContractTest {
                 .post("/api/v1/connections").then().statusCode(422).body("title", equalTo("Dati non validi"));
         given().header("Accept-Language", "it").get("/api/v1/jobs").then().statusCode(401)
                 .body("title", equalTo("Autenticazione richiesta"));
+    }
+
+    @Test
+    void missingFieldsAreEachNamedNotAnInternalError() {
+        Tenant tenant = newTenant("Missing");
+        as(tenant.key()).body("{}").post("/api/v1/connections").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "sourceSystem", "ledgerSystem"))
+                .body("errors[0].message", equalTo("Required."));
+        as(tenant.key()).body("{\"name\": \"x\", \"sourceSystem\": null, \"ledgerSystem\": \"CONTA_AZUL\", "
+                + "\"flows\": [\"WonDealToSale\"]}").post("/api/v1/connections").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("sourceSystem")));
+        UUID id = newConnection(tenant, Map.of());
+        as(tenant.key()).body("{}").put("/api/v1/connections/" + id).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "sourceSystem", "ledgerSystem"));
     }
 
     @Test

@@ -16,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import dev.ponte.connection.ConnectionService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +28,9 @@ import org.junit.jupiter.api.Test;
 /** Pipedrive → Conta Azul over real HTTP against the sandbox emulators, one test per requirement. */
 @QuarkusTest
 class WonDealToSaleTest {
+
+    @Inject
+    ConnectionService connections;
 
     @BeforeEach
     void reset() {
@@ -345,6 +350,33 @@ class WonDealToSaleTest {
         PipedriveToContaAzul c = connect(Map.of());
         given().auth().preemptive().basic("ponte", "guess").contentType(ContentType.JSON).body("{}")
                 .post("/hooks/" + c.connection).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void webhookWithUnreadableTimesIsKeptAndItsDealSyncedOnce() {
+        PipedriveToContaAzul c = connect(Map.of());
+        // Only the hand-made deliveries below reach Ponte: the sandbox's own subscription is removed.
+        long hook = pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks").jsonPath().getLong("data[0].id");
+        pipedrive().delete(PipedriveToContaAzul.PIPEDRIVE + "/v1/webhooks/" + hook).then().statusCode(200);
+        long deal = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(deal, "won");
+        String delivery = "{\"meta\": {\"action\": \"change\", \"entity\": \"deal\", \"entity_id\": \"" + deal
+                + "\", \"correlation_id\": \"same-event\"}, \"data\": {\"id\": " + deal + ", \"status\": \"won\", "
+                + "\"won_time\": \"yesterday at noon\", \"update_time\": \"2026-13-45 99:99:99\"}}";
+        String password = connections.credentials(c.connection).get("webhookPassword");
+        long first = given().auth().preemptive().basic("ponte", password).contentType(ContentType.JSON)
+                .body(delivery).post("/hooks/" + c.connection).then().statusCode(202).extract().jsonPath()
+                .getLong("jobId");
+        long again = given().auth().preemptive().basic("ponte", password).contentType(ContentType.JSON)
+                .body(delivery).post("/hooks/" + c.connection).then().statusCode(202).extract().jsonPath()
+                .getLong("jobId");
+        assertThat(again).isEqualTo(first);
+        eventually(() -> assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(sales()).isEqualTo(1);
+        given().auth().preemptive().basic("ponte", password).contentType(ContentType.JSON)
+                .body(delivery.replace("\"entity_id\": \"" + deal, "\"entity_id\": \"x" + deal))
+                .post("/hooks/" + c.connection).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("meta.entity_id"));
     }
 
     @Test

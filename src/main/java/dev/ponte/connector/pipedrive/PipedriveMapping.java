@@ -67,15 +67,20 @@ final class PipedriveMapping {
         custom.putAll(partyFields);
         Money value = d.value() == null || d.currency() == null ? null : Money.of(d.value(), d.currency());
         return new Deal(String.valueOf(d.id()), Objects.requireNonNullElse(d.title(), ""), status(d.status()), value,
-                instant(d.wonTime()), instant(d.updateTime()), id(d.pipelineId()), organization, person, lines,
-                custom, id(d.ownerId()));
+                instant("won_time", d.wonTime()), instant("update_time", d.updateTime()), id(d.pipelineId()),
+                organization, person, lines, custom, id(d.ownerId()));
     }
 
     static DealStatus status(String status) {
         if (status == null) {
             throw new IllegalArgumentException("status is missing");
         }
-        return DealStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        try {
+            return DealStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            // valueOf's own message names the Java enum; this one reaches the API and the job's error.
+            throw new IllegalArgumentException("status is not one of open, won, lost, deleted");
+        }
     }
 
     static Party organization(Organization o) {
@@ -201,15 +206,42 @@ final class PipedriveMapping {
                 a.path("postal_code").asText(null), null);
     }
 
-    /** RFC 3339 in v2; {@code yyyy-MM-dd HH:mm:ss} (UTC) in v1 and some webhook payloads. */
-    static Instant instant(String value) {
+    /**
+     * RFC 3339 in v2; {@code yyyy-MM-dd HH:mm:ss} (UTC) in v1 and some webhook payloads. Anything else is refused
+     * as an {@link IllegalArgumentException} naming the field, which the callers turn into a rejection.
+     */
+    static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notRfc3339) {
-            return LocalDateTime.parse(value, V1_TIME).toInstant(ZoneOffset.UTC);
+            try {
+                return LocalDateTime.parse(value, V1_TIME).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notV1) {
+                throw new IllegalArgumentException(field + " is not a time");
+            }
+        }
+    }
+
+    /**
+     * A webhook's deal with each time that does not parse made unknown (null). Its times are hints only: the job
+     * reads the deal again from the API, so a delivery is kept (keyed by its event id) rather than refused for them.
+     */
+    static PipedriveDto.Deal withReadableTimes(PipedriveDto.Deal d) {
+        String won = readable("won_time", d.wonTime()) ? d.wonTime() : null;
+        String updated = readable("update_time", d.updateTime()) ? d.updateTime() : null;
+        return new PipedriveDto.Deal(d.id(), d.title(), d.value(), d.currency(), d.status(), won, updated,
+                d.pipelineId(), d.personId(), d.orgId(), d.ownerId(), d.customFields());
+    }
+
+    private static boolean readable(String field, String value) {
+        try {
+            instant(field, value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

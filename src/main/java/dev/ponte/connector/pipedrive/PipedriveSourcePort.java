@@ -1,6 +1,7 @@
 package dev.ponte.connector.pipedrive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.ConnectionAccess;
@@ -195,9 +196,18 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
             throw new RejectedFailure("the webhook body is not a Pipedrive v2 payload",
                     List.of(new FieldError("body", "unreadable JSON")));
         }
+        if (payload == null) {
+            throw new RejectedFailure("the webhook body is not a Pipedrive v2 payload",
+                    List.of(new FieldError("body", "not a JSON object")));
+        }
         WebhookMeta meta = payload.meta();
         if (meta == null || !"deal".equals(meta.entity()) || meta.entityId() == null) {
             return Optional.empty();
+        }
+        // Pipedrive's ids are integers; anything else would become the job's subject and key unchecked.
+        if (!meta.entityId().matches("[0-9]{1,19}")) {
+            throw new RejectedFailure("the webhook names no Pipedrive deal",
+                    List.of(new FieldError("meta.entity_id", "not a Pipedrive id")));
         }
         boolean deleted = "delete".equals(meta.action());
         JsonNode node = deleted ? payload.previous() : payload.data();
@@ -208,15 +218,32 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
         try {
             d = json.treeToValue(node, PipedriveDto.Deal.class);
         } catch (JsonProcessingException e) {
-            throw new RejectedFailure("the webhook's deal is not readable", List.of(new FieldError("data", e.getOriginalMessage())));
+            // Jackson's own message names Java types: name the field instead.
+            throw new RejectedFailure("the webhook's deal is not readable",
+                    List.of(new FieldError(path(deleted ? "previous" : "data", e), "not a value Pipedrive sends here")));
         }
         if (deleted) {
             d = new PipedriveDto.Deal(d.id(), d.title(), d.value(), d.currency(), "deleted", d.wonTime(),
                     d.updateTime(), d.pipelineId(), d.personId(), d.orgId(), d.ownerId(), d.customFields());
         }
-        PipedriveDto.Deal received = d;
+        PipedriveDto.Deal received = PipedriveMapping.withReadableTimes(d);
         Deal deal = mapped(received.id(), () -> PipedriveMapping.deal(received, Map.of(), null, null, List.of(), Map.of()));
         return Optional.of(new SourceEvent(eventId(meta), meta.entityId(), deal));
+    }
+
+    /** The JSON path of the value Jackson could not read, e.g. {@code data.value}. */
+    private static String path(String root, JsonProcessingException e) {
+        StringBuilder path = new StringBuilder(root);
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append('.').append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        return path.toString();
     }
 
     private static String eventId(WebhookMeta meta) {

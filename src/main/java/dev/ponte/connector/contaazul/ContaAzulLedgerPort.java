@@ -572,7 +572,8 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     private String renew(String seen, boolean force) {
         session.refreshLock().lock();
         try {
-            Map<String, String> current = connection.credentials();
+            // As stored now: the worker before, or another replica, may have renewed already.
+            Map<String, String> current = connection.reloadCredentials();
             String token = current.get(ContaAzulOAuth.ACCESS_TOKEN);
             boolean renewedByAnother = token != null && !token.equals(seen);
             if (token != null && !expiresSoon(current) && (renewedByAnother || !force)) {
@@ -588,7 +589,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
                 renewed = oauth.refresh(refreshToken, clock.instant());
             } catch (CredentialsFailure refused) {
                 // Another replica may have rotated the pair first (the lock is per JVM): its tokens are stored.
-                Map<String, String> stored = connection.credentials();
+                Map<String, String> stored = connection.reloadCredentials();
                 if (!refreshToken.equals(stored.get(ContaAzulOAuth.REFRESH_TOKEN))
                         && stored.get(ContaAzulOAuth.ACCESS_TOKEN) != null) {
                     return stored.get(ContaAzulOAuth.ACCESS_TOKEN);

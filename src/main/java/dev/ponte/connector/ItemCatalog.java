@@ -16,7 +16,13 @@ public interface ItemCatalog {
     /** Items of this kind with exactly this name. */
     List<LedgerItem> findItemsByName(ItemKind kind, String name);
 
-    /** Creates the item in the catalogue of its {@link Item#ledgerKind()}. */
+    /**
+     * Whether the ledger's own rule makes this item a service whatever its kind, so that it is only ever matched to a
+     * service and never creates a product (R8: Conta Azul's {@code contaazul-serviço} tag).
+     */
+    boolean alwaysService(Item item);
+
+    /** Creates the item: a service when it is one or {@link #alwaysService} says so, else a product. */
     LedgerItem createItem(Item item);
 
     /** A product or service as the ledger holds it. */

@@ -406,7 +406,8 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                     "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
             return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
-        List<ItemKind> kinds = item.forceService() ? List.of(ItemKind.SERVICE) : ledger.kinds();
+        boolean service = ledger.alwaysService(item);
+        List<ItemKind> kinds = service ? List.of(ItemKind.SERVICE) : ledger.kinds();
         for (ItemKind kind : kinds) {
             Optional<LedgerItem> match = one(item.code() == null ? List.of() : ledger.findItemsByCode(kind, item.code()))
                     .or(() -> one(ledger.findItemsByName(kind, item.name())));
@@ -417,7 +418,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                 return match.get();
             }
         }
-        if (item.forceService()) {
+        if (service) {
             throw new RejectedFailure("Service \"" + item.name() + "\" (code " + item.code() + ") does not exist in "
                     + "the ledger, and a product tagged as a service never creates a product: create the service, "
                     + "then retry", List.of(new RejectedFailure.FieldError("products", item.name())));

@@ -16,7 +16,7 @@ class DealTest {
             TaxId.parseBrazilian("11.222.333/0001-81"), null, null, null, "BR", "Pipedrive", null, "org-1");
     private static final Party PERSON = new Party(PartyKind.PERSON, "Ana Souza",
             TaxId.parseBrazilian("248.438.034-80"), "ana@example.com", null, null, "BR", "Pipedrive", null, "p-1");
-    private static final Item CONSULTING = new Item(ItemKind.PRODUCT, "C-1", "Consulting", null, null, false);
+    private static final Item CONSULTING = new Item(ItemKind.PRODUCT, "C-1", "Consulting", null, null);
 
     @Test
     void picksTheCompanyOverTheContactAsCustomer() {

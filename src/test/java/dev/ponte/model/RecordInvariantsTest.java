@@ -31,11 +31,12 @@ class RecordInvariantsTest {
     }
 
     @Test
-    void treatsTaggedProductAsServiceInTheLedger() {
-        Item tagged = new Item(ItemKind.PRODUCT, "S-1", "Setup", null, null, true);
+    void keepsTheSourcesTagsWithoutBlanks() {
+        Item tagged = new Item(ItemKind.PRODUCT, "S-1", "Setup", null, null,
+                java.util.Arrays.asList("contaazul-serviço", null));
 
-        assertThat(tagged.ledgerKind()).isEqualTo(ItemKind.SERVICE);
-        assertThat(new Item(ItemKind.PRODUCT, "P-1", "Box", null, "UN", false).ledgerKind()).isEqualTo(ItemKind.PRODUCT);
+        assertThat(tagged.tags()).containsExactly("contaazul-serviço");
+        assertThat(new Item(ItemKind.PRODUCT, "P-1", "Box", null, "UN").tags()).isEmpty();
     }
 
     @Test

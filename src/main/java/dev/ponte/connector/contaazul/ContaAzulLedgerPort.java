@@ -61,6 +61,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -285,11 +286,23 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         return List.copyOf(found);
     }
 
-    /** A tagged product ({@link Item#ledgerKind()}) becomes a service and never a product (R8). */
+    /**
+     * R8: Conta Azul's integrations treat a product tagged {@code contaazul-serviço} as a service; the tag is looked
+     * for in every label the source gives (without case, with or without the cedilla).
+     */
+    @Override
+    public boolean alwaysService(Item item) {
+        return item.tags().stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .anyMatch(t -> SERVICE_TAGS.stream().anyMatch(t::contains));
+    }
+
+    private static final List<String> SERVICE_TAGS = List.of("contaazul-serviço", "contaazul-servico");
+
+    /** A tagged product becomes a service and never a product (R8). */
     @Override
     public LedgerItem createItem(Item item) {
         BigDecimal price = item.price() == null ? null : item.price().amount();
-        if (item.ledgerKind() == ItemKind.SERVICE) {
+        if (item.kind() == ItemKind.SERVICE || alwaysService(item)) {
             NovoServico body = new NovoServico(item.name(), item.code(), price, "ATIVO", "PRESTADO");
             Servico created = call(bearer -> session.api().createServico(bearer, body));
             return new LedgerItem(created.id(), ItemKind.SERVICE, item.code(), item.name());

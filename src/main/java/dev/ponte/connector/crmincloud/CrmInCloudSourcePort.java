@@ -203,7 +203,7 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
         }
         List<Article> wanted = items.stream().map(i -> new Article(null, i.code(), i.name(),
                 i.price() == null ? null : i.price().amount(), i.unitCode(),
-                i.ledgerKind() == ItemKind.SERVICE ? "Service" : "Product")).toList();
+                i.kind() == ItemKind.SERVICE ? "Service" : "Product")).toList();
         return upsert(wanted, Article::code, byCode(current, Article::code), CrmInCloudSourcePort::sameArticle,
                 api::createArticle, (old, article) -> api.updateArticle(old.id(), article));
     }

@@ -41,13 +41,6 @@ final class PipedriveMapping {
     /** Prefixes of the organization's and person's custom fields in {@link Deal#customFields()}. */
     static final String ORG_PREFIX = "org.";
     static final String PERSON_PREFIX = "person.";
-    /**
-     * R8's tag. Pipedrive products have no tags, so this is a guess at where users put it: the product's
-     * description, its category, or the value of any product custom field, compared without case and with or
-     * without the cedilla. The only place that decides {@link Item#forceService()}.
-     */
-    static final List<String> SERVICE_TAGS = List.of("contaazul-serviço", "contaazul-servico");
-
     private static final DateTimeFormatter V1_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -111,24 +104,27 @@ final class PipedriveMapping {
 
     private static Item item(DealProduct line, Product product, String currency) {
         if (product == null) {
-            return new Item(ItemKind.PRODUCT, null, line.name(), null, null, false);
+            return new Item(ItemKind.PRODUCT, null, line.name(), null, null);
         }
         Money price = product.prices() == null ? null : product.prices().stream()
                 .filter(p -> currency.equals(p.currency()) && p.price() != null)
                 .map(p -> Money.of(p.price(), p.currency())).findFirst().orElse(null);
         String name = product.name() == null || product.name().isBlank() ? line.name() : product.name();
-        return new Item(ItemKind.PRODUCT, product.code(), name, price, product.unit(), taggedService(product));
+        return new Item(ItemKind.PRODUCT, product.code(), name, price, product.unit(), tags(product));
     }
 
-    static boolean taggedService(Product product) {
+    /**
+     * Pipedrive products have no tags, so the places users put one stand in for them: the product's description, its
+     * category, and the values of its custom fields (a ledger looks for its own tag in them, e.g. R8's service tag).
+     */
+    static List<String> tags(Product product) {
         List<String> places = new ArrayList<>();
         places.add(product.description());
         places.add(text(product.category()));
         if (product.customFields() != null) {
             product.customFields().values().forEach(v -> places.add(text(v)));
         }
-        return places.stream().filter(Objects::nonNull).map(s -> s.toLowerCase(Locale.ROOT))
-                .anyMatch(s -> SERVICE_TAGS.stream().anyMatch(s::contains));
+        return places.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     /** Pipedrive's discount is a percentage or an amount off the line; the model wants a percentage. */

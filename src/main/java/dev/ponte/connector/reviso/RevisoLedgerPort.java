@@ -112,6 +112,12 @@ final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, Cu
         return List.of(ItemKind.PRODUCT);
     }
 
+    /** No tag of Reviso's makes a product a service: it keeps services as products. */
+    @Override
+    public boolean alwaysService(Item item) {
+        return false;
+    }
+
     // --- CustomerDirectory ---
 
     @Override
@@ -555,8 +561,7 @@ final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, Cu
         List<Item> items = page.items().stream().filter(p -> p.productNumber() != null && p.name() != null)
                 .map(p -> new Item(ItemKind.PRODUCT, p.productNumber(), p.name(),
                         p.salesPrice() == null ? null : Money.of(p.salesPrice(), currency),
-                        p.unit() == null || p.unit().unitNumber() == null ? null : p.unit().unitNumber().toString(),
-                        false))
+                        p.unit() == null || p.unit().unitNumber() == null ? null : p.unit().unitNumber().toString()))
                 .toList();
         return new RemotePage<>(items, page.hasNext() && !page.items().isEmpty() ? String.valueOf(skip + 1) : null);
     }

@@ -272,11 +272,14 @@ class ContaAzulConnectorTest {
     @Test
     void createsAndFindsServicesAndNeverMakesATaggedItemAProduct() {
         LedgerItem consultoria = port.createItem(new Item(ItemKind.SERVICE, "SRV-1", "Consultoria",
-                Money.of("300.00", "BRL"), null, false));
-        port.createItem(new Item(ItemKind.SERVICE, "SRV-10", "Consultoria Extra", null, null, false));
-        port.createItem(new Item(ItemKind.SERVICE, "SRV-11", "Consultoria Plus", null, null, false));
-        LedgerItem instalacao = port.createItem(new Item(ItemKind.PRODUCT, "INS-1", "Instalação",
-                Money.of("80.00", "BRL"), null, true));
+                Money.of("300.00", "BRL"), null));
+        port.createItem(new Item(ItemKind.SERVICE, "SRV-10", "Consultoria Extra", null, null));
+        port.createItem(new Item(ItemKind.SERVICE, "SRV-11", "Consultoria Plus", null, null));
+        Item tagged = new Item(ItemKind.PRODUCT, "INS-1", "Instalação", Money.of("80.00", "BRL"), null,
+                List.of("Instalação em campo - ContaAzul-Servico"));
+        assertThat(port.alwaysService(tagged)).isTrue();
+        assertThat(port.alwaysService(product("CAN-01", "Caneta"))).isFalse();
+        LedgerItem instalacao = port.createItem(tagged);
 
         assertThat(instalacao.kind()).isEqualTo(ItemKind.SERVICE);
         given().get(SANDBOX + "/_state").then().body("produtos", hasSize(0)).body("servicos", hasSize(4));
@@ -374,7 +377,7 @@ class ContaAzulConnectorTest {
     @Test
     void createsARecurringSaleAsAContract() {
         String cliente = port.createCustomer(company("Alfa Comércio Ltda", CNPJ)).id();
-        String item = port.createItem(new Item(ItemKind.SERVICE, "ASS-1", "Assinatura", null, null, false)).id();
+        String item = port.createItem(new Item(ItemKind.SERVICE, "ASS-1", "Assinatura", null, null)).id();
         SalesDocument contract = new SalesDocument(MARKER, cliente, SALE_DATE,
                 List.of(new SalesLine(item, null, BigDecimal.ONE, Money.of("99.90", "BRL"), null)), null,
                 PaymentPlan.cashInOneInstalment(), null, null, true,
@@ -454,7 +457,7 @@ class ContaAzulConnectorTest {
     }
 
     private static Item product(String code, String name) {
-        return new Item(ItemKind.PRODUCT, code, name, Money.of("5.50", "BRL"), null, false);
+        return new Item(ItemKind.PRODUCT, code, name, Money.of("5.50", "BRL"), null);
     }
 
     private Map<String, String> withAccessToken(String token) {

@@ -189,14 +189,14 @@ class CrmInCloudConnectorTest {
 
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < 130; i++) {
-            items.add(new Item(ItemKind.PRODUCT, "A-" + i, "Articolo " + i, Money.of("10.50", "EUR"), "PZ", false));
+            items.add(new Item(ItemKind.PRODUCT, "A-" + i, "Articolo " + i, Money.of("10.50", "EUR"), "PZ"));
         }
         assertThat(crm.importProducts(items)).isEqualTo(new ImportCount(130, 0, 0));
-        items.set(7, new Item(ItemKind.SERVICE, "A-7", "Consulenza", Money.of("80", "EUR"), "H", false));
-        items.add(new Item(ItemKind.PRODUCT, "B-1", "Nuovo", null, null, false));
+        items.set(7, new Item(ItemKind.SERVICE, "A-7", "Consulenza", Money.of("80", "EUR"), "H"));
+        items.add(new Item(ItemKind.PRODUCT, "B-1", "Nuovo", null, null));
         assertThat(crm.importProducts(items)).isEqualTo(new ImportCount(1, 1, 129));
         assertThatThrownBy(() -> crm.importProducts(List.of(new Item(ItemKind.PRODUCT, null, "Senza codice", null,
-                null, false)))).isInstanceOfSatisfying(RejectedFailure.class,
+                null)))).isInstanceOfSatisfying(RejectedFailure.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(f -> assertThat(f.field()).isEqualTo("items[0].code")));
     }
 

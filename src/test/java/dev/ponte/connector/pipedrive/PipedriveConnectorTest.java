@@ -199,13 +199,13 @@ class PipedriveConnectorTest {
         DealLine first = read.lines().get(0);
         assertThat(first.item().code()).isEqualTo("CAN-01");
         assertThat(first.item().name()).isEqualTo("Caneta");
-        assertThat(first.item().forceService()).isFalse();
+        assertThat(first.item().tags()).noneMatch(t -> t.contains("contaazul"));
         assertThat(first.item().price()).isEqualTo(Money.of("5", "BRL"));
         assertThat(first.quantity()).isEqualByComparingTo("3");
         assertThat(first.total()).isEqualTo(Money.of("15", "BRL"));
         DealLine second = read.lines().get(1);
         assertThat(second.item().code()).isEqualTo("CONS");
-        assertThat(second.item().forceService()).isTrue();
+        assertThat(second.item().tags()).anyMatch(t -> t.toLowerCase().contains("contaazul-servi"));
         assertThat(second.discountPercent()).isEqualByComparingTo(BigDecimal.TEN);
         assertThat(second.total()).isEqualTo(Money.of("90", "BRL"));
     }

@@ -259,13 +259,13 @@ class RevisoConnectorTest {
 
         assertThat(ledger.missingProducts(List.of("VARIE", "NOPE", "LIC-CRM", "NOPE", "A$B"))).containsExactly("NOPE",
                 "A$B");
-        port.createItem(new Item(ItemKind.PRODUCT, "A$B", "Dollaro", Money.of("5", "EUR"), null, false));
+        port.createItem(new Item(ItemKind.PRODUCT, "A$B", "Dollaro", Money.of("5", "EUR"), null));
         assertThat(ledger.missingProducts(List.of("A$B"))).isEmpty();
         assertThat(port.findItemsByCode(ItemKind.PRODUCT, "A$B")).extracting(LedgerItem::name)
                 .containsExactly("Dollaro");
         assertThat(port.findItemsByName(ItemKind.PRODUCT, "Varie")).extracting(LedgerItem::code)
                 .containsExactly("VARIE");
-        assertThatThrownBy(() -> port.createItem(new Item(ItemKind.PRODUCT, "VARIE", "Doppio", null, null, false)))
+        assertThatThrownBy(() -> port.createItem(new Item(ItemKind.PRODUCT, "VARIE", "Doppio", null, null)))
                 .isInstanceOfSatisfying(RejectedFailure.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("code"));
     }

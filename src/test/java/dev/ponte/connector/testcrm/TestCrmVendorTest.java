@@ -79,7 +79,7 @@ class TestCrmVendorTest {
     private static Deal wonDeal(String id) {
         Party acme = new Party(PartyKind.COMPANY, "Acme Ltda", TaxId.parse(TaxIdKind.CNPJ, "11.222.333/0001-81"),
                 null, null, null, "BR", "Test CRM", null, "org-1");
-        Item item = new Item(ItemKind.PRODUCT, "P-1", "Produto", Money.of("10", "BRL"), null, false);
+        Item item = new Item(ItemKind.PRODUCT, "P-1", "Produto", Money.of("10", "BRL"), null);
         Instant now = Instant.now().plusSeconds(1);
         return new Deal(id, "Venda", DealStatus.WON, Money.of("20", "BRL"), now, now, null, acme, null,
                 List.of(new DealLine(item, new BigDecimal("2"), Money.of("10", "BRL"), null)), Map.of(), null);

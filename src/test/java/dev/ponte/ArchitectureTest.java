@@ -82,6 +82,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void flowsReachStoredStateThroughInterfacesNotEntities() {
+        noClasses().that().resideInAPackage("dev.ponte.flow..").should().dependOnClassesThat()
+                .areAnnotatedWith(jakarta.persistence.Entity.class).check(ponte);
+        noClasses().that().resideInAPackage("dev.ponte.flow..").should().dependOnClassesThat()
+                .haveSimpleName("RecordService").check(ponte);
+    }
+
+    @Test
     void matchingKnowsOnlyTheModel() {
         classes().that().resideInAPackage("dev.ponte.matching..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("dev.ponte.matching..", "dev.ponte.model..", "java..").check(ponte);

@@ -43,17 +43,19 @@ public class RunService {
 
     /**
      * Starts the run a job carries ({@code runId}), or a new scheduled one when it carries none; empty when another
-     * run of the connection is in progress. A job retried (after a failure or a crash) takes its own run over.
+     * run of the connection is in progress. A job retried (after a failure or a crash) takes its own run over. Answers
+     * the run's id.
      */
-    public Optional<SyncRun> begin(Job job, Long runId, String mode) {
+    public Optional<Long> begin(Job job, Long runId, String mode) {
         Optional<Long> own = QuarkusTransaction.requiringNew().call(() -> (runId != null
                 ? SyncRun.<SyncRun>findByIdOptional(runId)
                 : SyncRun.<SyncRun>find("jobId", job.id()).firstResultOptional()).map(r -> r.id));
         if (own.isEmpty()) {
-            return runId != null ? Optional.empty() : insert(job.connectionId(), mode, "SCHEDULE", job.id());
+            return runId != null ? Optional.empty()
+                    : insert(job.connectionId(), mode, "SCHEDULE", job.id()).map(r -> r.id);
         }
         try {
-            return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            return Optional.of(QuarkusTransaction.<Long>requiringNew().call(() -> {
                 SyncRun run = SyncRun.findById(own.get());
                 run.status = "RUNNING";
                 run.activeKey = run.connectionId;
@@ -61,7 +63,7 @@ public class RunService {
                 run.startedAt = clock.instant();
                 run.finishedAt = null;
                 SyncRun.flush();
-                return run;
+                return run.id;
             }));
         } catch (PersistenceException e) {
             return Optional.empty();

@@ -16,8 +16,8 @@ import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.NewJob;
-import dev.ponte.engine.RecordLink;
-import dev.ponte.engine.RecordService;
+import dev.ponte.engine.Link;
+import dev.ponte.engine.Records;
 import dev.ponte.engine.RunCounts;
 import dev.ponte.engine.RunCounts.Outcome;
 import dev.ponte.engine.RunService;
@@ -71,13 +71,13 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     };
 
     private final ConnectionDirectory connections;
-    private final RecordService records;
+    private final Records records;
     private final JobService jobs;
     private final TermsMapping mapping;
     private final ObjectMapper json;
     private final Clock clock;
 
-    CustomerSync(ConnectionDirectory connections, RecordService records, JobService jobs, TermsMapping mapping,
+    CustomerSync(ConnectionDirectory connections, Records records, JobService jobs, TermsMapping mapping,
             ObjectMapper json, Clock clock) {
         this.connections = connections;
         this.records = records;
@@ -150,12 +150,12 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         String cursor = null;
         do {
             RemotePage<SourceCompany> page = pair.crm.companies(crmSince, cursor);
-            Map<String, RecordLink> links = bySource(records.linksBySourceIds(connection.id(), ENTITY,
+            Map<String, Link> links = bySource(records.linksBySourceIds(connection.id(), ENTITY,
                     page.items().stream().map(SourceCompany::id).toList()));
             for (SourceCompany company : page.items()) {
-                RecordLink link = links.get(company.id());
-                if (link != null && link.ledgerId != null) {
-                    if (!CustomerFields.fingerprint(crmFields(pair, company)).equals(link.sourceFingerprint)) {
+                Link link = links.get(company.id());
+                if (link != null && link.ledgerId() != null) {
+                    if (!CustomerFields.fingerprint(crmFields(pair, company)).equals(link.sourceFingerprint())) {
                         crmChanged.put(company.id(), company);
                     }
                 } else if (company.party().taxId() != null) {
@@ -175,18 +175,19 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         cursor = null;
         do {
             RemotePage<LedgerCustomer> page = pair.ledger.customers(ledgerSince, cursor);
-            Map<String, RecordLink> links = records.linksByLedgerIds(connection.id(), ENTITY,
+            Map<String, Link> links = records.linksByLedgerIds(connection.id(), ENTITY,
                     page.items().stream().map(LedgerCustomer::id).toList()).stream()
-                    .collect(Collectors.toMap(l -> l.ledgerId, Function.identity()));
+                    .collect(Collectors.toMap(l -> l.ledgerId(), Function.identity()));
             for (LedgerCustomer customer : page.items()) {
-                RecordLink link = links.get(customer.id());
+                Link link = links.get(customer.id());
                 Unlinked match = link == null && customer.party().taxId() != null
                         ? crmUnlinked.remove(taxKey(customer.party())) : null;
                 if (match != null) {
                     counts.add(match(pair, customer, match, counts));
                 } else {
-                    SourceCompany company = link != null ? crmChanged.remove(link.sourceId) : null;
-                    counts.add(attempt(pair, link != null ? link.sourceId : null, customer.id(),
+                    SourceCompany company = link != null ? crmChanged.remove(link.sourceId()) : null;
+                    counts.add(attempt(pair, link != null ? link.sourceId() : null, customer.id(),
+                            versions(customer.updatedAt(), company == null ? null : company.updatedAt()),
                             () -> sync(pair, link, customer, company, counts)));
                 }
             }
@@ -196,13 +197,14 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
         // Companies changed in the CRM whose ledger customer did not change (incremental) or is gone (full).
         for (SourceCompany company : crmChanged.values()) {
-            RecordLink link = records.linkBySource(connection.id(), ENTITY, company.id()).orElseThrow();
+            Link link = records.linkBySource(connection.id(), ENTITY, company.id()).orElseThrow();
             if (full) {
-                history(pair, company.id(), null, "SKIPPED", "the linked ledger customer " + link.ledgerId
+                history(pair, company.id(), null, "SKIPPED", "the linked ledger customer " + link.ledgerId()
                         + " no longer exists; the company was left as it is");
                 counts.add(Outcome.SKIPPED);
             } else {
-                counts.add(attempt(pair, company.id(), link.ledgerId, () -> sync(pair, link, null, company, counts)));
+                counts.add(attempt(pair, company.id(), link.ledgerId(), versions(null, company.updatedAt()),
+                        () -> sync(pair, link, null, company, counts)));
             }
         }
         int waiting = crmOnly + crmUnlinked.size();
@@ -219,6 +221,11 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         return records.cursor(connection.id(), name).map(Instant::parse).map(i -> i.minus(OVERLAP)).orElse(null);
     }
 
+    /** The two sides' update times as a retry job's key knows them. */
+    private static String versions(Instant ledger, Instant crm) {
+        return ledger + "/" + crm;
+    }
+
     /** R32, R33: the CRM gets the ledger's reference data and the selection fields for its extra customer fields. */
     private void prepare(Pair pair) {
         pair.crm.ensureCompanyFields(mapping.crmFields(pair.connection.id(), pair.ledger));
@@ -231,9 +238,11 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     /**
      * Syncs one pair ({@code work}), turning a failure into a counted, recorded one that retries on its own;
-     * credentials problems stop the run (the connection needs reconnecting).
+     * credentials problems stop the run (the connection needs reconnecting). The retry job is keyed by the pair and the
+     * versions of it that failed, so runs that meet the same failure again queue it once, and a new change of either
+     * side queues a new one.
      */
-    private Outcome attempt(Pair pair, String companyId, String customerId, Supplier<Outcome> work) {
+    private Outcome attempt(Pair pair, String companyId, String customerId, String versions, Supplier<Outcome> work) {
         try {
             return work.get();
         } catch (CredentialsFailure e) {
@@ -242,7 +251,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
             history(pair, companyId, customerId, "FAILED", e.getMessage() + (e instanceof RejectedFailure r
                     ? " " + r.errors() : "") + "; retried as its own job");
             jobs.enqueue(new NewJob(pair.connection.id(), JOB_KIND, subject(companyId, customerId),
-                    pair.connection.id() + ":" + JOB_KIND + ":" + customerId + ":" + companyId + ":" + clock.instant(),
+                    pair.connection.id() + ":" + JOB_KIND + ":" + customerId + ":" + companyId + ":" + versions,
                     json.createObjectNode().put("customerId", customerId).put("companyId", companyId).toString()));
             return Outcome.FAILED;
         }
@@ -255,7 +264,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     private Outcome match(Pair pair, LedgerCustomer customer, Unlinked company, RunCounts counts) {
         Map<String, String> ledgerNow = ledgerFields(customer);
         if (!company.fingerprint().equals(CustomerFields.fingerprint(ledgerNow))) {
-            return attempt(pair, company.id(), customer.id(), () -> sync(pair, null, customer,
+            return attempt(pair, company.id(), customer.id(), versions(customer.updatedAt(), company.updatedAt()),
+                    () -> sync(pair, null, customer,
                     pair.crm.company(company.id()).orElse(null), counts));
         }
         records.pair(pair.connection.id(), ENTITY, company.id(), customer.id(), company.fingerprint(),
@@ -275,14 +285,14 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
      * Syncs one pair. {@code customer} or {@code company} is null when that side did not change (its snapshot on the
      * link stands for it); with no link, the company is an unlinked match by tax id, or null to create one.
      */
-    private Outcome sync(Pair pair, RecordLink link, LedgerCustomer customer, SourceCompany company,
+    private Outcome sync(Pair pair, Link link, LedgerCustomer customer, SourceCompany company,
             RunCounts counts) {
         Map<String, Map<String, String>> before = snapshot(link);
         Map<String, String> ledgerBefore = before.getOrDefault("ledger", Map.of());
         Map<String, String> crmBefore = before.getOrDefault("crm", Map.of());
         Map<String, String> ledgerNow = customer != null ? ledgerFields(customer) : ledgerBefore;
         Map<String, String> crmNow = company != null ? crmFields(pair, company) : crmBefore;
-        String customerId = customer != null ? customer.id() : link.ledgerId;
+        String customerId = customer != null ? customer.id() : link.ledgerId();
         if (link == null && company == null && !pair.full && customer.party().taxId() != null) {
             // A full run already knows every unlinked company by tax id; an incremental one asks the CRM.
             company = unlinked(pair, customer.party()).orElse(null);
@@ -296,14 +306,14 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     + customerId);
             return Outcome.CREATED;
         }
-        boolean ledgerSame = link != null && CustomerFields.fingerprint(ledgerNow).equals(link.ledgerFingerprint);
-        boolean crmSame = link != null && CustomerFields.fingerprint(crmNow).equals(link.sourceFingerprint);
+        boolean ledgerSame = link != null && CustomerFields.fingerprint(ledgerNow).equals(link.ledgerFingerprint());
+        boolean crmSame = link != null && CustomerFields.fingerprint(crmNow).equals(link.sourceFingerprint());
         if (ledgerSame && crmSame) {
             return Outcome.UNCHANGED;
         }
         var merged = TwoWayMerge.merge(ledgerBefore, crmBefore, ledgerNow, crmNow, policy(pair.connection),
                 customer != null ? customer.updatedAt() : null, company != null ? company.updatedAt() : null);
-        String companyId = company != null ? company.id() : link.sourceId;
+        String companyId = company != null ? company.id() : link.sourceId();
         LedgerCustomer ledgerAfter = customer;
         Map<String, String> ledgerFinal = ledgerNow;
         if (!merged.ledger().equals(ledgerNow)) {
@@ -362,19 +372,19 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     /** A CRM company with the customer's tax id that is not linked yet: the same company, typed in by hand. */
     private Optional<SourceCompany> unlinked(Pair pair, Party party) {
         return pair.crm.findCompaniesByTaxId(party.taxId()).stream()
-                .filter(c -> records.linkBySource(pair.connection.id(), ENTITY, c.id()).map(l -> l.ledgerId)
+                .filter(c -> records.linkBySource(pair.connection.id(), ENTITY, c.id()).map(l -> l.ledgerId())
                         .isEmpty())
                 .findFirst();
     }
 
-    private Map<String, Map<String, String>> snapshot(RecordLink link) {
-        if (link == null || link.snapshot == null) {
+    private Map<String, Map<String, String>> snapshot(Link link) {
+        if (link == null || link.snapshot() == null) {
             return Map.of();
         }
         try {
-            return json.readValue(link.snapshot, SNAPSHOT);
+            return json.readValue(link.snapshot(), SNAPSHOT);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("unreadable snapshot on link " + link.id, e);
+            throw new IllegalStateException("unreadable snapshot on link " + link.id(), e);
         }
     }
 
@@ -398,9 +408,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         JsonNode payload = json.readTree(job.payload());
         String customerId = payload.path("customerId").asText(null);
         String companyId = payload.path("companyId").asText(null);
-        RecordLink link = companyId != null ? records.linkBySource(pair.connection.id(), ENTITY, companyId)
+        Link link = companyId != null ? records.linkBySource(pair.connection.id(), ENTITY, companyId)
                 .orElse(null) : null;
-        if (link != null && link.ledgerId == null) {
+        if (link != null && link.ledgerId() == null) {
             link = null;
         }
         LedgerCustomer customer = customerId == null ? null : pair.ledger.customer(customerId).orElse(null);
@@ -422,9 +432,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     public Sent send(UUID connectionId, String companyId, Locale locale) {
         ConnectionView connection = connections.find(connectionId).orElseThrow();
         Pair pair = pair(connection, false);
-        Optional<RecordLink> linked = records.linkBySource(connectionId, ENTITY, companyId);
-        if (linked.isPresent() && linked.get().ledgerId != null) {
-            return new Sent(linked.get().ledgerId, false);
+        Optional<Link> linked = records.linkBySource(connectionId, ENTITY, companyId);
+        if (linked.isPresent() && linked.get().ledgerId() != null) {
+            return new Sent(linked.get().ledgerId(), false);
         }
         SourceCompany company = pair.crm.company(companyId).orElseThrow(() -> new RejectedFailure(
                 "The CRM has no company " + companyId, List.of(new RejectedFailure.FieldError("companyId",
@@ -494,8 +504,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         return Policy.valueOf(connection.text("conflictPolicy", Policy.NEWEST_WINS.name()));
     }
 
-    private static Map<String, RecordLink> bySource(List<RecordLink> links) {
-        return links.stream().collect(Collectors.toMap(l -> l.sourceId, Function.identity()));
+    private static Map<String, Link> bySource(List<Link> links) {
+        return links.stream().collect(Collectors.toMap(l -> l.sourceId(), Function.identity()));
     }
 
     private static String taxKey(Party party) {

@@ -3,7 +3,7 @@ package dev.ponte.flow;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.DealSource.DealPage;
 import dev.ponte.engine.JobService;
-import dev.ponte.engine.RecordService;
+import dev.ponte.engine.Records;
 import dev.ponte.engine.RunCounts;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.model.Deal;
@@ -26,11 +26,11 @@ public class DealReconciliation implements Reconciler {
     private static final String CURSOR = "deals";
 
     private final ConnectionDirectory connections;
-    private final RecordService records;
+    private final Records records;
     private final JobService jobs;
     private final Clock clock;
 
-    DealReconciliation(ConnectionDirectory connections, RecordService records, JobService jobs, Clock clock) {
+    DealReconciliation(ConnectionDirectory connections, Records records, JobService jobs, Clock clock) {
         this.connections = connections;
         this.records = records;
         this.jobs = jobs;

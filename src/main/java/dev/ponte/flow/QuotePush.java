@@ -4,8 +4,8 @@ import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.engine.RecordLink;
-import dev.ponte.engine.RecordService;
+import dev.ponte.engine.Link;
+import dev.ponte.engine.Records;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.mapping.Refusal;
 import dev.ponte.model.Quote;
@@ -33,10 +33,10 @@ public class QuotePush implements FlowDefinition {
     private static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
 
     private final ConnectionDirectory connections;
-    private final RecordService records;
+    private final Records records;
     private final CustomerSync customers;
 
-    QuotePush(ConnectionDirectory connections, RecordService records, CustomerSync customers) {
+    QuotePush(ConnectionDirectory connections, Records records, CustomerSync customers) {
         this.connections = connections;
         this.records = records;
         this.customers = customers;
@@ -75,9 +75,9 @@ public class QuotePush implements FlowDefinition {
     public Sent send(UUID connectionId, String quoteId, Locale locale) {
         ConnectionView connection = connections.find(connectionId).orElseThrow();
         String subject = "quote:" + quoteId;
-        Optional<RecordLink> linked = records.linkBySource(connectionId, ENTITY, quoteId);
-        if (linked.isPresent() && linked.get().ledgerId != null) {
-            return new Sent(linked.get().ledgerId, false);
+        Optional<Link> linked = records.linkBySource(connectionId, ENTITY, quoteId);
+        if (linked.isPresent() && linked.get().ledgerId() != null) {
+            return new Sent(linked.get().ledgerId(), false);
         }
         CompanySource crm = connections.source(connection.id(), CompanySource.class);
         CustomerLedger ledger = connections.ledger(connection.id(), CustomerLedger.class);
@@ -125,12 +125,7 @@ public class QuotePush implements FlowDefinition {
             Optional<String> earlier = ledger.findQuotationByMarker(marker);
             String documentId = earlier.isPresent() ? earlier.get() : ledger.createQuotation(marker, customerId,
                     ledger.customer(customerId).orElseThrow().terms(), quote);
-            RecordLink link = new RecordLink();
-            link.connectionId = connectionId;
-            link.entityType = ENTITY;
-            link.sourceId = quoteId;
-            link.ledgerId = documentId;
-            records.link(link);
+            records.link(connectionId, ENTITY, quoteId, documentId);
             crm.markQuoteSent(quoteId, documentId);
             records.record(connectionId, subject, null, "quote.send", "SUCCEEDED", earlier.isPresent()
                     ? "quotation " + documentId + " found by its marker (sent by an earlier attempt)"
@@ -143,8 +138,8 @@ public class QuotePush implements FlowDefinition {
 
     /** R36: the printable document of a sent quote; empty when the quote was not sent. */
     public Optional<byte[]> document(UUID connectionId, String quoteId) {
-        return records.linkBySource(connectionId, ENTITY, quoteId).filter(l -> l.ledgerId != null)
-                .map(l -> connections.ledger(connectionId, CustomerLedger.class).quotationPdf(l.ledgerId));
+        return records.linkBySource(connectionId, ENTITY, quoteId).filter(l -> l.ledgerId() != null)
+                .map(l -> connections.ledger(connectionId, CustomerLedger.class).quotationPdf(l.ledgerId()));
     }
 
     private static FieldError error(String field, String key, Locale locale, Object... args) {

@@ -8,7 +8,6 @@ import dev.ponte.engine.JobResult;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.RunCounts;
 import dev.ponte.engine.RunService;
-import dev.ponte.engine.SyncRun;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
@@ -50,11 +49,11 @@ abstract class ReconciliationRun implements JobHandler {
         }
         JsonNode payload = job.payload() == null ? null : json.readTree(job.payload());
         Long runId = payload != null && payload.hasNonNull("runId") ? payload.get("runId").asLong() : null;
-        Optional<SyncRun> run = runs.begin(job, runId, mode);
+        Optional<Long> run = runs.begin(job, runId, mode);
         if (run.isEmpty()) {
             return JobResult.skipped("another reconciliation run of this connection is in progress");
         }
-        long id = run.get().id;
+        long id = run.get();
         RunCounts counts = new RunCounts();
         // A run of 100,000 records outlasts the engine's lease: keep it, or another worker would run it too.
         Runnable keepLease = jobs.leaseKeeper(job);

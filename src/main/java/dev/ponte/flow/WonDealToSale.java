@@ -15,8 +15,8 @@ import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
-import dev.ponte.engine.RecordLink;
-import dev.ponte.engine.RecordService;
+import dev.ponte.engine.Link;
+import dev.ponte.engine.Records;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import dev.ponte.matching.CustomerPolicy;
@@ -70,10 +70,10 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ConnectionDirectory connections;
-    private final RecordService records;
+    private final Records records;
     private final ObjectMapper json;
 
-    WonDealToSale(ConnectionDirectory connections, RecordService records, ObjectMapper json) {
+    WonDealToSale(ConnectionDirectory connections, Records records, ObjectMapper json) {
         this.connections = connections;
         this.records = records;
         this.json = json;
@@ -181,9 +181,9 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             return skip(job, "the deal's pipeline " + deal.pipelineId() + " is not among the selected ones");
         }
         String saleKey = connection.flag("captureRewins", false) ? deal.id() + "@" + deal.wonTime() : deal.id();
-        Optional<RecordLink> sale = records.linkBySource(connection.id(), "sale", saleKey);
-        if (sale.isPresent() && sale.get().ledgerId != null) {
-            return skip(job, "a sale (" + sale.get().ledgerId + ") was already created for this deal");
+        Optional<Link> sale = records.linkBySource(connection.id(), "sale", saleKey);
+        if (sale.isPresent() && sale.get().ledgerId() != null) {
+            return skip(job, "a sale (" + sale.get().ledgerId() + ") was already created for this deal");
         }
         if (!deal.hasValue()) {
             return skip(job, "the deal has no value");
@@ -215,7 +215,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             date = recurrence.start();
         }
         String owner = "job:" + job.id();
-        RecordService.Claim claim = records.claim(connection.id(), "sale", saleKey, owner, CLAIM_STALE_AFTER);
+        Records.Claim claim = records.claim(connection.id(), "sale", saleKey, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             return skip(job, "a sale (" + claim.ledgerId() + ") was already created for this deal");
         }
@@ -247,12 +247,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                     + " from " + recurrence.start() + ", due on day " + recurrence.dueDay()
                     : "sale " + saleId + " created pending review");
         }
-        RecordLink link = new RecordLink();
-        link.connectionId = connection.id();
-        link.entityType = "sale";
-        link.sourceId = saleKey;
-        link.ledgerId = saleId;
-        records.link(link);
+        records.link(connection.id(), "sale", saleKey, saleId);
         return JobResult.succeeded("sale " + saleId);
     }
 
@@ -369,13 +364,14 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
     private String customer(Job job, ConnectionView connection, CustomerDirectory ledger, Party customer) {
         String key = customer.taxId() != null ? customer.taxId().kind() + ":" + customer.taxId().value()
                 : "name:" + customer.name();
-        RecordService.Claim claim = records.claim(connection.id(), "customer", key, "job:" + job.id(), CLAIM_STALE_AFTER);
+        Records.Claim claim = records.claimMatch(connection.id(), "customer", key, "job:" + job.id(),
+                CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             history(job, "customer", "SUCCEEDED", "customer " + claim.ledgerId() + " already linked");
             return claim.ledgerId();
         }
         if (claim.busy()) {
-            String linked = awaitLink(connection, "customer", key).orElseThrow(() -> new TransientFailure(
+            String linked = awaitMatch(connection, "customer", key).orElseThrow(() -> new TransientFailure(
                     "another job is creating this customer; retrying shortly", Duration.ofSeconds(1), null));
             history(job, "customer", "SUCCEEDED", "customer " + linked + " linked by another job");
             return linked;
@@ -390,19 +386,19 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         }
         String id = decision.match().map(LedgerParty::id).orElseGet(() -> ledger.createCustomer(customer).id());
         history(job, "customer", "SUCCEEDED", decision.reason() + " (" + id + ")");
-        link(connection, "customer", key, id);
+        records.match(connection.id(), "customer", key, id);
         return id;
     }
 
     /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
     private LedgerItem item(Job job, ConnectionView connection, ItemCatalog ledger, Item item) {
         String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
-        RecordService.Claim claim = records.claim(connection.id(), "item", key, "job:" + job.id(), CLAIM_STALE_AFTER);
+        Records.Claim claim = records.claimMatch(connection.id(), "item", key, "job:" + job.id(), CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
         }
         if (claim.busy()) {
-            String linked = awaitLink(connection, "item", key).orElseThrow(() -> new TransientFailure(
+            String linked = awaitMatch(connection, "item", key).orElseThrow(() -> new TransientFailure(
                     "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
             return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
@@ -414,7 +410,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             if (match.isPresent()) {
                 history(job, "item", "SUCCEEDED", kind.name().toLowerCase() + " \"" + item.name() + "\" matched ("
                         + match.get().id() + ")");
-                link(connection, "item", key, match.get().id());
+                records.match(connection.id(), "item", key, match.get().id());
                 return match.get();
             }
         }
@@ -426,7 +422,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         LedgerItem created = ledger.createItem(item);
         history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
                 + created.id() + ")");
-        link(connection, "item", key, created.id());
+        records.match(connection.id(), "item", key, created.id());
         return created;
     }
 
@@ -435,7 +431,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
      * new customer or product are won together, the others wait for the first to create it rather than each spend an
      * attempt and come back a second later. Empty when it is not linked by then (or the claim was given up).
      */
-    private Optional<String> awaitLink(ConnectionView connection, String type, String key) {
+    private Optional<String> awaitMatch(ConnectionView connection, String type, String key) {
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
         while (System.nanoTime() - deadline < 0) {
             try {
@@ -444,9 +440,9 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
-            Optional<RecordLink> link = records.linkBySource(connection.id(), type, key);
-            if (link.isEmpty() || link.get().ledgerId != null) {
-                return link.map(l -> l.ledgerId);
+            Optional<String> matched = records.matched(connection.id(), type, key);
+            if (matched.isPresent() || !records.matchClaimed(connection.id(), type, key)) {
+                return matched;
             }
         }
         return Optional.empty();
@@ -454,15 +450,6 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
 
     private static Optional<LedgerItem> one(List<LedgerItem> candidates) {
         return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
-    }
-
-    private void link(ConnectionView connection, String type, String key, String ledgerId) {
-        RecordLink link = new RecordLink();
-        link.connectionId = connection.id();
-        link.entityType = type;
-        link.sourceId = key;
-        link.ledgerId = ledgerId;
-        records.link(link);
     }
 
     private JobResult skip(Job job, String reason) {

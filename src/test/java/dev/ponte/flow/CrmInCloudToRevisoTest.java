@@ -241,6 +241,10 @@ class CrmInCloudToRevisoTest {
                 .get("/api/v1/jobs?connectionId=" + connection + "&status=DEAD").then().statusCode(200).extract()
                 .jsonPath(), jobs -> jobs.getList("items").size() == 1);
         assertThat(dead.getString("items[0].kind")).isEqualTo("customer.sync");
+        // The next run meets the same refused change again (within its overlap): it is the same retry job, not another.
+        assertThat(run("incremental").getInt("failed")).isEqualTo(1);
+        assertThat(as(tenant.key()).get("/api/v1/jobs?connectionId=" + connection + "&subject=" + dead.getString(
+                "items[0].subject")).then().statusCode(200).extract().jsonPath().getList("items")).hasSize(1);
 
         SourceCompany now = crm.company(company.id()).orElseThrow();
         crm.updateCompany(company.id(), withCountry(now.party(), "IT"), now.fields());

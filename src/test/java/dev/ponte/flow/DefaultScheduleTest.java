@@ -27,10 +27,16 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DefaultScheduleTest.EverySecond.class)
 class DefaultScheduleTest {
 
+    /**
+     * Every second, on a database of its own: the in-memory H2 of the other tests outlives their apps, and their
+     * hundreds of connections would all reconcile every second here.
+     */
     public static class EverySecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ponte.schedules.incremental", "* * * * * ?");
+            return Map.of("ponte.schedules.incremental", "* * * * * ?", "quarkus.datasource.jdbc.url",
+                    "jdbc:h2:mem:ponte-schedule;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                            + "DB_CLOSE_DELAY=-1");
         }
     }
 

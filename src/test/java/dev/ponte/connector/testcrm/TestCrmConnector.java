@@ -10,6 +10,8 @@ import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.model.Deal;
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -18,11 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A vendor that exists only in the tests, to show that a new source is one package: it offers deals and webhooks
- * (a secret in the URL, as Moskit and Arivo will), and WonDealToSale runs on it with no main class knowing it. Its
+ * (a secret in the URL, as Moskit and Arivo will), connects by an OAuth2 consent of its own as a shop app does, and
+ * WonDealToSale runs on it with no main class knowing it. Its
  * "CRM account" is this bean's memory (a {@code @Singleton}, so a test reaches its field without a proxy); a webhook
  * names a deal by id.
  */
@@ -31,6 +35,7 @@ public class TestCrmConnector implements Connector {
 
     public static final String SYSTEM = "TEST_CRM";
     static final String SECRET = "secret";
+    static final String OAUTH_TOKEN = "oauthToken";
 
     /** The account's deals, by id; tests put and change them. */
     final Map<String, Deal> deals = new ConcurrentHashMap<>();
@@ -60,9 +65,21 @@ public class TestCrmConnector implements Connector {
         return Set.of(DealSource.class, WebhookInbound.class);
     }
 
+    /** Consent at once: the "authorize page" sends the browser straight back with a code, which is the token. */
     @Override
     public Optional<OAuth2Connect> oauth() {
-        return Optional.empty();
+        return Optional.of(new OAuth2Connect() {
+            @Override
+            public URI authorizeUrl(String state, String redirectUri) {
+                return UriBuilder.fromUri(redirectUri).queryParam("code", "granted-" + UUID.randomUUID())
+                        .queryParam("state", state).build();
+            }
+
+            @Override
+            public Map<String, String> exchangeCode(String code, String redirectUri) {
+                return Map.of(OAUTH_TOKEN, code);
+            }
+        });
     }
 
     @Override
@@ -78,10 +95,11 @@ public class TestCrmConnector implements Connector {
             this.connection = connection;
         }
 
+        /** Both the typed secret and the token its consent brought must be there. */
         @Override
         public List<FieldError> test() {
-            return connection.credentials().containsKey(SECRET) ? List.of()
-                    : List.of(new FieldError("credentials." + SECRET, "required"));
+            return connection.credentials().keySet().containsAll(List.of(SECRET, OAUTH_TOKEN)) ? List.of()
+                    : List.of(new FieldError("credentials", "the secret and the consent's token are required"));
         }
 
         @Override

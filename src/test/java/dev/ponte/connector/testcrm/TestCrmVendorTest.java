@@ -50,14 +50,20 @@ class TestCrmVendorTest {
     }
 
     @Test
-    void aDealWonInANewVendorBecomesASaleWithNoMainClassKnowingIt() {
+    void aDealWonInANewVendorConnectedByConsentBecomesASaleWithNoMainClassKnowingIt() {
         Tenant tenant = Api.newTenant("Test CRM " + UUID.randomUUID());
         assertThat(as(tenant.key()).get("/api/v1/catalog/flows").then().statusCode(200).extract().jsonPath()
                 .getList("find { it.name == 'WonDealToSale' }.pairs.sourceSystem", String.class)).contains("TEST_CRM");
         UUID connection = Api.newConnection(tenant, Map.of("sourceSystem", "TEST_CRM", "ledgerSystem", "CONTA_AZUL",
                 "flows", List.of("WonDealToSale"), "credentials", Map.of("secret", "s3cret")));
-        connectContaAzul(tenant, connection);
+        // Both sides connect by consent: the authorize call then asks which one.
+        as(tenant.key()).redirects().follow(false).get("/api/v1/connections/" + connection + "/oauth/authorize")
+                .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("side"));
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(422);
+        consent(tenant, connection, "source");
+        consent(tenant, connection, "ledger");
         as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
+        // The source's typed secret and consent token, and the ledger's tokens, are all kept side by side.
         as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(200);
 
         crm.deals.put("7", wonDeal("7"));
@@ -85,13 +91,16 @@ class TestCrmVendorTest {
                 List.of(new DealLine(item, new BigDecimal("2"), Money.of("10", "BRL"), null)), Map.of(), null);
     }
 
-    /** The OAuth2 dance a browser does: Ponte → Conta Azul consent → Ponte's callback. */
-    private static void connectContaAzul(Tenant tenant, UUID connection) {
-        String consent = as(tenant.key()).redirects().follow(false)
+    /**
+     * The OAuth2 dance a browser does for one side: Ponte → the vendor's consent → Ponte's callback. The test vendor's
+     * consent page is Ponte's callback itself.
+     */
+    private static void consent(Tenant tenant, UUID connection, String side) {
+        String consent = as(tenant.key()).redirects().follow(false).queryParam("side", side)
                 .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
                 .extract().header("Location");
-        String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(consent).then()
-                .statusCode(either(is(302)).or(is(303))).extract().header("Location");
+        String callback = side.equals("source") ? consent : given().urlEncodingEnabled(false).redirects()
+                .follow(false).get(consent).then().statusCode(either(is(302)).or(is(303))).extract().header("Location");
         given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
     }
 }

@@ -114,6 +114,20 @@ final class PipedriveToContaAzul {
         return contaAzul().getList("vendas").size();
     }
 
+    /** A token of the Conta Azul sandbox's own, as another user of the account would have (to change the ledger). */
+    static String contaAzulToken() {
+        String redirect = "http://localhost/cb";
+        String location = given().redirects().follow(false).queryParam("response_type", "code")
+                .queryParam("client_id", "sandbox-client").queryParam("redirect_uri", redirect)
+                .queryParam("state", "s").get(CONTA_AZUL + "/auth/oauth2/authorize").then()
+                .extract().header("Location");
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        return given().auth().preemptive().basic("sandbox-client", "sandbox-secret")
+                .formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", redirect).post(CONTA_AZUL + "/auth/oauth2/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     /** The deal's history messages, newest first. */
     List<String> history(long deal) {
         return as(tenant.key()).get("/api/v1/connections/" + connection + "/history?subject=pipedrive:deal:" + deal)

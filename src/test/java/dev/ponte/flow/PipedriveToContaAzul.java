@@ -38,11 +38,13 @@ final class PipedriveToContaAzul {
         this.connection = connection;
     }
 
+    /** Empty emulators without faults; Conta Azul's rate limits as documented (a test that lifts them says why). */
     static void resetSandboxes() {
         for (String vendor : List.of(PIPEDRIVE, CONTA_AZUL)) {
             given().delete(vendor + "/_state").then().statusCode(204);
             given().delete(vendor + "/_faults").then().statusCode(204);
         }
+        given().delete(CONTA_AZUL + "/_limits").then().statusCode(200);
     }
 
     /** A connected, enabled connection with these extra settings (on top of the CNPJ/CPF field binding). */

@@ -23,8 +23,8 @@ import javax.sql.DataSource;
 public final class JobStore {
 
     static final String COLUMNS = "id, connection_id, kind, subject, idempotency_key, payload, status, attempts,"
-            + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at, finished_at,"
-            + " postponements";
+            + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at,"
+            + " finished_at, postponements";
 
     // A job is claimable when it waits (run_at set, due) and no earlier job of the same subject is unfinished:
     // jobs of one subject run one at a time and in order. A paused connection's jobs are "parked" (run_at null),

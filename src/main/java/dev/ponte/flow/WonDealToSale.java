@@ -250,8 +250,8 @@ public class WonDealToSale implements JobHandler, FlowDefinition {
                 records.release(connection.id(), "sale", saleKey, owner);
                 throw refused;
             } catch (Postponed waiting) {
-                // Nothing reached the ledger (a 429 is not processed; the pacer never sent it). Giving back a claim that
-                // was the first keeps the next attempt first, sparing it the search for a marker.
+                // Nothing reached the ledger (a 429 is not processed; the pacer never sent it). Giving back a claim
+                // that was the first keeps the next attempt first, sparing it the search for a marker.
                 if (claim.first()) {
                     records.release(connection.id(), "sale", saleKey, owner);
                 }

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * sale latency p50/p99, from the moment Ponte received the deal's webhook (its job's creation) to the sale's
  * creation in the Conta Azul emulator; the same from the PATCH that marked the deal won (end to end, including the
  * emulated Pipedrive's own latency and webhook delivery); won deals per second from the first webhook received to the last
- * sale; and Ponte's requests per deal to each emulator. Medians of three runs (40 companies, 20 products, so later deals
- * reuse linked customers and products). The test profile lifts the Conta Azul connector's 10 requests/s per
+ * sale; and Ponte's requests per deal to each emulator. Medians of three runs (40 companies, 20 products, so later
+ * deals reuse linked customers and products). The test profile lifts the Conta Azul connector's 10 requests/s per
  * connection pacing, and the benchmark the emulator's enforced 10/s and 600/min, so this measures Ponte's own cost;
  * {@code WonDealToSaleLoadTest} measures it at the real limits. Run with {@code ./mvnw -Pbench verify}.
  */
@@ -98,7 +98,8 @@ class DealSyncBenchmark {
 
     /**
      * One run: answers {webhook→sale p50 ms, p99 ms, PATCH→sale p50 ms, p99 ms, deals/s, Ponte's Conta Azul and
-     * Pipedrive requests per deal, JVM CPU ms per deal}. A sale's creation time is the emulator's own record of it ({@code criadoEm}).
+     * Pipedrive requests per deal, JVM CPU ms per deal}. A sale's creation time is the emulator's own record of it
+     * ({@code criadoEm}).
      */
     private static double[] run(int latencyMs) throws Exception {
         PipedriveToContaAzul.resetSandboxes();

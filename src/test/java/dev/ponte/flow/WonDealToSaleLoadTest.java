@@ -69,8 +69,8 @@ class WonDealToSaleLoadTest {
     }
 
     /**
-     * Once customers and items are linked, a deal costs Conta Azul one request (its sale) and Pipedrive three (the deal,
-     * its organization, its products): at 10 requests/s that is the goal of 8 sales/s and more.
+     * Once customers and items are linked, a deal costs Conta Azul one request (its sale) and Pipedrive three (the
+     * deal, its organization, its products): at 10 requests/s that is the goal of 8 sales/s and more.
      */
     @Test
     void linkedDealsCostAboutOneContaAzulRequestAndAtMostFourPipedriveRequestsEach() throws Exception {
@@ -98,7 +98,7 @@ class WonDealToSaleLoadTest {
         }
     }
 
-    /** {@code n} open deals, the i-th of company {@code i % companies} with one line of product {@code i % products}. */
+    /** {@code n} open deals, the i-th of company {@code i % companies} with a line of product {@code i % products}. */
     private static List<Long> deals(int n, int companies, int products) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -156,7 +156,7 @@ class WonDealToSaleLoadTest {
         return new Figures(medianSalesPerSecond(salesBefore), seconds, contaAzul, pipedrive);
     }
 
-    /** Sales created per whole second of the ledger's clock, after the first {@code skip}; the first and last seconds are partial. */
+    /** Sales per whole second of the ledger's clock after the first {@code skip}; the first and last are partial. */
     private static double medianSalesPerSecond(int skip) {
         TreeMap<LocalDateTime, Integer> perSecond = new TreeMap<>();
         contaAzul().getList("vendas.criadoEm", String.class).stream().skip(skip)

@@ -26,7 +26,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Issue 8, item 3: waiting for another job's claim is not failing, and a refused create gives its claim back at once. */
+/** Issue 8, item 3: waiting for another job's claim is not failing; a refused create gives its claim back at once. */
 @QuarkusTest
 class WonDealToSaleWaitingTest {
 
@@ -50,7 +50,8 @@ class WonDealToSaleWaitingTest {
     @Test
     void dealWaitingForAnotherJobsCustomerClaimSpendsNoAttempt() {
         PipedriveToContaAzul c = connect(Map.of());
-        long deal = deal("Venda", 10, organization("Acme", CNPJ), null, PipedriveToContaAzul.product("P", "P-1", 10), 1);
+        long deal = deal("Venda", 10, organization("Acme", CNPJ), null, PipedriveToContaAzul.product("P", "P-1", 10),
+                1);
         RecordService.Claim held = records.claim(c.connection, "customer", "CNPJ:11222333000181", "job:elsewhere",
                 WonDealToSale.CLAIM_STALE_AFTER);
         assertThat(held.reserved()).isTrue();

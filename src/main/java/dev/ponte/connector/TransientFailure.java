@@ -3,7 +3,10 @@ package dev.ponte.connector;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A failure worth retrying later (timeout, 5xx, 429); {@code retryAfter} is the vendor's own hint, if it gave one. */
+/**
+ * A failure worth retrying later (timeout, 5xx); {@code retryAfter} is the vendor's own hint, if it gave one. Its
+ * subclass {@link Postponed} is a wait rather than a failure (a 429, a busy pacer, a claim held by another job).
+ */
 public non-sealed class TransientFailure extends SyncFailure {
 
     private final Duration retryAfter;
@@ -30,8 +33,11 @@ public non-sealed class TransientFailure extends SyncFailure {
         return value.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(value)) : null;
     }
 
-    /** The vendor answered 429: over its rate limit. */
-    public static TransientFailure rateLimited(Duration retryAfter) {
-        return new TransientFailure("rate limited by the remote system", retryAfter, null);
+    /**
+     * The vendor answered 429: over its rate budget, so the request was not processed. Waiting for a budget is not a
+     * failure of the job: a {@link Postponed}.
+     */
+    public static Postponed rateLimited(Duration retryAfter) {
+        return new Postponed("rate limited by the remote system", retryAfter);
     }
 }

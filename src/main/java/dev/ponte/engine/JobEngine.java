@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,6 +36,13 @@ public final class JobEngine {
     private static final ObjectMapper JSON = new ObjectMapper();
     // A plain logger, not io.quarkus.logging.Log: the engine also runs outside Quarkus (tests, benchmark).
     private static final Logger LOG = Logger.getLogger(JobEngine.class);
+    /**
+     * Postponements in a row that cost no attempt; each one beyond spends an attempt like a transient failure, so a
+     * job that is told to wait again and again (a vendor answering 429 for ever, a claim never released) still ends.
+     */
+    static final int FREE_POSTPONEMENTS = 100;
+    /** When a postponement names no time (a 429 without Retry-After). */
+    private static final Duration DEFAULT_POSTPONEMENT = Duration.ofSeconds(1);
 
     private final JobStore store;
     private final Map<String, JobHandler> handlers;
@@ -198,7 +206,7 @@ public final class JobEngine {
             if (wait > 0) {
                 // Over the connection's budget: put it back without spending an attempt.
                 done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
-                        started.plusMillis(wait), null, job.lastError(), null);
+                        started.plusMillis(wait), null, job.lastError(), null, job.postponements());
             } else {
                 done = execute(job, started);
                 timer("ponte.jobs.run", "Time a handler ran", job.kind())
@@ -231,6 +239,8 @@ public final class JobEngine {
             return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
                     clock.instant(), null, problem("credentials", "Credentials refused", e.getMessage(), List.of()),
                     null);
+        } catch (Postponed e) {
+            return postponed(job, started, e);
         } catch (TransientFailure e) {
             Duration delay = e.retryAfter().map(d -> d.compareTo(Duration.ZERO) > 0 ? d : backoff.delay(job.attempts()))
                     .orElseGet(() -> backoff.delay(job.attempts()));
@@ -248,17 +258,42 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Back in the queue at the time the handler named, with the attempt given back and the last error kept: waiting is
+     * not failing. Beyond {@link #FREE_POSTPONEMENTS} in a row each postponement is a failed attempt (at the later of
+     * its time and the backoff), until an outcome other than a wait starts the count again.
+     */
+    private JobStore.Completion postponed(Job job, Instant started, Postponed e) {
+        Duration delay = e.retryAfter().filter(d -> d.compareTo(Duration.ZERO) > 0).orElse(DEFAULT_POSTPONEMENT);
+        if (job.postponements() >= FREE_POSTPONEMENTS) {
+            LOG.infof("Job %d (%s, %s) was postponed %d times in a row; this one spends attempt %d: %s", job.id(),
+                    job.kind(), job.subject(), job.postponements(), job.attempts(), e.getMessage());
+            Duration backedOff = backoff.delay(job.attempts());
+            return failed(job, started, delay.compareTo(backedOff) > 0 ? delay : backedOff, problem("postponed",
+                    "Waited too often", "The job was told to wait " + job.postponements() + " times in a row, last: "
+                            + e.getMessage(), List.of()), job.postponements() + 1);
+        }
+        LOG.debugf("Job %d (%s, %s) postponed by %s: %s", job.id(), job.kind(), job.subject(), delay, e.getMessage());
+        return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
+                clock.instant().plus(delay), "waiting: " + e.getMessage(), job.lastError(), null,
+                job.postponements() + 1);
+    }
+
     private JobStore.Completion finished(Job job, JobStatus status, String reason, String error) {
         return new JobStore.Completion(job.id(), owner, job.attempts(), status, job.attempts(), null, reason, error,
                 clock.instant());
     }
 
     private JobStore.Completion failed(Job job, Instant started, Duration delay, String error) {
+        return failed(job, started, delay, error, 0);
+    }
+
+    private JobStore.Completion failed(Job job, Instant started, Duration delay, String error, int postponements) {
         if (job.attempts() >= job.maxAttempts()) {
             return finished(job, JobStatus.DEAD, null, error);
         }
         return new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.FAILED, job.attempts(),
-                started.plus(delay), null, error, null);
+                started.plus(delay), null, error, null, postponements);
     }
 
     private void completeLoop() {

@@ -26,7 +26,8 @@ import javax.sql.DataSource;
 public final class JobStore {
 
     static final String COLUMNS = "id, connection_id, kind, subject, idempotency_key, payload, status, attempts,"
-            + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at, finished_at";
+            + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at,"
+            + " finished_at, postponements";
 
     // A job is claimable when it waits (run_at set, due) and no earlier job of the same subject is unfinished:
     // jobs of one subject run one at a time and in order. A paused connection's jobs are "parked" (run_at null),
@@ -152,17 +153,25 @@ public final class JobStore {
         return claimed;
     }
 
-    /** An outcome to record for a job this instance ran; it only lands while the lease is still ours. */
+    /**
+     * An outcome to record for a job this instance ran; it only lands while the lease is still ours.
+     * {@code postponements} is the job's new count of postponements in a row (0 after anything but a wait).
+     */
     record Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt,
-            String reason, String error, Instant finishedAt) {
+            String reason, String error, Instant finishedAt, int postponements) {
+
+        Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt, String reason,
+                String error, Instant finishedAt) {
+            this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, 0);
+        }
     }
 
     /** Records outcomes in one transaction; answers how many were refused because the lease had moved on. */
     int complete(List<Completion> completions) {
         String sql = "update job set status = ?, attempts = ?, run_at = case when cast(? as timestamp with time zone)"
                 + " is null then null else " + UNLESS_PAUSED.formatted("job.connection_id") + " end,"
-                + " reason = ?, last_error = ?, finished_at = ?, lease_owner = null, lease_until = null"
-                + " where id = ? and lease_owner = ? and attempts = ? and status = 'RUNNING'";
+                + " reason = ?, last_error = ?, finished_at = ?, postponements = ?, lease_owner = null,"
+                + " lease_until = null where id = ? and lease_owner = ? and attempts = ? and status = 'RUNNING'";
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -177,9 +186,10 @@ public final class JobStore {
                     ps.setString(5, truncate(done.reason(), 2000));
                     ps.setString(6, done.error());
                     ps.setObject(7, done.finishedAt() == null ? null : ts(done.finishedAt()));
-                    ps.setLong(8, done.id());
-                    ps.setString(9, done.owner());
-                    ps.setInt(10, done.attempt());
+                    ps.setInt(8, done.postponements());
+                    ps.setLong(9, done.id());
+                    ps.setString(10, done.owner());
+                    ps.setInt(11, done.attempt());
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -292,7 +302,7 @@ public final class JobStore {
     /** Puts a DEAD (or FAILED) job back in the queue now, with a fresh attempt budget. */
     boolean retry(long id, Instant now) {
         String sql = "update job set status = 'QUEUED', run_at = " + UNLESS_PAUSED.formatted("job.connection_id")
-                + ", attempts = 0, finished_at = null where id = ? and status in ('DEAD', 'FAILED')";
+                + ", attempts = 0, postponements = 0, finished_at = null where id = ? and status in ('DEAD', 'FAILED')";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, ts(now));
             ps.setLong(2, id);
@@ -455,7 +465,7 @@ public final class JobStore {
                         JobStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getInt("max_attempts"),
                         instant(rs, "run_at"), rs.getString("lease_owner"), instant(rs, "lease_until"),
                         rs.getString("reason"), rs.getString("last_error"), instant(rs, "created_at"),
-                        instant(rs, "started_at"), instant(rs, "finished_at")));
+                        instant(rs, "started_at"), instant(rs, "finished_at"), rs.getInt("postponements")));
             }
         }
         return jobs;

@@ -2,11 +2,14 @@ package dev.ponte.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.CustomerDirectory;
 import dev.ponte.connector.DealFields;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.ItemCatalog.LedgerItem;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.SalesLedger;
@@ -51,9 +54,16 @@ import java.util.Set;
  * <p>Exactly once: a sale carries a marker naming the connection and the deal, and is claimed through a link before it
  * is created; an attempt that finds an earlier claim (its own job's earlier attempt, or a crashed job's) looks for the
  * marker first, so a crash between the ledger's create and Ponte's commit does not produce a second sale, while the
- * first attempt spares that search. Customers and products are claimed through links before they are created, so
- * concurrent deals never create the same CNPJ or product code twice (a deal that finds one claimed waits for its link);
- * the links then spare the lookups of later deals.
+ * first attempt spares that search. Customers and products are claimed through match keys (a CNPJ, a code, a name)
+ * before they are created, so concurrent deals never create the same CNPJ or product code twice (a deal that finds
+ * one claimed waits for its match, briefly in its thread and then {@link Postponed}, which costs it no attempt); the
+ * keys then spare the lookups of later deals. Several keys may lead to one ledger record (a product found by name that
+ * another deal knows by its code): match keys are not identity links. A claim whose create was refused, or postponed
+ * before anything reached the ledger, is given back at once.
+ *
+ * <p>An attempt re-reads only what it must: the deal as read from the CRM (with its parties and lines) is held for the
+ * job's next attempts while they follow a wait or a transient failure within {@link #HOLD_DEAL_FOR}, and forgotten
+ * once the job ends (a person who fixes the deal and retries gets it read again).
  */
 @ApplicationScoped
 public class WonDealToSale implements JobHandler, SourceEventFlow {
@@ -61,13 +71,24 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
     static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
-    /** How long a job waits for another job that is creating the same customer or item. */
-    static final Duration CLAIM_WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a job waits in its thread for another job that is creating the same customer or item (as long as the
+     * request pacer lets a caller wait); then it is postponed, at most {@link #CLAIM_RECHECK_MAX} at a time. Claims go
+     * stale after {@link #CLAIM_STALE_AFTER}, when a waiting job takes them over, so the wait is bounded.
+     */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
     private static final Duration CLAIM_POLL = Duration.ofMillis(25);
+    static final Duration CLAIM_RECHECK_MAX = Duration.ofSeconds(30);
+    /** How long a job's deal, as read, serves its next attempts (postponements and the first few retries). */
+    static final Duration HOLD_DEAL_FOR = Duration.ofMinutes(5);
 
     /** Label → field key of each connection's contract fields, read (or created) once per connection. */
     private final java.util.Map<java.util.UUID, java.util.Map<String, String>> contractFieldKeys =
             new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The deal each unfinished job read, by job id: see the class comment. */
+    private final Cache<Long, Deal> held = Caffeine.newBuilder().expireAfterWrite(HOLD_DEAL_FOR)
+            .maximumSize(10_000).build();
 
     private final ConnectionDirectory connections;
     private final Records records;
@@ -156,8 +177,23 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         return JOB_KIND;
     }
 
+    /** Holds the job's deal for its next attempt only when this one must be tried again (waited or failed for now). */
     @Override
     public JobResult run(Job job) throws Exception {
+        boolean again = false;
+        try {
+            return sync(job);
+        } catch (TransientFailure e) {
+            again = true;
+            throw e;
+        } finally {
+            if (!again) {
+                held.invalidate(job.id());
+            }
+        }
+    }
+
+    private JobResult sync(Job job) throws Exception {
         JsonNode payload = json.readTree(job.payload());
         String dealId = payload.path("dealId").asText();
         Optional<ConnectionView> found = connections.find(job.connectionId());
@@ -165,11 +201,13 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             return skip(job, "the connection is not active");
         }
         ConnectionView connection = found.get();
-        Optional<Deal> read = connections.source(connection.id(), DealSource.class).deal(dealId);
+        Optional<Deal> read = Optional.ofNullable(held.getIfPresent(job.id()))
+                .or(() -> connections.source(connection.id(), DealSource.class).deal(dealId));
         if (read.isEmpty()) {
             return skip(job, "the deal no longer exists in the CRM");
         }
         Deal deal = read.get();
+        held.put(job.id(), deal);
         if (deal.status() != DealStatus.WON) {
             return skip(job, "the deal is not won (status " + deal.status() + ")");
         }
@@ -220,8 +258,7 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             return skip(job, "a sale (" + claim.ledgerId() + ") was already created for this deal");
         }
         if (claim.busy()) {
-            throw new TransientFailure("another job is creating this deal's sale; retrying shortly",
-                    Duration.ofSeconds(1), null);
+            throw new Postponed("another job is creating this deal's sale", recheck(job));
         }
         // Only an attempt that found an earlier claim can follow one that created the sale and lost the answer.
         Optional<String> earlier = claim.first() ? Optional.empty()
@@ -242,6 +279,13 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                 // Refused means nothing was created: the next attempt, of this job or another, starts afresh.
                 records.release(connection.id(), "sale", saleKey, owner);
                 throw refused;
+            } catch (Postponed waiting) {
+                // Nothing reached the ledger (a 429 is not processed; the pacer never sent it). Giving back a claim
+                // that was the first keeps the next attempt first, sparing it the search for a marker.
+                if (claim.first()) {
+                    records.release(connection.id(), "sale", saleKey, owner);
+                }
+                throw waiting;
             }
             history(job, "sale", "SUCCEEDED", recurrence != null ? "recurring sale (contract) " + saleId + " created"
                     + " from " + recurrence.start() + ", due on day " + recurrence.dueDay()
@@ -364,44 +408,60 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
     private String customer(Job job, ConnectionView connection, CustomerDirectory ledger, Party customer) {
         String key = customer.taxId() != null ? customer.taxId().kind() + ":" + customer.taxId().value()
                 : "name:" + customer.name();
-        Records.Claim claim = records.claimMatch(connection.id(), "customer", key, "job:" + job.id(),
-                CLAIM_STALE_AFTER);
+        String owner = "job:" + job.id();
+        Records.Claim claim = records.claimMatch(connection.id(), "customer", key, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             history(job, "customer", "SUCCEEDED", "customer " + claim.ledgerId() + " already linked");
             return claim.ledgerId();
         }
         if (claim.busy()) {
-            String linked = awaitMatch(connection, "customer", key).orElseThrow(() -> new TransientFailure(
-                    "another job is creating this customer; retrying shortly", Duration.ofSeconds(1), null));
+            String linked = awaitMatch(job, connection, "customer", key, "another job is creating this customer");
             history(job, "customer", "SUCCEEDED", "customer " + linked + " linked by another job");
             return linked;
         }
-        CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
-        List<LedgerParty> byTaxId = customer.taxId() == null ? List.of() : ledger.findCustomersByTaxId(customer.taxId());
-        CustomerPolicy.Decision decision = policy.decide(customer, byTaxId, connection.flag("matchByName", false),
-                () -> ledger.findCustomersByName(customer.name()));
-        if (decision.ambiguous()) {
-            throw new RejectedFailure(decision.reason() + ": choose one in the ledger (or fix the duplicates), then "
-                    + "retry", List.of(new RejectedFailure.FieldError("customer", decision.reason())));
+        try {
+            CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
+            List<LedgerParty> byTaxId = customer.taxId() == null ? List.of()
+                    : ledger.findCustomersByTaxId(customer.taxId());
+            CustomerPolicy.Decision decision = policy.decide(customer, byTaxId, connection.flag("matchByName", false),
+                    () -> ledger.findCustomersByName(customer.name()));
+            if (decision.ambiguous()) {
+                throw new RejectedFailure(decision.reason() + ": choose one in the ledger (or fix the duplicates), "
+                        + "then retry", List.of(new RejectedFailure.FieldError("customer", decision.reason())));
+            }
+            String id = decision.match().map(LedgerParty::id).orElseGet(() -> ledger.createCustomer(customer).id());
+            history(job, "customer", "SUCCEEDED", decision.reason() + " (" + id + ")");
+            records.match(connection.id(), "customer", key, id);
+            return id;
+        } catch (RejectedFailure refused) {
+            // Refused means nothing was created: other deals of this customer need not wait for the claim to go stale.
+            records.releaseMatch(connection.id(), "customer", key, owner);
+            throw refused;
         }
-        String id = decision.match().map(LedgerParty::id).orElseGet(() -> ledger.createCustomer(customer).id());
-        history(job, "customer", "SUCCEEDED", decision.reason() + " (" + id + ")");
-        records.match(connection.id(), "customer", key, id);
-        return id;
     }
 
     /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
     private LedgerItem item(Job job, ConnectionView connection, ItemCatalog ledger, Item item) {
         String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
-        Records.Claim claim = records.claimMatch(connection.id(), "item", key, "job:" + job.id(), CLAIM_STALE_AFTER);
+        String owner = "job:" + job.id();
+        Records.Claim claim = records.claimMatch(connection.id(), "item", key, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
         }
         if (claim.busy()) {
-            String linked = awaitMatch(connection, "item", key).orElseThrow(() -> new TransientFailure(
-                    "another job is creating this item; retrying shortly", Duration.ofSeconds(1), null));
+            String linked = awaitMatch(job, connection, "item", key, "another job is creating this item");
             return new LedgerItem(linked, item.kind(), item.code(), item.name());
         }
+        try {
+            return findOrCreate(job, connection, ledger, item, key);
+        } catch (RejectedFailure refused) {
+            // Refused means nothing was created: other deals of this item need not wait for the claim to go stale.
+            records.releaseMatch(connection.id(), "item", key, owner);
+            throw refused;
+        }
+    }
+
+    private LedgerItem findOrCreate(Job job, ConnectionView connection, ItemCatalog ledger, Item item, String key) {
         boolean service = ledger.alwaysService(item);
         List<ItemKind> kinds = service ? List.of(ItemKind.SERVICE) : ledger.kinds();
         for (ItemKind kind : kinds) {
@@ -427,25 +487,36 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
     }
 
     /**
-     * The ledger id another job links to a claimed customer or item within {@link #CLAIM_WAIT}: when many deals of one
-     * new customer or product are won together, the others wait for the first to create it rather than each spend an
-     * attempt and come back a second later. Empty when it is not linked by then (or the claim was given up).
+     * The ledger id another job matches to a claimed customer or item within {@link #CLAIM_WAIT}: when many deals of one
+     * new customer or product are won together, the others wait for the first to create it. Not matched by then, or
+     * the claim given up: the job is postponed (no attempt spent) and claims again when it comes back.
      */
-    private Optional<String> awaitMatch(ConnectionView connection, String type, String key) {
+    private String awaitMatch(Job job, ConnectionView connection, String type, String key, String why) {
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
         while (System.nanoTime() - deadline < 0) {
             try {
                 Thread.sleep(CLAIM_POLL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Optional.empty();
+                break;
             }
             Optional<String> matched = records.matched(connection.id(), type, key);
-            if (matched.isPresent() || !records.matchClaimed(connection.id(), type, key)) {
-                return matched;
+            if (matched.isPresent()) {
+                return matched.get();
+            }
+            if (!records.matchClaimed(connection.id(), type, key)) {
+                break;
             }
         }
-        return Optional.empty();
+        throw new Postponed(why, recheck(job));
+    }
+
+    /**
+     * When a job waiting for a claim looks again: a second, doubling with each postponement in a row up to
+     * {@link #CLAIM_RECHECK_MAX}, so a claim held for long (its job backing off) is not polled every second.
+     */
+    static Duration recheck(Job job) {
+        return Duration.ofSeconds(Math.min(1L << Math.min(job.postponements(), 5), CLAIM_RECHECK_MAX.toSeconds()));
     }
 
     private static Optional<LedgerItem> one(List<LedgerItem> candidates) {

@@ -43,12 +43,36 @@ abstract class JobEngineContractTest {
     }
 
     @Test
-    void rateLimitedJobWaitsForRetryAfter() {
+    void rateLimitedJobWaitsForRetryAfterWithoutSpendingAnAttempt() {
         long id = enqueue(UUID.randomUUID(), "rate-limit-once");
-        awaitStatus(id, JobStatus.SUCCEEDED);
+        Job done = awaitStatus(id, JobStatus.SUCCEEDED);
         List<Instant> runs = ScriptedHandler.RUNS.get(id);
         assertThat(runs).hasSize(2);
         assertThat(Duration.between(runs.get(0), runs.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(done.lastError()).isNull();
+    }
+
+    @Test
+    void postponedJobComesBackWithoutSpendingAnAttemptOrRecordingAnError() {
+        long id = enqueue(UUID.randomUUID(), "postpone:12");
+        Job done = awaitStatus(id, JobStatus.SUCCEEDED);
+        // More waits than the job has attempts, and it still succeeded at its first.
+        assertThat(ScriptedHandler.RUNS.get(id)).hasSize(13);
+        assertThat(done.attempts()).isEqualTo(1).isLessThan(done.maxAttempts());
+        assertThat(done.lastError()).isNull();
+        assertThat(done.postponements()).isZero();
+    }
+
+    @Test
+    void jobPostponedForEverSpendsItsAttemptsOnceItsFreeWaitsAreUsedAndEndsDead() {
+        long id = enqueue(UUID.randomUUID(), "postpone-always");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.find(id).orElseThrow().status() == JobStatus.DEAD);
+        Job dead = jobs.find(id).orElseThrow();
+        assertThat(dead.attempts()).isEqualTo(dead.maxAttempts());
+        assertThat(ScriptedHandler.RUNS.get(id)).hasSize(JobEngine.FREE_POSTPONEMENTS + dead.maxAttempts());
+        assertThat(dead.lastError()).contains("times in a row");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ponte.engine;
 
 import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test handler whose behaviour the job's payload scripts: {@code ok}, {@code rate-limit-once},
- * {@code reject-once}, {@code credentials-once}, {@code sleep:<ms>}. It records when each job ran.
+ * {@code reject-once}, {@code credentials-once}, {@code sleep:<ms>}, {@code postpone:<n>} (postponed by 50 ms on its
+ * first n runs), {@code postpone-always} (by 1 ms). It records when each job ran.
  */
 @ApplicationScoped
 public class ScriptedHandler implements JobHandler {
@@ -38,7 +40,11 @@ public class ScriptedHandler implements JobHandler {
         try {
             String script = job.payload();
             boolean first = runs.size() == 1;
-            if (script.startsWith("sleep:")) {
+            if (script.startsWith("postpone:") && runs.size() <= Integer.parseInt(script.substring(9))) {
+                throw new Postponed("waiting for a test budget", Duration.ofMillis(50));
+            } else if (script.equals("postpone-always")) {
+                throw new Postponed("waiting for ever", Duration.ofMillis(1));
+            } else if (script.startsWith("sleep:")) {
                 Thread.sleep(Long.parseLong(script.substring(6)));
             } else if (script.equals("rate-limit-once") && first) {
                 throw TransientFailure.rateLimited(Duration.ofSeconds(2));

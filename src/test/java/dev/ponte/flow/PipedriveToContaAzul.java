@@ -38,11 +38,13 @@ final class PipedriveToContaAzul {
         this.connection = connection;
     }
 
+    /** Empty emulators without faults; Conta Azul's rate limits as documented (a test that lifts them says why). */
     static void resetSandboxes() {
         for (String vendor : List.of(PIPEDRIVE, CONTA_AZUL)) {
             given().delete(vendor + "/_state").then().statusCode(204);
             given().delete(vendor + "/_faults").then().statusCode(204);
         }
+        given().delete(CONTA_AZUL + "/_limits").then().statusCode(200);
     }
 
     /** A connected, enabled connection with these extra settings (on top of the CNPJ/CPF field binding). */
@@ -112,6 +114,20 @@ final class PipedriveToContaAzul {
 
     static int sales() {
         return contaAzul().getList("vendas").size();
+    }
+
+    /** A token of the Conta Azul sandbox's own, as another user of the account would have (to change the ledger). */
+    static String contaAzulToken() {
+        String redirect = "http://localhost/cb";
+        String location = given().redirects().follow(false).queryParam("response_type", "code")
+                .queryParam("client_id", "sandbox-client").queryParam("redirect_uri", redirect)
+                .queryParam("state", "s").get(CONTA_AZUL + "/auth/oauth2/authorize").then()
+                .extract().header("Location");
+        String code = location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+        return given().auth().preemptive().basic("sandbox-client", "sandbox-secret")
+                .formParam("grant_type", "authorization_code").formParam("code", code)
+                .formParam("redirect_uri", redirect).post(CONTA_AZUL + "/auth/oauth2/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     /** The deal's history messages, newest first. */

@@ -85,6 +85,9 @@ class ContaAzulConnectorTest {
     void resetSandboxAndConnect() {
         given().delete(SANDBOX + "/_state").then().statusCode(204);
         given().delete(SANDBOX + "/_faults").then().statusCode(204);
+        // These tests check each call's mapping and the injected faults, with the connector's pacing lifted (%test):
+        // the account's rate limits would add 429s of their own. Ponte meets them in WonDealToSaleLoadTest.
+        given().contentType(ContentType.JSON).body("{}").post(SANDBOX + "/_limits").then().statusCode(200);
         clock = new MutableClock(Instant.now());
         // A page size of 2 makes a handful of records span pages.
         connector = new ContaAzulConnector(config, oauth, clock, 2);
@@ -93,8 +96,9 @@ class ContaAzulConnectorTest {
     }
 
     @AfterEach
-    void closeConnector() {
+    void closeConnectorAndRestoreLimits() {
         connector.close();
+        given().delete(SANDBOX + "/_limits").then().statusCode(200);
     }
 
     // --- OAuth2 ---

@@ -3,8 +3,8 @@ package dev.ponte.connector.contaazul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RequestPacer;
-import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
 import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
 import dev.ponte.connector.contaazul.ContaAzulDto.Parcela;
@@ -16,6 +16,7 @@ import dev.ponte.model.SalesLine;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class ContaAzulSaleMappingTest {
     }
 
     @Test
-    void pacerSpacesCallsAndReschedulesThoseThatWouldWaitTooLong() {
+    void pacerSpacesCallsAndPostponesThoseThatWouldWaitTooLongOneSlotApart() {
         RequestPacer pacer = new RequestPacer("Conta Azul", 20, Duration.ofMillis(120));
         long start = System.nanoTime();
         for (int i = 0; i < 3; i++) {
@@ -92,7 +93,13 @@ class ContaAzulSaleMappingTest {
 
         RequestPacer busy = new RequestPacer("Conta Azul", 1, Duration.ofMillis(100));
         busy.acquire();
-        assertThatThrownBy(busy::acquire).isInstanceOfSatisfying(TransientFailure.class,
-                e -> assertThat(e.retryAfter()).isPresent());
+        // Refused callers are postponed (no attempt spent), each told to come back a slot after the one before.
+        List<Duration> told = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(busy::acquire).isInstanceOfSatisfying(Postponed.class,
+                    e -> told.add(e.retryAfter().orElseThrow()));
+        }
+        assertThat(told.get(1).minus(told.get(0))).isGreaterThan(Duration.ofMillis(900));
+        assertThat(told.get(2).minus(told.get(1))).isGreaterThan(Duration.ofMillis(900));
     }
 }

@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +33,49 @@ class ContaAzulSandboxTest {
     void resetAndConnect() {
         given().delete(BASE + "/_state").then().statusCode(204);
         given().delete(BASE + "/_faults").then().statusCode(204);
+        // These tests check the API's answers, several calls in a row: the rate limits are lifted for them, and tested
+        // on their own below (enforces…).
+        given().contentType(ContentType.JSON).body("{}").post(BASE + "/_limits").then().statusCode(200);
         token = tokens(authorizationCode()).get("access_token");
+    }
+
+    @AfterEach
+    void restoreLimits() {
+        given().delete(BASE + "/_limits").then().statusCode(200);
+    }
+
+    @Test
+    void enforcesTenRequestsPerSecondByDefaultWithRetryAfter() {
+        given().delete(BASE + "/_limits").then().statusCode(200).body("requests_per_second", equalTo(10))
+                .body("requests_per_minute", equalTo(600));
+        long started = System.nanoTime();
+        int admitted = 0;
+        Response refused = null;
+        while (refused == null) {
+            Response answer = api().get(BASE + "/v1/pessoas");
+            if (answer.statusCode() == 200) {
+                admitted++;
+            } else {
+                refused = answer;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        // A second's worth at once, then 10 a second.
+        assertThat(admitted).isGreaterThanOrEqualTo(10).isLessThanOrEqualTo(10 + (int) Math.ceil(seconds * 10));
+        refused.then().statusCode(429).header("Retry-After", equalTo("1")).body("error", containsString("Limite"));
+        await().atMost(Duration.ofSeconds(2)).until(() -> api().get(BASE + "/v1/pessoas").statusCode() == 200);
+    }
+
+    @Test
+    void enforcesSixHundredRequestsPerMinute() {
+        // The per-second limit lifted, so that a minute's worth is sent in a few seconds.
+        given().contentType(ContentType.JSON).body(Map.of("requests_per_minute", 600)).post(BASE + "/_limits")
+                .then().statusCode(200);
+        for (int i = 0; i < 600; i++) {
+            api().get(BASE + "/v1/pessoas").then().statusCode(200);
+        }
+        String retryAfter = api().get(BASE + "/v1/pessoas").then().statusCode(429).extract().header("Retry-After");
+        assertThat(Integer.parseInt(retryAfter)).isBetween(50, 60);
     }
 
     private String authorizationCode() {

@@ -65,6 +65,11 @@ public class ConnectionPorts implements ConnectionDirectory {
         return ports(connectionId).source().port();
     }
 
+    /** The ledger's port itself, for what every port does (test the credentials). */
+    Port ledgerPort(UUID connectionId) {
+        return ports(connectionId).ledger().port();
+    }
+
     @Override
     public <T> Optional<T> sourceIfOffered(UUID connectionId, Class<T> capability) {
         return ports(connectionId).source().as(capability);

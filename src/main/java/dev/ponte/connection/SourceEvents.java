@@ -85,10 +85,12 @@ public class SourceEvents {
         return new Receipt(null, why);
     }
 
-    /** Checks the source's credentials (R16); answers the fields at fault, none when all is well. */
+    /** Checks both sides' credentials (R16); answers the fields at fault, none when all is well. */
     public List<RejectedFailure.FieldError> test(UUID tenantId, UUID connectionId) {
         connections.find(tenantId, connectionId);
-        return ports.sourcePort(connectionId).test();
+        List<RejectedFailure.FieldError> errors = new ArrayList<>(ports.sourcePort(connectionId).test());
+        errors.addAll(ports.ledgerPort(connectionId).test());
+        return errors;
     }
 
     /**

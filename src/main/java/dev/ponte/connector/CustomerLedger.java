@@ -3,8 +3,10 @@ package dev.ponte.connector;
 import dev.ponte.model.Choice;
 import dev.ponte.model.CustomerTerms;
 import dev.ponte.model.Item;
+import dev.ponte.model.LedgerParty;
 import dev.ponte.model.Party;
 import dev.ponte.model.Quote;
+import dev.ponte.model.TaxId;
 import dev.ponte.model.ReferenceData;
 import dev.ponte.model.TermField;
 import dev.ponte.model.VatZone;
@@ -14,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The ledger side of two-way customer sync, catalogue and quotes (Reviso, DESIGN §4). A {@link LedgerPort} that can
- * do this implements it too. Every method calls the ledger; failures arrive as {@link SyncFailure}s (a refusal as a
+ * The ledger side of two-way customer sync, catalogue and quotes (DESIGN §4): customers with their extra terms. Every method calls the ledger; failures arrive as {@link SyncFailure}s (a refusal as a
  * {@link RejectedFailure} with the ledger's field errors).
  */
 public interface CustomerLedger {
@@ -27,6 +28,9 @@ public interface CustomerLedger {
     RemotePage<LedgerCustomer> customers(Instant since, String cursor);
 
     Optional<LedgerCustomer> customer(String id);
+
+    /** Customers whose VAT number or fiscal code is this tax id (how an unlinked customer is found, not duplicated). */
+    List<LedgerParty> findCustomersByTaxId(TaxId taxId);
 
     LedgerCustomer createCustomer(Party party, CustomerTerms terms);
 

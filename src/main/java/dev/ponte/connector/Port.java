@@ -8,6 +8,10 @@ import java.util.List;
  */
 public interface Port {
 
-    /** Checks the credentials (R16); a problem (e.g. the token's user is not an admin) is a field error. */
+    /**
+     * Checks the credentials (R16). A problem — the vendor refuses them, or e.g. the token's user is not an admin — is a
+     * field error naming the credential ({@code credentials.<name>}, or {@code credentials}); only a vendor that cannot
+     * be reached throws.
+     */
     List<RejectedFailure.FieldError> test();
 }

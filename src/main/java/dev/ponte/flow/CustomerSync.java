@@ -1,6 +1,5 @@
 package dev.ponte.flow;
 
-import dev.ponte.connector.CustomerDirectory;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -104,7 +103,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     @Override
     public Set<Class<?>> ledgerCapabilities() {
-        return Set.of(CustomerLedger.class, CustomerDirectory.class);
+        return Set.of(CustomerLedger.class);
     }
 
     @Override
@@ -451,7 +450,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         CustomerTerms terms = mapping.complete(connectionId, company.fields(), party, pair.ledger);
         try {
             if (party.taxId() != null) {
-                var existing = connections.ledger(connectionId, CustomerDirectory.class).findCustomersByTaxId(party.taxId());
+                var existing = connections.ledger(connectionId, CustomerLedger.class).findCustomersByTaxId(party.taxId());
                 if (!existing.isEmpty()) {
                     LedgerCustomer customer = pair.ledger.customer(existing.get(0).id()).orElseThrow();
                     sync(pair, null, customer, company, new RunCounts());

@@ -65,6 +65,18 @@ class WonDealToSaleUnderRealConditionsTest {
     }
 
     @Test
+    void testConnectionChecksTheLedgerToo() {
+        var tenant = dev.ponte.support.Api.newTenant("Teste " + java.util.UUID.randomUUID());
+        var connection = dev.ponte.support.Api.newConnection(tenant, Map.of("flows", List.of("WonDealToSale"),
+                "credentials", Map.of("apiToken", PipedriveToContaAzul.ADMIN_TOKEN)));
+        // Pipedrive's token is good, but Conta Azul was never connected.
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("credentials"))
+                .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                        "Conta Azul")));
+    }
+
+    @Test
     void dealWonWhileTheConnectionNeedsReconnectingIsKeptAndSyncedAfterIt() {
         PipedriveToContaAzul c = connect(Map.of());
         given().contentType(ContentType.JSON).body(Map.of("next_401", 2)).post(CONTA_AZUL + "/_faults");

@@ -74,8 +74,13 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
         if (client.apiKey == null || client.apiKey.isBlank()) {
             return List.of(new FieldError("credentials.apiKey", "the CRM in Cloud Web API key is required"));
         }
-        call(() -> api.companies(null, null, 1, null));
-        return List.of();
+        try {
+            call(() -> api.companies(null, null, 1, null));
+            return List.of();
+        } catch (CredentialsFailure refused) {
+            return List.of(new FieldError("credentials.apiKey", "CRM in Cloud refused the Web API key: "
+                    + refused.getMessage()));
+        }
     }
 
     @Override

@@ -90,7 +90,13 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
         if (token == null || token.isBlank()) {
             return List.of(new FieldError("credentials.apiToken", "the API token is required"));
         }
-        User me = call(api::me).data();
+        User me;
+        try {
+            me = call(api::me).data();
+        } catch (CredentialsFailure refused) {
+            return List.of(new FieldError("credentials.apiToken", "Pipedrive refused the API token: "
+                    + refused.getMessage()));
+        }
         boolean admin = Boolean.TRUE.equals(me.isAdmin()) || me.access() != null
                 && me.access().stream().anyMatch(a -> "global".equals(a.app()) && a.admin());
         return admin ? List.of() : List.of(new FieldError("credentials.apiToken",

@@ -2,7 +2,6 @@ package dev.ponte.connector.reviso;
 
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.Connector;
-import dev.ponte.connector.CustomerDirectory;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.OAuth2Connect;
@@ -25,9 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}): customers found and created, its product catalogue,
- * and two-way customer sync with quotations ({@link CustomerLedger}); its orders and invoices are not used, so it offers
- * no sales. Credentials: {@value #AGREEMENT_GRANT_TOKEN} (the customer's
+ * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}): its product catalogue, and two-way customer sync with
+ * quotations ({@link CustomerLedger}); its orders and invoices are not used, so it offers no sales. Credentials: {@value #AGREEMENT_GRANT_TOKEN} (the customer's
  * agreement) and {@value #APP_SECRET_TOKEN} (Ponte's app; falls back to {@code ponte.vendors.reviso.app-secret-token}).
  * What one connection's ports share in this JVM lives in a {@link Session}: the REST client, the pacer and the
  * agreement's static data.
@@ -36,8 +34,11 @@ import java.util.concurrent.TimeUnit;
 public class RevisoConnector implements Connector {
 
     public static final String SYSTEM = "REVISO";
-    private static final Set<Class<?>> CAPABILITIES = Set.of(CustomerDirectory.class, ItemCatalog.class,
-            CustomerLedger.class);
+    /**
+     * Not {@code CustomerDirectory}: Reviso refuses a customer without its terms (currency, group, payment terms, VAT
+     * zone), which only the two-way sync's mapping tables give.
+     */
+    private static final Set<Class<?>> CAPABILITIES = Set.of(ItemCatalog.class, CustomerLedger.class);
     public static final String APP_SECRET_TOKEN = "appSecretToken";
     public static final String AGREEMENT_GRANT_TOKEN = "agreementGrantToken";
     /** The largest page Reviso serves (pagination.maxPageSizeAllowed). */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.CustomerLedger;
-import dev.ponte.connector.CustomerDirectory;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RejectedFailure;
@@ -72,7 +71,7 @@ import java.util.function.BiFunction;
  * One connection's Reviso agreement: customers (both ways), reference data, catalogue and quotations. Every call
  * carries both tokens, paces itself, and waits out a short 429 (STYLE: seconds here, minutes in the job engine).
  */
-final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, CustomerLedger {
+final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
 
     /** Stops a listing that ignores {@code skippages} from looping forever. */
     private static final int MAX_PAGES = 10_000;
@@ -118,7 +117,7 @@ final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, Cu
         return false;
     }
 
-    // --- CustomerDirectory ---
+    // --- customers found by tax id (CustomerLedger) ---
 
     @Override
     public List<LedgerParty> findCustomersByTaxId(TaxId taxId) {
@@ -133,23 +132,6 @@ final class RevisoLedgerPort implements Port, CustomerDirectory, ItemCatalog, Cu
         return customersWhere(property + "$eq:" + escape(taxId.value())).stream()
                 .map(this::toLedgerCustomer).filter(c -> taxId.equals(c.party().taxId()))
                 .map(c -> new LedgerParty(c.id(), c.party().name(), c.party().taxId())).toList();
-    }
-
-    /** {@code name$eq} may ignore case on Reviso's side; this keeps exact names only. */
-    @Override
-    public List<LedgerParty> findCustomersByName(String name) {
-        String wanted = name.strip();
-        return customersWhere("name$eq:" + escape(wanted)).stream()
-                .filter(c -> c.name() != null && c.name().strip().equals(wanted))
-                .map(this::toLedgerCustomer).map(c -> new LedgerParty(c.id(), c.party().name(), c.party().taxId()))
-                .toList();
-    }
-
-    /** Without terms Reviso refuses every customer, so this names the missing fields before calling. */
-    @Override
-    public LedgerParty createCustomer(Party party) {
-        LedgerCustomer created = createCustomer(party, CustomerTerms.none());
-        return new LedgerParty(created.id(), created.party().name(), created.party().taxId());
     }
 
     private List<Customer> customersWhere(String filter) {

@@ -99,6 +99,6 @@ public abstract class ItemCatalogContract {
     }
 
     private Item item(ItemKind kind, String code, String name) {
-        return new Item(kind, code, name, Money.of("5.50", currency()), null, false);
+        return new Item(kind, code, name, Money.of("5.50", currency()), null);
     }
 }

@@ -119,17 +119,9 @@ public abstract class PortContract {
         read(port);
     }
 
-    /**
-     * The fields a person is told to fix, as {@code POST /connections/{id}/test} shows them: the field errors of
-     * {@link Port#test()}, or {@code credentials} when it throws a {@link CredentialsFailure} (the problem+json of
-     * {@code api.ProblemMappers}).
-     */
+    /** The fields a person is told to fix, as {@code POST /connections/{id}/test} shows them. */
     private List<String> fieldsNamedByTest(Map<String, String> credentials) {
-        try {
-            return open(credentials).test().stream().map(FieldError::field).toList();
-        } catch (CredentialsFailure refused) {
-            return List.of("credentials");
-        }
+        return open(credentials).test().stream().map(FieldError::field).toList();
     }
 
     /** {@code credentials}, and {@code credentials.<name>} of each field the connector asks a person for. */

@@ -110,8 +110,9 @@ class PipedriveConnectorTest {
     }
 
     @Test
-    void refusedTokenIsACredentialsFailure() {
-        assertThatThrownBy(() -> port("not-a-token").test()).isInstanceOf(CredentialsFailure.class);
+    void refusedTokenIsNamedByTheTestAndACredentialsFailureOfEveryOtherCall() {
+        assertThat(port("not-a-token").test()).singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("credentials.apiToken"));
         faults(Map.of("next_401", 1));
         assertThatThrownBy(() -> port(ADMIN_TOKEN).deal("1")).isInstanceOf(CredentialsFailure.class);
     }

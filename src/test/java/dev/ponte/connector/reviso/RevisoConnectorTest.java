@@ -199,19 +199,18 @@ class RevisoConnectorTest {
                 .containsEntry(TermField.PAYMENT_MODE, "2").containsEntry(TermField.VAT_ZONE, "1");
         assertThat(updated.updatedAt()).isAfterOrEqualTo(created.updatedAt());
         assertThat(port.findCustomersByTaxId(PIVA)).extracting(LedgerParty::id).containsExactly("4");
-        assertThat(port.findCustomersByName("Rossi Impianti S.p.A.")).hasSize(1);
-        assertThat(port.findCustomersByName("rossi impianti s.p.a.")).as("exact names only").isEmpty();
     }
 
     @Test
     void aCustomerWithoutTermsIsRefusedBeforeCallingWithTheMissingFields() {
         long before = requests();
         assertThatThrownBy(() -> port.createCustomer(new Party(PartyKind.COMPANY, "Senza Termini", null, null, null,
-                null, "IT", null, null, null)))
+                null, "IT", null, null, null), CustomerTerms.none()))
                 .isInstanceOfSatisfying(RejectedFailure.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactly("currency", "customerGroup", "paymentTerms", "vatZone"));
         assertThat(requests()).isEqualTo(before);
+        assertThat(connector.capabilities()).doesNotContain(dev.ponte.connector.CustomerDirectory.class);
     }
 
     @Test
@@ -304,9 +303,9 @@ class RevisoConnectorTest {
         RevisoLedgerPort wrong = (RevisoLedgerPort) connector.open(access(Map.of(RevisoConnector.AGREEMENT_GRANT_TOKEN, "expired")));
         assertThatThrownBy(() -> wrong.agreementCountry()).isInstanceOf(CredentialsFailure.class);
         RevisoLedgerPort none = (RevisoLedgerPort) connector.open(access(Map.of()));
-        assertThatThrownBy(() -> none.findCustomersByName("x")).isInstanceOf(CredentialsFailure.class);
+        assertThatThrownBy(() -> none.customers(null, null)).isInstanceOf(CredentialsFailure.class);
         faults(Map.of("next_401", 1));
-        assertThatThrownBy(() -> port.findCustomersByName("x")).isInstanceOf(CredentialsFailure.class);
+        assertThatThrownBy(() -> port.customers(null, null)).isInstanceOf(CredentialsFailure.class);
     }
 
     @Test

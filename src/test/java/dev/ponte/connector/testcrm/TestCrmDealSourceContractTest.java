@@ -44,7 +44,7 @@ class TestCrmDealSourceContractTest extends DealSourceContract {
         Party person = new Party(PartyKind.PERSON, seed.person(), null, seed.email(), null, null, "BR", "Test CRM",
                 null, "person-" + id);
         List<DealLine> lines = seed.lines().stream().map(l -> new DealLine(new Item(ItemKind.PRODUCT, l.code(),
-                l.name(), l.unitPrice(), null, false), l.quantity(), l.unitPrice(), null)).toList();
+                l.name(), l.unitPrice(), null), l.quantity(), l.unitPrice(), null)).toList();
         Instant now = Instant.now();
         crm.deals.put(id, new Deal(id, seed.title(), DealStatus.WON, seed.value(), now, now, null, org, person, lines,
                 Map.of(), null));

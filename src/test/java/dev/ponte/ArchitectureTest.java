@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /** The dependency rules of DESIGN.md §2: dependencies point inwards; vendors are leaves; the model is plain Java. */
 class ArchitectureTest {
 
+    private static final String SUPPORT = "dev.ponte.connector.support";
     private static JavaClasses ponte;
 
     @BeforeAll
@@ -45,9 +47,20 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.ponte.model..", "dev.ponte.connector", "java..").check(ponte);
     }
 
+    /** Every vendor may use the connector support package, which is no vendor (see supportKnowsNoVendor). */
     @Test
     void noVendorKnowsAnotherVendor() {
-        slices().matching("dev.ponte.connector.(*)..").should().notDependOnEachOther().allowEmptyShould(true)
+        slices().matching("dev.ponte.connector.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAPackage(SUPPORT))
+                .allowEmptyShould(true).check(ponte);
+    }
+
+    @Test
+    void supportKnowsOnlyPortsModelAndHttpClients() {
+        classes().that().resideInAPackage(SUPPORT).should().onlyDependOnClassesThat()
+                .resideInAnyPackage(SUPPORT, "dev.ponte.connector", "dev.ponte.model..", "java..", "jakarta.ws.rs..",
+                        "io.quarkus.rest.client..", "io.quarkus.logging..", "org.jboss.resteasy.reactive.client..",
+                        "com.fasterxml.jackson..")
                 .check(ponte);
     }
 

@@ -114,6 +114,6 @@ interface ContaAzulApi {
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {
-        return ContaAzulFailures.fromApi(response);
+        return ContaAzulFailures.ERRORS.toFailure(response);
     }
 }

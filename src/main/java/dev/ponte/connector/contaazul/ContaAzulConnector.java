@@ -11,25 +11,18 @@ import dev.ponte.connector.Port;
 import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RequestPacer;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.ponte.connector.support.ConnectionClients;
+import dev.ponte.connector.support.RestClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Conta Azul as a ledger ({@value #SYSTEM}). Everything that must be shared by all workers of one connection in this
@@ -55,7 +48,7 @@ public class ContaAzulConnector implements Connector {
     private final ContaAzulOAuth oauth;
     private final Clock clock;
     private final int pageSize;
-    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+    private final ConnectionClients<Session> sessions = new ConnectionClients<>("Conta Azul", Session::api);
 
     @Inject
     public ContaAzulConnector(ContaAzulConfig config, ContaAzulOAuth oauth, Clock clock) {
@@ -101,14 +94,11 @@ public class ContaAzulConnector implements Connector {
         return Optional.of(oauth);
     }
 
+    /** The token is a parameter of every call, so the client never needs rebuilding. */
     @Override
     public Port open(ConnectionAccess connection) {
-        Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
-                QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(URI.create(config.apiUrl()))
-                        .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .property(QuarkusRestClientProperties.CONNECTION_POOL_SIZE, config.maxConnections())
+        Session session = sessions.get(connection.connectionId(), () -> new Session(
+                RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
                         .build(ContaAzulApi.class),
                 new ReentrantLock(),
                 new RequestPacer("Conta Azul", config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
@@ -118,22 +108,11 @@ public class ContaAzulConnector implements Connector {
 
     @PreDestroy
     void close() {
-        sessions.values().forEach(Session::close);
-        sessions.clear();
+        sessions.closeAll();
     }
 
     /** What one connection's ports share in this JVM. */
     record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer, NumberSequence saleNumbers,
             NumberSequence contractNumbers, Cache<String, List<SalesLedger.LedgerSeller>> sellers) {
-
-        void close() {
-            if (api instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    // The pool is gone either way.
-                }
-            }
-        }
     }
 }

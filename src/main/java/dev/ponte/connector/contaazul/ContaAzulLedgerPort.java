@@ -9,6 +9,9 @@ import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
+import dev.ponte.connector.support.Paging;
+import dev.ponte.connector.support.ShortRetry;
+import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.connector.contaazul.ContaAzulConnector.Session;
 import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
@@ -48,8 +51,6 @@ import dev.ponte.model.SalesLine;
 import dev.ponte.model.TaxId;
 import dev.ponte.model.TaxIdKind;
 import io.quarkus.logging.Log;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -174,21 +175,11 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     }
 
     private List<LedgerParty> pessoas(String documentos, String busca, Predicate<PessoaResumo> keep) {
-        List<LedgerParty> found = new ArrayList<>();
-        long seen = 0;
-        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
-            int page = pagina;
+        return Paging.numbered(1, MAX_PAGES, page -> {
             PessoasPage result = call(bearer -> session.api().pessoas(bearer, documentos, busca, page, pageSize));
-            List<PessoaResumo> items = result == null || result.items() == null ? List.of() : result.items();
-            items.stream().filter(keep)
-                    .map(p -> new LedgerParty(p.id(), p.nome(), parseDocument(p.documento())))
-                    .forEach(found::add);
-            seen += items.size();
-            if (lastPage(items.size(), seen, result == null ? null : result.totalItems())) {
-                break;
-            }
-        }
-        return List.copyOf(found);
+            return Paging.Slice.sized(result == null ? null : result.items(), pageSize,
+                    result == null ? null : result.totalItems());
+        }).filter(keep).map(p -> new LedgerParty(p.id(), p.nome(), parseDocument(p.documento()))).toList();
     }
 
     /**
@@ -252,38 +243,19 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     }
 
     private List<LedgerItem> produtos(String sku, String busca, Predicate<Produto> keep) {
-        List<LedgerItem> found = new ArrayList<>();
-        long seen = 0;
-        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
-            int page = pagina;
+        return Paging.numbered(1, MAX_PAGES, page -> {
             ProdutosPage result = call(bearer -> session.api().produtos(bearer, sku, busca, page, pageSize));
-            List<Produto> items = result == null || result.items() == null ? List.of() : result.items();
-            items.stream().filter(keep)
-                    .map(p -> new LedgerItem(p.id(), ItemKind.PRODUCT, p.codigoSku(), p.nome()))
-                    .forEach(found::add);
-            seen += items.size();
-            if (lastPage(items.size(), seen, result == null ? null : result.totalItems())) {
-                break;
-            }
-        }
-        return List.copyOf(found);
+            return Paging.Slice.sized(result == null ? null : result.items(), pageSize,
+                    result == null ? null : result.totalItems());
+        }).filter(keep).map(p -> new LedgerItem(p.id(), ItemKind.PRODUCT, p.codigoSku(), p.nome())).toList();
     }
 
     /** {@code busca_textual} matches description and code; the envelope has no total, so a short page ends it. */
     private List<LedgerItem> servicos(String buscaTextual, Predicate<Servico> keep) {
-        List<LedgerItem> found = new ArrayList<>();
-        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
-            int page = pagina;
+        return Paging.numbered(1, MAX_PAGES, page -> {
             ServicosPage result = call(bearer -> session.api().servicos(bearer, buscaTextual, page, pageSize));
-            List<Servico> items = result == null || result.itens() == null ? List.of() : result.itens();
-            items.stream().filter(keep)
-                    .map(s -> new LedgerItem(s.id(), ItemKind.SERVICE, s.codigo(), s.descricao()))
-                    .forEach(found::add);
-            if (lastPage(items.size(), 0, null)) {
-                break;
-            }
-        }
-        return List.copyOf(found);
+            return Paging.Slice.sized(result == null ? null : result.itens(), pageSize);
+        }).filter(keep).map(s -> new LedgerItem(s.id(), ItemKind.SERVICE, s.codigo(), s.descricao())).toList();
     }
 
     /**
@@ -325,25 +297,22 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     public Optional<String> findSaleByMarker(String marker, String customerId, LocalDate date) {
         LocalDate from = date.minusDays(1);
         LocalDate to = date.plusDays(1);
-        long seen = 0;
-        for (int pagina = 1; pagina <= MAX_PAGES; pagina++) {
-            int page = pagina;
+        return Paging.numbered(1, MAX_PAGES, page -> {
             VendasPage result = call(bearer -> session.api().vendas(bearer, from, to, customerId, page, salePageSize));
-            List<VendaResumo> items = result == null || result.itens() == null ? List.of() : result.itens();
-            for (VendaResumo venda : items) {
-                VendaDetalhe detail = detail(venda.id());
-                if (detail != null && detail.venda() != null && carriesMarker(detail.venda().observacoes(), marker)) {
-                    String contrato = venda.idContrato() != null ? venda.idContrato()
-                            : detail.contrato() != null ? detail.contrato().id() : null;
-                    return Optional.of(contrato != null ? contrato : venda.id());
-                }
-            }
-            seen += items.size();
-            if (lastPage(items.size(), seen, result == null ? null : result.totalItens(), salePageSize)) {
-                break;
-            }
+            return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
+                    result == null ? null : result.totalItens());
+        }).map(venda -> marked(venda, marker)).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The id a sale that carries {@code marker} answers: its contract's for a recurring sale; else empty. */
+    private Optional<String> marked(VendaResumo venda, String marker) {
+        VendaDetalhe detail = detail(venda.id());
+        if (detail == null || detail.venda() == null || !carriesMarker(detail.venda().observacoes(), marker)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String contrato = venda.idContrato() != null ? venda.idContrato()
+                : detail.contrato() != null ? detail.contrato().id() : null;
+        return Optional.of(contrato != null ? contrato : venda.id());
     }
 
     /** A sale deleted between the listing and this read is simply not a candidate. */
@@ -497,16 +466,6 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         });
     }
 
-    // --- paging ---
-
-    private boolean lastPage(int size, long seen, Long total) {
-        return lastPage(size, seen, total, pageSize);
-    }
-
-    private static boolean lastPage(int size, long seen, Long total, int requested) {
-        return size == 0 || size < requested || (total != null && seen >= total);
-    }
-
     /** Without trailing zeros but never in exponent form: {@code 10} must not go out as {@code 1E+1}. */
     static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
@@ -534,41 +493,19 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     }
 
     /**
-     * One request, paced. A 429 whose Retry-After is short is waited out here, up to {@value #SHORT_RETRIES} times
-     * (a 429 means the request was not processed, so even a create is safe to repeat); longer waits and every other
-     * failure go to the job engine, which retries over minutes (STYLE: seconds here, minutes there).
+     * One request, paced. A 429 whose Retry-After is short is waited out here (a 429 means the request was not
+     * processed, so even a create is safe to repeat); longer waits and every other failure go to the job engine, which
+     * retries over minutes (STYLE: seconds here, minutes there).
      */
     private <T> T send(Function<String, T> request, String token) {
-        for (int attempt = 1; ; attempt++) {
+        return SHORT_RETRY.run(() -> {
             session.pacer().acquire();
-            try {
-                return request.apply("Bearer " + token);
-            } catch (ProcessingException e) {
-                throw ContaAzulFailures.fromTransport(e);
-            } catch (WebApplicationException e) {
-                throw ContaAzulFailures.fromWebApplication(e);
-            } catch (TransientFailure e) {
-                // Only a 429 carries a retry-after (ContaAzulFailures.fromApi).
-                java.time.Duration wait = e.retryAfter().orElse(null);
-                if (wait == null || attempt > SHORT_RETRIES || wait.compareTo(SHORT_WAIT) > 0) {
-                    throw e;
-                }
-                sleep(wait);
-            }
-        }
+            return CALLS.call(() -> request.apply("Bearer " + token));
+        });
     }
 
-    private static final int SHORT_RETRIES = 3;
-    private static final java.time.Duration SHORT_WAIT = java.time.Duration.ofSeconds(2);
-
-    private static void sleep(java.time.Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted while waiting out a 429", wait, e);
-        }
-    }
+    private static final VendorCalls CALLS = new VendorCalls(ContaAzulFailures.ERRORS);
+    private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
 
     private String accessToken() {
         Map<String, String> credentials = connection.credentials();

@@ -4,10 +4,10 @@ import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.contaazul.ContaAzulDto.TokenResponse;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.ponte.connector.support.RestClients;
+import dev.ponte.connector.support.VendorCalls;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriBuilder;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Conta Azul's OAuth2 authorization-code flow: the consent URL, the code exchange the connect flow calls from its
@@ -43,6 +42,7 @@ public class ContaAzulOAuth implements OAuth2Connect {
     static final String SCOPE = "openid profile aws.cognito.signin.user.admin";
     /** Tokens live one hour (docs); used when a response leaves {@code expires_in} out. */
     private static final long DEFAULT_EXPIRES_IN = 3600;
+    private static final VendorCalls CALLS = new VendorCalls(ContaAzulFailures.ERRORS);
 
     private final ContaAzulConfig config;
     private final Clock clock;
@@ -51,11 +51,7 @@ public class ContaAzulOAuth implements OAuth2Connect {
     public ContaAzulOAuth(ContaAzulConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.authUrl()))
-                .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(ContaAzulAuthApi.class);
+        this.api = RestClients.to(config.authUrl(), config.timeout()).build(ContaAzulAuthApi.class);
     }
 
     /** Where to send the user for consent; {@code redirectUri} null means the configured one. */
@@ -98,11 +94,7 @@ public class ContaAzulOAuth implements OAuth2Connect {
     private TokenResponse token(MultivaluedMap<String, String> form) {
         // The docs send client_id in the form as well as in Basic auth; the secret goes only in the header.
         form.add("client_id", clientId());
-        try {
-            return api.token(basic(), form);
-        } catch (ProcessingException e) {
-            throw ContaAzulFailures.fromTransport(e);
-        }
+        return CALLS.unwrapped(() -> api.token(basic(), form));
     }
 
     private String clientId() {

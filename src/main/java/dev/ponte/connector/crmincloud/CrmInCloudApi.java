@@ -1,13 +1,8 @@
 package dev.ponte.connector.crmincloud;
 
-import dev.ponte.connector.CredentialsFailure;
-import dev.ponte.connector.RejectedFailure;
-import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.Article;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.Company;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.CompanyWrite;
-import dev.ponte.connector.crmincloud.CrmInCloudDto.Error;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.ExternalReference;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.FieldDefinition;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.Login;
@@ -28,8 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,52 +102,9 @@ interface CrmInCloudApi extends Closeable {
     @Path("/Quote/{id}/ExternalReference")
     Quote linkQuote(@PathParam("id") long id, ExternalReference reference);
 
-    /**
-     * CRM in Cloud's answers in Ponte's terms. 404 becomes {@link NotFound} so that a caller can tell "gone" from
-     * "refused"; it never leaves this package.
-     */
+    /** CRM in Cloud's answers in Ponte's terms; a 404 is a {@code NotFound}, so a caller can tell "gone" from "refused". */
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {
-        int status = response.getStatus();
-        if (status == 401) {
-            return new CredentialsFailure("CRM in Cloud refused the Web API key (401): give a valid key");
-        }
-        if (status == 429) {
-            return TransientFailure.rateLimited(retryAfter(response));
-        }
-        if (status >= 500) {
-            return new TransientFailure("CRM in Cloud answered " + status, retryAfter(response), null);
-        }
-        if (status == 404) {
-            return new NotFound();
-        }
-        Error error = error(response);
-        List<FieldError> fields = new ArrayList<>();
-        if (error != null && error.modelState() != null) {
-            error.modelState().forEach((field, messages) -> messages.forEach(m -> fields.add(new FieldError(field, m))));
-        }
-        String detail = error == null || error.message() == null ? "" : ": " + error.message();
-        return new RejectedFailure("CRM in Cloud refused the request (" + status + ")" + detail, fields);
-    }
-
-    /** {@code Retry-After} in seconds (no CRM in Cloud rate-limit docs found). */
-    private static Duration retryAfter(Response response) {
-        return TransientFailure.parseRetryAfter(response.getHeaderString("Retry-After"));
-    }
-
-    private static Error error(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(Error.class) : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    /** A 404: the record does not exist (or no longer does). */
-    final class NotFound extends RuntimeException {
-
-        NotFound() {
-            super("not found in CRM in Cloud", null, false, false);
-        }
+        return CrmInCloudFailures.ERRORS.toFailure(response);
     }
 }

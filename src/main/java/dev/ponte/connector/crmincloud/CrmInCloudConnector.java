@@ -5,25 +5,17 @@ import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.Connector;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
-import io.quarkus.logging.Log;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.ponte.connector.support.ConnectionClients;
+import dev.ponte.connector.support.RestClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * CRM in Cloud as the CRM side of two-way customer sync, catalogue and quotes (R30–R37). Credentials of a connection:
@@ -39,7 +31,7 @@ public class CrmInCloudConnector implements Connector {
 
     private final CrmInCloudConfig config;
     private final Clock clock;
-    private final Map<UUID, Client> clients = new ConcurrentHashMap<>();
+    private final ConnectionClients<Client> clients = new ConnectionClients<>("CRM in Cloud", c -> c.api);
 
     public CrmInCloudConnector(CrmInCloudConfig config, Instance<Clock> clock) {
         this.config = config;
@@ -95,56 +87,25 @@ public class CrmInCloudConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String apiKey = connection.credentials().get(CrmInCloudSourcePort.API_KEY);
-        Client client = clients.compute(connection.connectionId(), (id, old) -> {
-            if (old != null && Objects.equals(old.apiKey, apiKey)) {
-                return old;
-            }
-            if (old != null) {
-                close(old);
-            }
-            return build(apiKey);
-        });
+        Client client = clients.get(connection.connectionId(), apiKey, () -> build(apiKey));
         return new CrmInCloudSourcePort(client, clock);
     }
 
+    /** The connection's current token goes on every request that has one (the login call goes without). */
     private Client build(String apiKey) {
-        long timeout = config.timeout().toMillis();
-        BearerHeader header = new BearerHeader();
-        Client client = new Client(apiKey, QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.apiUrl()))
-                .connectTimeout(timeout, TimeUnit.MILLISECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                .register(header)
+        AtomicReference<Client> built = new AtomicReference<>();
+        Client client = new Client(apiKey, RestClients.to(config.apiUrl(), config.timeout())
+                .header("Authorization", () -> {
+                    String token = built.get() == null ? null : built.get().token;
+                    return token == null ? null : "Bearer " + token;
+                })
                 .build(CrmInCloudApi.class));
-        header.client = client;
+        built.set(client);
         return client;
     }
 
     @PreDestroy
     void closeAll() {
-        clients.values().forEach(CrmInCloudConnector::close);
-        clients.clear();
-    }
-
-    private static void close(Client client) {
-        try {
-            client.api.close();
-        } catch (IOException | RuntimeException e) {
-            Log.debugf("closing a CRM in Cloud client failed: %s", e.getMessage());
-        }
-    }
-
-    /** Adds the connection's current token, when it has one (the login call goes without). */
-    private static final class BearerHeader implements ClientRequestFilter {
-
-        private Client client;
-
-        @Override
-        public void filter(ClientRequestContext request) {
-            String token = client == null ? null : client.token;
-            if (token != null) {
-                request.getHeaders().putSingle("Authorization", "Bearer " + token);
-            }
-        }
+        clients.closeAll();
     }
 }

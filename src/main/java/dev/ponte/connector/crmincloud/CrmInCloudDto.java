@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * CRM in Cloud's JSON as far as Ponte reads and writes it. Names from the public {@code CompanyDTO} page are
@@ -79,11 +78,5 @@ final class CrmInCloudDto {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ExternalReference(String system, String externalId) {
-    }
-
-    /** ASP.NET Web API's error body: {@code Message} and, on a 400, {@code ModelState} (field → messages). */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Error(@JsonProperty("Message") String message,
-            @JsonProperty("ModelState") Map<String, List<String>> modelState) {
     }
 }

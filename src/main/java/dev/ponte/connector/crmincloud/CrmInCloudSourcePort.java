@@ -6,9 +6,8 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.RemotePage;
 import dev.ponte.connector.Port;
-import dev.ponte.connector.SyncFailure;
-import dev.ponte.connector.TransientFailure;
-import dev.ponte.connector.crmincloud.CrmInCloudApi.NotFound;
+import dev.ponte.connector.support.Paging;
+import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.connector.crmincloud.CrmInCloudConnector.Client;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.Article;
 import dev.ponte.connector.crmincloud.CrmInCloudDto.Company;
@@ -25,13 +24,11 @@ import dev.ponte.model.Party;
 import dev.ponte.model.TaxId;
 import dev.ponte.model.Quote;
 import dev.ponte.model.ReferenceData;
-import jakarta.ws.rs.ProcessingException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +54,8 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
     private static final Duration RENEW_EARLY = Duration.ofMinutes(1);
     private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(20);
     private static final String COMPANY_ORDER = "lastModifiedDate,id";
+
+    private static final VendorCalls CALLS = new VendorCalls(CrmInCloudFailures.ERRORS);
 
     private final Client client;
     private final CrmInCloudApi api;
@@ -197,15 +196,8 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
         if (!missing.isEmpty()) {
             throw new RejectedFailure("articles without a code cannot be imported", missing);
         }
-        List<Article> current = new ArrayList<>();
-        for (int skip = 0;; skip += PAGE) {
-            int at = skip;
-            List<Article> page = call(() -> api.articles(PAGE, at));
-            current.addAll(page);
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
+        List<Article> current = Paging.numbered(0, Paging.MAX_PAGES,
+                page -> Paging.Slice.sized(call(() -> api.articles(PAGE, page * PAGE)), PAGE)).toList();
         List<Article> wanted = items.stream().map(i -> new Article(null, i.code(), i.name(),
                 i.price() == null ? null : i.price().amount(), i.unitCode(),
                 i.kind() == ItemKind.SERVICE ? "Service" : "Product")).toList();
@@ -288,19 +280,11 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
 
     /** Calls CRM in Cloud; a 404 is a rejection here (see {@link #find} where absence is an answer). */
     private <T> T call(Supplier<T> request) {
-        try {
-            return authenticated(request);
-        } catch (NotFound e) {
-            throw new RejectedFailure("CRM in Cloud has no such record", List.of());
-        }
+        return CALLS.call(() -> authenticated(request));
     }
 
     private <T> Optional<T> find(Supplier<T> request) {
-        try {
-            return Optional.ofNullable(authenticated(request));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+        return CALLS.find(() -> authenticated(request));
     }
 
     /** A 401 with a token that looked valid (revoked, or the CRM restarted) earns one fresh login and one retry. */
@@ -339,18 +323,7 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
         }
     }
 
-    /** Timeouts and dropped connections arrive as ProcessingException; the mapper's failures may be wrapped in one. */
     private static <T> T unwrapped(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (ProcessingException e) {
-            if (e.getCause() instanceof SyncFailure failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof NotFound notFound) {
-                throw notFound;
-            }
-            throw new TransientFailure("CRM in Cloud could not be reached: " + e.getMessage(), null, e);
-        }
+        return CALLS.unwrapped(request);
     }
 }

@@ -1,14 +1,9 @@
 package dev.ponte.connector.pipedrive;
 
-import dev.ponte.connector.CredentialsFailure;
-import dev.ponte.connector.RejectedFailure;
-import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.pipedrive.PipedriveDto.Deal;
 import dev.ponte.connector.pipedrive.PipedriveDto.DealField;
 import dev.ponte.connector.pipedrive.PipedriveDto.DealProduct;
 import dev.ponte.connector.pipedrive.PipedriveDto.Envelope;
-import dev.ponte.connector.pipedrive.PipedriveDto.Error;
 import dev.ponte.connector.pipedrive.PipedriveDto.NewDealField;
 import dev.ponte.connector.pipedrive.PipedriveDto.NewWebhook;
 import dev.ponte.connector.pipedrive.PipedriveDto.Organization;
@@ -28,8 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.Closeable;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -95,63 +88,9 @@ interface PipedriveApi extends Closeable {
     @Path("/v1/webhooks/{id}")
     void deleteWebhook(@PathParam("id") long id);
 
-    /**
-     * Pipedrive's answers in Ponte's terms. 404 becomes {@link NotFound} so that a caller can tell "gone" from
-     * "refused"; it never leaves this package.
-     */
+    /** Pipedrive's answers in Ponte's terms; a 404 is a {@code NotFound}, so a caller can tell "gone" from "refused". */
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {
-        int status = response.getStatus();
-        if (status == 401) {
-            return new CredentialsFailure("Pipedrive refused the API token (401): reconnect with a valid token");
-        }
-        if (status == 429) {
-            return TransientFailure.rateLimited(retryAfter(response));
-        }
-        if (status >= 500) {
-            return new TransientFailure("Pipedrive answered " + status);
-        }
-        if (status == 404) {
-            return new NotFound();
-        }
-        Error error = error(response);
-        List<FieldError> fields = new ArrayList<>();
-        if (error != null && error.errors() != null) {
-            error.errors().forEach((field, messages) -> messages.forEach(m -> fields.add(new FieldError(field, m))));
-        }
-        String detail = error == null || error.error() == null ? "" : ": " + error.error()
-                + (error.errorInfo() == null ? "" : " (" + error.errorInfo() + ")");
-        return new RejectedFailure("Pipedrive refused the request (" + status + ")" + detail, fields);
-    }
-
-    /**
-     * {@code Retry-After} in seconds when present (as Pipedrive and the sandbox send it); otherwise
-     * {@code x-ratelimit-reset}, the seconds until the 2-second burst window reopens. The HTTP-date form of
-     * {@code Retry-After} is not handled: Pipedrive is not known to send it.
-     */
-    private static Duration retryAfter(Response response) {
-        for (String header : List.of("Retry-After", "x-ratelimit-reset")) {
-            Duration seconds = TransientFailure.parseRetryAfter(response.getHeaderString(header));
-            if (seconds != null) {
-                return seconds;
-            }
-        }
-        return null;
-    }
-
-    private static Error error(Response response) {
-        try {
-            return response.hasEntity() ? response.readEntity(Error.class) : null;
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
-    }
-
-    /** A 404: the record does not exist (or no longer does). */
-    final class NotFound extends RuntimeException {
-
-        NotFound() {
-            super("not found in Pipedrive", null, false, false);
-        }
+        return PipedriveFailures.ERRORS.toFailure(response);
     }
 }

@@ -119,12 +119,6 @@ final class PipedriveDto {
             String httpAuthUser, String httpAuthPassword, String version) {
     }
 
-    /** Errors: {@code {success:false, error, error_info}}; addWebhook's 400 has {@code errors{field:[…]}} instead. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Error(String error, String errorInfo, Map<String, List<String>> errors) {
-    }
-
     /** A v2 webhook body: {@code meta}, the entity after the change ({@code data}) and the changed fields before it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

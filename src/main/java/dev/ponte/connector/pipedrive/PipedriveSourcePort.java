@@ -13,9 +13,9 @@ import dev.ponte.connector.DealSource;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookSubscription;
-import dev.ponte.connector.SyncFailure;
-import dev.ponte.connector.TransientFailure;
-import dev.ponte.connector.pipedrive.PipedriveApi.NotFound;
+import dev.ponte.connector.RemotePage;
+import dev.ponte.connector.support.Paging;
+import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.connector.pipedrive.PipedriveDto.DealField;
 import dev.ponte.connector.pipedrive.PipedriveDto.DealProduct;
 import dev.ponte.connector.pipedrive.PipedriveDto.Envelope;
@@ -31,7 +31,6 @@ import dev.ponte.connector.pipedrive.PipedriveDto.WebhookBody;
 import dev.ponte.connector.pipedrive.PipedriveDto.WebhookMeta;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
-import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,6 +69,7 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
     private static final String WEBHOOK_USER_NAME = "ponte";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final VendorCalls CALLS = new VendorCalls(PipedriveFailures.ERRORS);
 
     private final PipedriveApi api;
     private final ReferenceData reference;
@@ -134,15 +134,13 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
     }
 
     private List<DealLine> lines(PipedriveDto.Deal d, CompletionStage<Envelope<List<DealProduct>>> firstPage) {
-        List<DealProduct> attached = new ArrayList<>();
-        CompletionStage<Envelope<List<DealProduct>>> next = firstPage;
-        while (next != null) {
-            CompletionStage<Envelope<List<DealProduct>>> read = next;
+        List<DealProduct> attached = Paging.cursored(Paging.MAX_PAGES, cursor -> {
+            CompletionStage<Envelope<List<DealProduct>>> read = cursor == null ? firstPage
+                    : started(() -> api.dealProducts(d.id(), PAGE, cursor));
             Envelope<List<DealProduct>> page = call(() -> joined(read));
-            attached.addAll(page.data() == null ? List.of() : page.data());
-            String cursor = page.additionalData() == null ? null : page.additionalData().nextCursor();
-            next = cursor == null ? null : started(() -> api.dealProducts(d.id(), PAGE, cursor));
-        }
+            return new RemotePage<>(page.data() == null ? List.of() : page.data(),
+                    page.additionalData() == null ? null : page.additionalData().nextCursor());
+        }).toList();
         List<DealLine> lines = new ArrayList<>();
         for (DealProduct line : attached) {
             Optional<Product> product = reference.product(line.productId(),
@@ -378,20 +376,17 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
         return dealFields();
     }
 
+    /** v1 pages by start/limit: the next page's start is the cursor. */
     private List<DealField> allDealFields() {
-        List<DealField> all = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int at = start;
-            Envelope<List<DealField>> page = call(() -> api.dealFields(at, FIELD_PAGE));
-            all.addAll(page.data() == null ? List.of() : page.data());
+        return Paging.cursored(Paging.MAX_PAGES, cursor -> {
+            Envelope<List<DealField>> page = call(() -> api.dealFields(cursor == null ? 0 : Integer.parseInt(cursor),
+                    FIELD_PAGE));
             var pagination = page.additionalData() == null ? null : page.additionalData().pagination();
-            if (pagination == null || !Boolean.TRUE.equals(pagination.moreItemsInCollection())
-                    || pagination.nextStart() == null) {
-                return all;
-            }
-            start = pagination.nextStart();
-        }
+            boolean more = pagination != null && Boolean.TRUE.equals(pagination.moreItemsInCollection())
+                    && pagination.nextStart() != null;
+            return new RemotePage<>(page.data() == null ? List.of() : page.data(),
+                    more ? String.valueOf(pagination.nextStart()) : null);
+        }).toList();
     }
 
     /** A record the model refuses (e.g. a line with quantity 0) is a problem with the data, not a bug. */
@@ -406,36 +401,18 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
 
     /** Calls Pipedrive; a 404 is a rejection here (see {@link #find} where absence is an answer). */
     private <T> T call(Supplier<T> request) {
-        try {
-            return unwrapped(request);
-        } catch (NotFound e) {
-            throw new RejectedFailure("Pipedrive has no such record", List.of());
-        }
+        requireToken();
+        return CALLS.call(request);
     }
 
     private <T> Optional<T> find(Supplier<T> request) {
-        try {
-            return Optional.ofNullable(unwrapped(request));
-        } catch (NotFound e) {
-            return Optional.empty();
-        }
+        requireToken();
+        return CALLS.find(request);
     }
 
-    /** Timeouts and dropped connections arrive as ProcessingException; the mapper's failures may be wrapped in one. */
-    private <T> T unwrapped(Supplier<T> request) {
+    private void requireToken() {
         if (connection.credentials().get(API_TOKEN) == null) {
             throw new CredentialsFailure("no Pipedrive API token is stored for this connection");
-        }
-        try {
-            return request.get();
-        } catch (ProcessingException e) {
-            if (e.getCause() instanceof SyncFailure failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof NotFound notFound) {
-                throw notFound;
-            }
-            throw new TransientFailure("Pipedrive could not be reached: " + e.getMessage(), null, e);
         }
     }
 }

@@ -146,6 +146,6 @@ interface RevisoApi {
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {
-        return RevisoFailures.fromApi(response);
+        return RevisoFailures.ERRORS.toFailure(response);
     }
 }

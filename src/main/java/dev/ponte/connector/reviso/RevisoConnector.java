@@ -7,21 +7,17 @@ import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RequestPacer;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import dev.ponte.connector.support.ConnectionClients;
+import dev.ponte.connector.support.RestClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.Closeable;
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reviso (Contabilità in Cloud) as a ledger ({@value #SYSTEM}): its product catalogue, and two-way customer sync with
@@ -47,7 +43,7 @@ public class RevisoConnector implements Connector {
 
     private final RevisoConfig config;
     private final int pageSize;
-    private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+    private final ConnectionClients<Session> sessions = new ConnectionClients<>("Reviso", Session::api);
 
     @Inject
     public RevisoConnector(RevisoConfig config) {
@@ -93,14 +89,11 @@ public class RevisoConnector implements Connector {
         return Optional.empty();
     }
 
+    /** The tokens are parameters of every call, so the client never needs rebuilding. */
     @Override
     public Port open(ConnectionAccess connection) {
-        Session session = sessions.computeIfAbsent(connection.connectionId(), id -> new Session(
-                QuarkusRestClientBuilder.newBuilder()
-                        .baseUri(URI.create(config.apiUrl()))
-                        .connectTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .build(RevisoApi.class),
+        Session session = sessions.get(connection.connectionId(), () -> new Session(
+                RestClients.to(config.apiUrl(), config.timeout()).build(RevisoApi.class),
                 new RequestPacer("Reviso", config.requestsPerSecond(), MAX_PACING_WAIT),
                 new ConcurrentHashMap<>()));
         return new RevisoLedgerPort(session, connection, config.appSecretToken().orElse(null), pageSize);
@@ -108,21 +101,10 @@ public class RevisoConnector implements Connector {
 
     @PreDestroy
     void close() {
-        sessions.values().forEach(Session::close);
-        sessions.clear();
+        sessions.closeAll();
     }
 
     /** What one connection's ports share: the client, the pacer, and data of the agreement that never changes. */
     record Session(RevisoApi api, RequestPacer pacer, Map<String, Object> cache) {
-
-        void close() {
-            if (api instanceof Closeable closeable) {
-                try {
-                    closeable.close();
-                } catch (IOException e) {
-                    // The pool is gone either way.
-                }
-            }
-        }
     }
 }

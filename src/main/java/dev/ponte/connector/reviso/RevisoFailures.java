@@ -1,18 +1,12 @@
 package dev.ponte.connector.reviso;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.SyncFailure;
-import dev.ponte.connector.TransientFailure;
+import dev.ponte.connector.support.ErrorBody;
+import dev.ponte.connector.support.VendorErrors;
 import dev.ponte.model.LedgerRefusal;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,11 +22,10 @@ import java.util.regex.Pattern;
  * {@code errors[{propertyName, errorMessage}]} as in e-conomic's API; an array of {@code {propertyName|property,
  * errorMessage|message}} is read too) and the status of a refused demo write (403).
  */
-final class RevisoFailures {
+final class RevisoFailures extends VendorErrors {
 
     static final String UNAUTHORIZED = "Reviso refused the tokens (401): renew the agreement grant token";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final RevisoFailures ERRORS = new RevisoFailures();
     /** Reviso property → Ponte field. */
     private static final Map<String, String> FIELDS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("currency", "currency"),
@@ -61,37 +54,29 @@ final class RevisoFailures {
     private static final Pattern LINE = Pattern.compile("lines\\[(\\d+)]\\.(\\w+).*");
 
     private RevisoFailures() {
+        super("Reviso", UNAUTHORIZED);
     }
 
-    /** For {@code @ClientExceptionMapper} of the API: every status of 400 and above. */
-    static RuntimeException fromApi(Response response) {
-        int status = response.getStatus();
-        if (status == 401 || status == 403) {
-            return new CredentialsFailure(status == 401 ? UNAUTHORIZED
-                    : "Reviso refused the request with these tokens (403): " + message(read(response), "forbidden"));
-        }
-        if (status == 429) {
-            return TransientFailure.rateLimited(retryAfter(response));
-        }
-        if (status >= 500 || status == 408) {
-            return new TransientFailure("Reviso answered " + status + ": " + message(read(response), "no details"),
-                    null, null);
-        }
-        return rejected(status, read(response));
+    /** A 403 is a refused demo write (a guess), which the agreement's tokens cannot do. */
+    @Override
+    protected boolean refusesCredentials(int status) {
+        return status == 401 || status == 403;
     }
 
-    static SyncFailure fromTransport(ProcessingException e) {
-        if (e.getCause() instanceof SyncFailure failure) {
-            return failure;
+    @Override
+    protected CredentialsFailure unauthorized(int status, JsonNode body) {
+        if (status == 401) {
+            return super.unauthorized(status, body);
         }
-        return new TransientFailure("no usable answer from Reviso (timeout, connection lost or unreadable body)",
-                null, e);
+        String message = message(body);
+        return new CredentialsFailure("Reviso refused the request with these tokens (403): "
+                + (message == null ? "forbidden" : message));
     }
 
-    static SyncFailure fromWebApplication(WebApplicationException e) {
-        RuntimeException mapped = fromApi(e.getResponse());
-        return mapped instanceof SyncFailure failure ? failure
-                : new TransientFailure("Reviso answered " + e.getResponse().getStatus(), null, e);
+    /** Reviso's 404 says what is missing in its own words, as any other refusal does. */
+    @Override
+    protected RejectedFailure notFound(JsonNode body) {
+        return rejected(404, body);
     }
 
     /** Ponte's name for a Reviso property, e.g. {@code paymentType} → {@code paymentMode}. */
@@ -104,22 +89,24 @@ final class RevisoFailures {
         return FIELDS.getOrDefault(head, property);
     }
 
-    private static RejectedFailure rejected(int status, JsonNode body) {
-        String message = message(body, "Reviso refused the request (" + status + ")");
+    @Override
+    protected RejectedFailure rejected(int status, JsonNode body) {
+        String given = message(body);
+        String message = given == null ? "Reviso refused the request (" + status + ")" : given;
         List<FieldError> errors = new ArrayList<>();
         JsonNode list = body.path("errors");
         if (list.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = list.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 JsonNode inner = entry.getValue().path("errors");
-                String text = inner.isArray() && !inner.isEmpty() ? first(inner.get(0), "errorMessage", "message")
-                        : first(entry.getValue(), "errorMessage", "message");
+                String text = inner.isArray() && !inner.isEmpty() ? ErrorBody.firstText(inner.get(0), "errorMessage", "message")
+                        : ErrorBody.firstText(entry.getValue(), "errorMessage", "message");
                 errors.add(new FieldError(field(entry.getKey()), text == null ? message : text));
             }
         } else if (list.isArray()) {
             for (JsonNode item : list) {
-                String property = first(item, "propertyName", "property", "field");
-                String text = first(item, "errorMessage", "message");
+                String property = ErrorBody.firstText(item, "propertyName", "property", "field");
+                String text = ErrorBody.firstText(item, "errorMessage", "message");
                 errors.add(new FieldError(property == null ? "body" : field(property), text == null ? message : text));
             }
         }
@@ -136,31 +123,9 @@ final class RevisoFailures {
         return new RejectedFailure(message, errors, known);
     }
 
-    private static String message(JsonNode body, String fallback) {
-        String text = first(body, "message");
-        return text == null || text.isBlank() ? fallback : text;
-    }
-
-    private static String first(JsonNode node, String... fields) {
-        for (String field : fields) {
-            JsonNode value = node.get(field);
-            if (value != null && value.isTextual()) {
-                return value.asText();
-            }
-        }
-        return null;
-    }
-
-    private static JsonNode read(Response response) {
-        try {
-            String text = response.readEntity(String.class);
-            return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-        } catch (RuntimeException | java.io.IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
-
-    private static Duration retryAfter(Response response) {
-        return TransientFailure.parseRetryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER));
+    @Override
+    protected String message(JsonNode body) {
+        String text = ErrorBody.firstText(body, "message");
+        return text == null || text.isBlank() ? null : text;
     }
 }

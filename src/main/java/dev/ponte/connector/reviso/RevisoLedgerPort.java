@@ -10,8 +10,10 @@ import dev.ponte.connector.Port;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.RemotePage;
-import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.reviso.RevisoConnector.Session;
+import dev.ponte.connector.support.Paging;
+import dev.ponte.connector.support.ShortRetry;
+import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.connector.reviso.RevisoDto.Customer;
 import dev.ponte.connector.reviso.RevisoDto.CustomerRef;
 import dev.ponte.connector.reviso.RevisoDto.NewProduct;
@@ -49,8 +51,6 @@ import dev.ponte.model.TaxRate;
 import dev.ponte.model.TermField;
 import dev.ponte.model.Unit;
 import dev.ponte.model.VatZone;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,8 +77,9 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
     private static final int MAX_PAGES = 10_000;
     /** Article codes per {@code $or} filter, which keeps the query string short. */
     private static final int CODES_PER_CALL = 40;
-    private static final int SHORT_RETRIES = 3;
-    private static final Duration SHORT_WAIT = Duration.ofSeconds(2);
+    /** A 429 whose Retry-After is at most 2 s is waited out here, up to 3 times; a longer one goes to the engine. */
+    private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
+    private static final VendorCalls CALLS = new VendorCalls(RevisoFailures.ERRORS);
     private static final String CUSTOMER_ORDER = "lastUpdated,customerNumber";
 
     private final Session session;
@@ -135,17 +136,7 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
     }
 
     private List<Customer> customersWhere(String filter) {
-        List<Customer> found = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            int skip = page;
-            Page<Customer> result = call((app, grant) -> session.api().customers(app, grant, filter, null, skip,
-                    pageSize));
-            found.addAll(result.items());
-            if (!result.hasNext() || result.items().isEmpty()) {
-                break;
-            }
-        }
-        return found;
+        return all((app, grant, skip) -> session.api().customers(app, grant, filter, null, skip, pageSize));
     }
 
     // --- ItemCatalog ---
@@ -191,17 +182,7 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
     }
 
     private List<Product> productsWhere(String filter) {
-        List<Product> found = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            int skip = page;
-            Page<Product> result = call((app, grant) -> session.api().products(app, grant, filter, null, skip,
-                    pageSize));
-            found.addAll(result.items());
-            if (!result.hasNext() || result.items().isEmpty()) {
-                break;
-            }
-        }
-        return found;
+        return all((app, grant, skip) -> session.api().products(app, grant, filter, null, skip, pageSize));
     }
 
     // --- CustomerLedger: customers ---
@@ -644,23 +625,17 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
         Page<T> page(String app, String grant, int skipPages);
     }
 
+    /** Every page, by {@code skippages}, until Reviso says there is no next one. */
     private <T> List<T> all(Listing<T> listing) {
-        List<T> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            int skip = page;
+        return Paging.numbered(0, MAX_PAGES, skip -> {
             Page<T> result = call((app, grant) -> listing.page(app, grant, skip));
-            all.addAll(result.items());
-            if (!result.hasNext() || result.items().isEmpty()) {
-                break;
-            }
-        }
-        return all;
+            return Paging.Slice.flagged(result.items(), result.hasNext());
+        }).toList();
     }
 
     /**
-     * One request with both tokens, paced. A 429 whose Retry-After is short is waited out here, up to
-     * {@value #SHORT_RETRIES} times (the request was not processed, so even a create is safe to repeat); longer waits
-     * and every other failure go to the job engine.
+     * One request with both tokens, paced. A 429 whose Retry-After is short is waited out here (the request was not
+     * processed, so even a create is safe to repeat); longer waits and every other failure go to the job engine.
      */
     private <T> T call(BiFunction<String, String, T> request) {
         Map<String, String> credentials = connection.credentials();
@@ -670,30 +645,9 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
             throw new CredentialsFailure("no Reviso " + (grant == null ? "agreement grant token" : "app secret token")
                     + " is stored; connect the agreement");
         }
-        for (int attempt = 1; ; attempt++) {
+        return SHORT_RETRY.run(() -> {
             session.pacer().acquire();
-            try {
-                return request.apply(app, grant);
-            } catch (ProcessingException e) {
-                throw RevisoFailures.fromTransport(e);
-            } catch (WebApplicationException e) {
-                throw RevisoFailures.fromWebApplication(e);
-            } catch (TransientFailure e) {
-                Duration wait = e.retryAfter().orElse(null);
-                if (wait == null || attempt > SHORT_RETRIES || wait.compareTo(SHORT_WAIT) > 0) {
-                    throw e;
-                }
-                sleep(wait);
-            }
-        }
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted while waiting out a 429", wait, e);
-        }
+            return CALLS.call(() -> request.apply(app, grant));
+        });
     }
 }

@@ -8,6 +8,7 @@ import dev.ponte.model.TaxId;
 import dev.ponte.model.TaxIdKind;
 import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 
 /** {@link CustomerDirectoryContract} for Conta Azul, over its sandbox. */
 @QuarkusTest
+@ExtendWith(LiftedLimits.class)
 class ContaAzulCustomerDirectoryContractTest extends CustomerDirectoryContract {
 
     @Inject

@@ -5,6 +5,7 @@ import dev.ponte.connector.contract.ItemCatalogContract;
 import dev.ponte.model.ItemKind;
 import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 /** {@link ItemCatalogContract} for Conta Azul (products and services), over its sandbox. */
 @QuarkusTest
+@ExtendWith(LiftedLimits.class)
 class ContaAzulItemCatalogContractTest extends ItemCatalogContract {
 
     @Inject

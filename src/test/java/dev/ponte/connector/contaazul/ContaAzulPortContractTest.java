@@ -6,12 +6,14 @@ import dev.ponte.connector.Port;
 import dev.ponte.connector.contract.PortContract;
 import dev.ponte.connector.contract.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 
 /** {@link PortContract} for Conta Azul, over its sandbox, connected by OAuth2. */
 @QuarkusTest
+@ExtendWith(LiftedLimits.class)
 class ContaAzulPortContractTest extends PortContract {
 
     @Inject

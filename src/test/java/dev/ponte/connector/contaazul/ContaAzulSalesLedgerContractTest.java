@@ -5,6 +5,7 @@ import dev.ponte.connector.contract.SalesLedgerContract;
 import dev.ponte.connector.contract.Sandbox;
 import dev.ponte.support.MemoryAccess;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** {@link SalesLedgerContract} for Conta Azul, over its sandbox: a sale pending review is {@code EM_ANDAMENTO}. */
 @QuarkusTest
+@ExtendWith(LiftedLimits.class)
 class ContaAzulSalesLedgerContractTest extends SalesLedgerContract {
 
     @Inject

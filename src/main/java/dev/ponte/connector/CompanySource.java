@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The CRM side of two-way customer sync, catalogue and quotes (CRM in Cloud, DESIGN §4): companies with their
- * selection fields, the catalogue, reference data and quotes. A {@link SourcePort} that can do this implements it
- * too. Every method calls the CRM; failures arrive as {@link SyncFailure}s.
+ * selection fields, the catalogue, reference data and quotes. Every method calls the CRM; failures arrive as
+ * {@link SyncFailure}s.
  */
 public interface CompanySource {
 

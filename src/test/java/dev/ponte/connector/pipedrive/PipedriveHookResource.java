@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test-only receiver of Pipedrive webhook deliveries: keeps the raw headers and body for {@code readWebhook}. */
+/** Test-only receiver of Pipedrive webhook deliveries: keeps the raw headers and body for the port to read. */
 @Path("/test-hooks/pipedrive")
 public class PipedriveHookResource {
 

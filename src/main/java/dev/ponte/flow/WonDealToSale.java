@@ -268,11 +268,11 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
             saleId = earlier.get();
             history(job, "sale", "SUCCEEDED", "sale " + saleId + " found by its marker (created by an earlier attempt)");
         } else {
-            SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
-                    new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
-                            connection.integer("instalments", 1)),
-                    seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null, recurrence);
             try {
+                SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
+                        new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
+                                connection.integer("instalments", 1)),
+                        seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null, recurrence);
                 saleId = recurrence != null ? contracts.get().createRecurringSale(document)
                         : ledger.createSale(document);
             } catch (RejectedFailure refused) {

@@ -1,0 +1,101 @@
+package dev.ponte.connector.moskit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.connector.ConnectionAccess;
+import dev.ponte.connector.Connector;
+import dev.ponte.connector.DealSource;
+import dev.ponte.connector.OAuth2Connect;
+import dev.ponte.connector.Port;
+import dev.ponte.connector.RequestPacer;
+import dev.ponte.connector.WebhookInbound;
+import dev.ponte.connector.support.ConnectionClients;
+import dev.ponte.connector.support.RestClients;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Moskit CRM as a source of won deals (R1–R18). Credentials of a connection: {@code apikey} (Moskit: Marketplace ›
+ * API pública do Moskit CRM) and {@code webhookSecret}, which the webhook URL a person pastes in Moskit's webhook
+ * screen carries ({@code /hooks/{connection}?secret=…}): Moskit's webhooks are set up there, not by API, and unsigned.
+ * One REST client, request pacer and reference data per connection are kept, replaced when the key changes.
+ */
+@ApplicationScoped
+public class MoskitConnector implements Connector {
+
+    public static final String SYSTEM = "MOSKIT";
+    private static final Set<Class<?>> CAPABILITIES = Set.of(DealSource.class, WebhookInbound.class);
+    /** A caller that would wait longer than this for its pacing slot is postponed to the job engine. */
+    private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
+
+    private final MoskitConfig config;
+    private final ObjectMapper json;
+    private final ConnectionClients<Session> clients = new ConnectionClients<>("Moskit", Session::api);
+
+    public MoskitConnector(MoskitConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
+
+    private record Session(MoskitApi api, RequestPacer pacer, MoskitReference reference) {
+    }
+
+    @Override
+    public String system() {
+        return SYSTEM;
+    }
+
+    @Override
+    public Side side() {
+        return Side.SOURCE;
+    }
+
+    @Override
+    public String label() {
+        return "Moskit CRM";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(
+                new CredentialField(MoskitSourcePort.API_KEY,
+                        "The account's API key (Moskit: Marketplace › API pública do Moskit CRM); R16"),
+                new CredentialField(MoskitSourcePort.WEBHOOK_SECRET, "A random secret of at least "
+                        + MoskitSourcePort.MIN_SECRET_LENGTH + " characters; the webhook URL to paste in Moskit "
+                        + "(Marketplace › Webhooks, event \"Edição no status de negócio\") is "
+                        + "<Ponte>/hooks/<connection id>?secret=<this secret>"));
+    }
+
+    @Override
+    public Set<Class<?>> capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** Moskit is connected with a typed API key. */
+    @Override
+    public Optional<OAuth2Connect> oauth() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Port open(ConnectionAccess connection) {
+        String key = connection.credentials().get(MoskitSourcePort.API_KEY);
+        Session session = clients.get(connection.connectionId(), key, () -> new Session(build(key),
+                new RequestPacer("Moskit", config.requestsPerSecond(), MAX_PACING_WAIT),
+                new MoskitReference(config.referenceDataTtl())));
+        return new MoskitSourcePort(session.api(), session.pacer(), session.reference(), connection, json);
+    }
+
+    private MoskitApi build(String key) {
+        return RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
+                .header("apikey", () -> key).build(MoskitApi.class);
+    }
+
+    @PreDestroy
+    void closeAll() {
+        clients.closeAll();
+    }
+}

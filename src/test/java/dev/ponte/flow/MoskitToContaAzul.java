@@ -1,0 +1,108 @@
+package dev.ponte.flow;
+
+import static dev.ponte.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import dev.ponte.connector.moskit.MoskitSeeds;
+import dev.ponte.support.Api;
+import dev.ponte.support.Api.Tenant;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A tenant with a Moskit → Conta Azul connection on Ponte's own sandbox emulators, set up the way a user would:
+ * create it with the Moskit key and a webhook secret, connect Conta Azul through the OAuth2 consent, enable it, and
+ * (as a person does in Moskit's webhook screen) use the secret webhook URL. CRM data is made with {@link MoskitSeeds}.
+ */
+final class MoskitToContaAzul {
+
+    static final String MOSKIT = "/sandbox/moskit";
+    static final String CONTA_AZUL = "/sandbox/contaazul";
+
+    final Tenant tenant;
+    final UUID connection;
+
+    private MoskitToContaAzul(Tenant tenant, UUID connection) {
+        this.tenant = tenant;
+        this.connection = connection;
+    }
+
+    /** Empty emulators without faults; Conta Azul's rate limits as documented. */
+    static void resetSandboxes() {
+        for (String vendor : List.of(MOSKIT, CONTA_AZUL)) {
+            given().delete(vendor + "/_state").then().statusCode(204);
+            given().delete(vendor + "/_faults").then().statusCode(204);
+        }
+        given().delete(CONTA_AZUL + "/_limits").then().statusCode(200);
+    }
+
+    /** A connected, enabled connection with these settings. */
+    static MoskitToContaAzul connect(Map<String, Object> settings) {
+        Tenant tenant = Api.newTenant("Loja " + UUID.randomUUID());
+        UUID id = Api.newConnection(tenant, Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT",
+                "flows", List.of("WonDealToSale"), "settings", settings, "credentials", MoskitSeeds.credentials()));
+        MoskitToContaAzul c = new MoskitToContaAzul(tenant, id);
+        new ConsentOnly(tenant, id).run();
+        as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200);
+        return c;
+    }
+
+    /** The OAuth2 dance a browser does for Conta Azul: Ponte → consent → Ponte's callback. */
+    private record ConsentOnly(Tenant tenant, UUID connection) implements Runnable {
+
+        @Override
+        public void run() {
+            String consent = as(tenant.key()).redirects().follow(false)
+                    .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
+                    .extract().header("Location");
+            String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(consent).then()
+                    .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(302))
+                            .or(org.hamcrest.Matchers.is(303))).extract().header("Location");
+            given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
+        }
+    }
+
+    /** The URL a person pastes in Moskit's webhook screen. */
+    String webhookUrl() {
+        return "http://localhost:" + RestAssured.port + "/hooks/" + connection + "?secret=" + MoskitSeeds.SECRET;
+    }
+
+    /** Moskit delivers the deal's status change (as its screen-configured webhook would); answers the statuses. */
+    List<Integer> deliver(long deal) {
+        return MoskitSeeds.deliver(webhookUrl(), deal, 1);
+    }
+
+    /** The deal won now, and its webhook delivered. */
+    void win(long deal) {
+        MoskitSeeds.setStatus(deal, "WON");
+        deliver(deal);
+    }
+
+    static JsonPath contaAzul() {
+        return given().get(CONTA_AZUL + "/_state").then().statusCode(200).extract().jsonPath();
+    }
+
+    static int sales() {
+        return contaAzul().getList("vendas").size();
+    }
+
+    /** The deal's history messages, newest first. */
+    List<String> history(long deal) {
+        return as(tenant.key()).get("/api/v1/connections/" + connection + "/history?subject=moskit:deal:" + deal)
+                .then().statusCode(200).extract().jsonPath().getList("items.message");
+    }
+
+    JsonPath jobs(String query) {
+        return as(tenant.key()).get("/api/v1/jobs?connectionId=" + connection + "&" + query).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static void eventually(Runnable assertion) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
+    }
+}

@@ -118,8 +118,8 @@ abstract class ApiContractTest {
 
     @Test
     void aSystemWithoutAConnectorIsRefusedByName() {
-        Tenant tenant = newTenant("Moskit");
-        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "MOSKIT", "ledgerSystem", "CONTA_AZUL"))
+        Tenant tenant = newTenant("Nuvemshop");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "NUVEMSHOP", "ledgerSystem", "CONTA_AZUL"))
                 .post("/api/v1/connections").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("sourceSystem")))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("PIPEDRIVE"));
@@ -133,7 +133,7 @@ abstract class ApiContractTest {
         Tenant tenant = newTenant("Catalog");
         var systems = as(tenant.key()).get("/api/v1/catalog/systems").then().statusCode(200).extract().jsonPath();
         assertThat(systems.getList("system", String.class)).contains("PIPEDRIVE", "CONTA_AZUL", "CRM_IN_CLOUD",
-                "REVISO").doesNotContain("MOSKIT");
+                "REVISO", "MOSKIT").doesNotContain("NUVEMSHOP");
         assertThat(systems.getString("find { it.system == 'PIPEDRIVE' }.side")).isEqualTo("SOURCE");
         assertThat(systems.getList("find { it.system == 'PIPEDRIVE' }.capabilities", String.class))
                 .contains("DealSource", "WebhookInbound", "WebhookSubscription");
@@ -142,7 +142,7 @@ abstract class ApiContractTest {
         assertThat(systems.getBoolean("find { it.system == 'CONTA_AZUL' }.oauth")).isTrue();
         var flows = as(tenant.key()).get("/api/v1/catalog/flows").then().statusCode(200).extract().jsonPath();
         assertThat(flows.getList("find { it.name == 'WonDealToSale' }.pairs.sourceSystem", String.class))
-                .contains("PIPEDRIVE").doesNotContain("CRM_IN_CLOUD");
+                .contains("PIPEDRIVE", "MOSKIT").doesNotContain("CRM_IN_CLOUD");
         assertThat(flows.getList("find { it.name == 'CustomerSync' }.pairs.ledgerSystem", String.class))
                 .containsExactly("REVISO");
         assertThat(flows.getString("find { it.name == 'WonDealToSale' }.settings.find { it.name == 'matchByName' }"
@@ -150,7 +150,7 @@ abstract class ApiContractTest {
         var openApi = io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(openApi.getList("components.schemas.ConnectionRequest.properties.sourceSystem.enum", String.class))
-                .contains("PIPEDRIVE", "CRM_IN_CLOUD").doesNotContain("MOSKIT", "CONTA_AZUL");
+                .contains("PIPEDRIVE", "CRM_IN_CLOUD", "MOSKIT").doesNotContain("NUVEMSHOP", "CONTA_AZUL");
     }
 
     @Test

@@ -9,7 +9,8 @@ import dev.ponte.connector.DealSource;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RejectedFailure.FieldError;
-import dev.ponte.connector.RequestPacer;
+import dev.ponte.connector.SyncFailure;
+import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookSubscription;
 import dev.ponte.connector.arivo.ArivoDto.Contact;
@@ -21,6 +22,7 @@ import dev.ponte.connector.support.ShortRetry;
 import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
+import dev.ponte.model.DealStatus;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.net.URI;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,12 +201,30 @@ final class ArivoSourcePort implements Port, DealSource, WebhookInbound, Webhook
         if (!validId(id)) {
             throw new RejectedFailure("the webhook names no Arivo deal", List.of(new FieldError("id", "not an Arivo id")));
         }
-        ArivoDto.Deal d = find(() -> session.api().deal(id)).orElse(null);
+        ArivoDto.Deal d;
+        try {
+            d = find(() -> session.api().deal(id)).orElse(null);
+        } catch (CredentialsFailure | TransientFailure unreadable) {
+            return Optional.of(hint(id, delivery.body(), unreadable));
+        }
         if (d == null) {
             return Optional.empty();
         }
         Deal deal = mapped(d.id(), () -> ArivoMapping.deal(d, null, null, List.of()));
         return Optional.of(new SourceEvent("deal:" + id + ":" + d.status() + ":" + d.updatedAt(), id, deal));
+    }
+
+    /**
+     * A verified delivery whose deal cannot be read now (the key refused, Arivo busy or down) is not lost: only
+     * {@code deal.won} is subscribed, so it is queued as a won deal; the job reads the deal before acting, and waits
+     * for a reconnect or retries like any other (R16). Its event id is the delivery's digest, the same on a repeat.
+     */
+    private static SourceEvent hint(String id, byte[] body, SyncFailure unreadable) {
+        Log.infof("Arivo deal %s could not be read again (%s): queued from its delivery", id,
+                unreadable.getClass().getSimpleName());
+        String digest = HexFormat.of().formatHex(sha256(new String(body, StandardCharsets.UTF_8))).substring(0, 32);
+        Deal won = new Deal(id, "", DealStatus.WON, null, null, null, null, null, null, List.of(), Map.of(), null);
+        return new SourceEvent("deal:" + id + ":delivery:" + digest, id, won);
     }
 
     private static String firstId(JsonNode body) {

@@ -19,7 +19,9 @@
  *       {@code data.id}, {@code deal.id} or, when the body is a bare deal, {@code id}, and the deal is read
  *       again, so only its fetched status counts.
  *       The event id is deal, status and {@code updated_at}; the job itself is keyed by the deal's won time, so a
- *       repeated delivery is one job. A delivery without an id is logged by its field names (never its values).</li>
+ *       repeated delivery is one job. A delivery without an id is logged by its field names (never its values). A
+ *       verified delivery whose deal cannot be read at that moment (401, 429, 5xx) is queued as won from the
+ *       delivery alone (only {@code deal.won} is subscribed): the job reads the deal before acting.</li>
  *   <li>No updated-since filter exists: {@link dev.ponte.connector.DealSource#dealsChangedSince} lists newest change
  *       first and stops at the first deal older than the watermark; the incremental reconciliation (R18) catches
  *       what a webhook missed. Only the page number of {@code X-Next-Page} is followed, never its host.</li>

@@ -17,6 +17,8 @@ import java.util.List;
 final class ArivoFailures extends VendorErrors {
 
     static final ArivoFailures ERRORS = new ArivoFailures();
+    /** A reset value from here on is epoch seconds (2001 onwards), below it a number of seconds to wait. */
+    private static final long EPOCH_LIKE = 1_000_000_000L;
 
     private ArivoFailures() {
         super("Arivo", "Arivo refused the API key (401): reconnect with a valid key from arivo.com.br/api_keys");
@@ -44,7 +46,7 @@ final class ArivoFailures extends VendorErrors {
 
     /**
      * {@code Retry-After} in seconds, else {@code x-ratelimit-reset}, which the vendor's n8n node reads as epoch
-     * seconds: as such it is turned into the seconds left.
+     * seconds: as such it is turned into the seconds left (at least one); a small value is taken as seconds.
      */
     @Override
     protected Duration retryAfter(Response response) {
@@ -56,8 +58,12 @@ final class ArivoFailures extends VendorErrors {
         if (reset == null || !reset.strip().matches("\\d{1,12}")) {
             return null;
         }
-        long epoch = Long.parseLong(reset.strip());
+        long value = Long.parseLong(reset.strip());
+        if (value < EPOCH_LIKE) {
+            // Small enough to be seconds from now rather than a time.
+            return Duration.ofSeconds(value);
+        }
         long now = System.currentTimeMillis() / 1000;
-        return Duration.ofSeconds(epoch > now ? epoch - now : Math.min(epoch, 3600));
+        return Duration.ofSeconds(Math.max(1, value - now));
     }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * @param nextTimeouts       the next N requests sleep {@code timeoutMs} before being served normally
  * @param dropAfterCommit    the next N successful POSTs commit their change but the client never gets the answer
  * @param dropMode           {@code reset} (default: the TCP connection is closed without a response) or {@code 502}
- * @param webhookDuplicates  Pipedrive only: deliver every webhook event this many times (default 1)
+ * @param webhookDuplicates  Pipedrive and Arivo: deliver every webhook event this many times (default 1)
  * @param stockCheck         Conta Azul only: refuse sales whose product quantity exceeds the available stock
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -1,0 +1,19 @@
+package dev.ponte.sandbox.arivo;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /teams}: what the vendor's credential test reads. */
+@Path("/sandbox/arivo/teams")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArivoTeamsResource {
+
+    @GET
+    public List<Map<String, String>> list() {
+        return List.of(Map.of("id", "1", "object", "team", "name", "Vendas"));
+    }
+}

@@ -7,6 +7,8 @@ PONTE=${PONTE:-http://localhost:8080}
 MK="$PONTE/sandbox/moskit"
 SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1; }
+# A Moskit record's own id: the one just before its dateCreated (custom fields and links carry ids of their own).
+own_id() { sed -n 's/.*"id":\([0-9]*\),"dateCreated".*/\1/p'; }
 post() { curl -fsS -X POST "$1" -H 'Content-Type: application/json' "${@:3}" -d "$2"; }
 mk() { post "$MK/v2$1" "$2" -H 'apikey: sandbox-moskit-key'; }
 
@@ -23,15 +25,16 @@ echo "Conta Azul connected, connection enabled; the webhook URL to paste in Mosk
 
 # A CNPJ kept in a NUMBER field loses its leading zeros (00.425.201/0001-30 arrives as 425201000130): Ponte pads it.
 FIELD=$(mk /customFields '{"name":"CNPJ","module":"COMPANY","type":"NUMBER"}' | json id)
-ORG=$(mk /companies '{"name":"Padaria Pão Quente Ltda","entityCustomFields":[{"id":"'$FIELD'","numericValue":425201000130}]}' | json id)
-PRODUCT=$(mk /products '{"name":"Bolo de fubá","price":2500}' | json id)
+ORG=$(mk /companies '{"name":"Padaria Pão Quente Ltda","entityCustomFields":[{"id":"'$FIELD'","numericValue":425201000130}]}' | own_id)
+PRODUCT=$(mk /products '{"name":"Bolo de fubá","price":2500}' | own_id)
 DEAL=$(mk /deals '{"name":"Encomenda de bolos","price":10000,"status":"WON","stage":{"id":11},
-  "companies":[{"id":'$ORG'}],"dealProducts":[{"product":{"id":'$PRODUCT'},"quantity":4,"price":2500}]}' | json id)
+  "companies":[{"id":'$ORG'}],"dealProducts":[{"product":{"id":'$PRODUCT'},"quantity":4,"price":2500}]}' | own_id)
 echo "deal $DEAL created won in Moskit (amounts in centavos); Moskit delivers its webhook"
 post "$MK/_webhooks" '{"url":"'$HOOK'","dealId":'$DEAL'}' > /dev/null
 
 for _ in $(seq 1 50); do
-  if curl -fsS "$PONTE/sandbox/contaazul/_state" | grep -q '"situacao":"EM_ANDAMENTO"'; then break; fi
+  if curl -fsS -H "$AUTH" "$PONTE/api/v1/connections/$CONNECTION/history?subject=moskit:deal:$DEAL" \
+      | grep -q 'created pending review'; then break; fi
   sleep 0.2
 done
 echo "Conta Azul sales now:"

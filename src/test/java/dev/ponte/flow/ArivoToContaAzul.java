@@ -3,8 +3,6 @@ package dev.ponte.flow;
 import static dev.ponte.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.either;
-import static org.hamcrest.Matchers.is;
 
 import dev.ponte.support.Api;
 import dev.ponte.support.Api.Tenant;
@@ -60,12 +58,7 @@ final class ArivoToContaAzul {
 
     /** The OAuth2 dance a browser does: Ponte → Conta Azul consent → Ponte's callback. */
     void connectContaAzul() {
-        String consent = as(tenant.key()).redirects().follow(false)
-                .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
-                .extract().header("Location");
-        String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(consent).then()
-                .statusCode(either(is(302)).or(is(303))).extract().header("Location");
-        given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
+        Api.consent(tenant, connection, null);
     }
 
     static RequestSpecification arivo() {

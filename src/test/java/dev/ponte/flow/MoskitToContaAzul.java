@@ -47,24 +47,9 @@ final class MoskitToContaAzul {
         UUID id = Api.newConnection(tenant, Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT",
                 "flows", List.of("WonDealToSale"), "settings", settings, "credentials", MoskitSeeds.credentials()));
         MoskitToContaAzul c = new MoskitToContaAzul(tenant, id);
-        new ConsentOnly(tenant, id).run();
+        Api.consent(tenant, id, null);
         as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200);
         return c;
-    }
-
-    /** The OAuth2 dance a browser does for Conta Azul: Ponte → consent → Ponte's callback. */
-    private record ConsentOnly(Tenant tenant, UUID connection) implements Runnable {
-
-        @Override
-        public void run() {
-            String consent = as(tenant.key()).redirects().follow(false)
-                    .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
-                    .extract().header("Location");
-            String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(consent).then()
-                    .statusCode(org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(302))
-                            .or(org.hamcrest.Matchers.is(303))).extract().header("Location");
-            given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
-        }
     }
 
     /** The URL a person pastes in Moskit's webhook screen. */

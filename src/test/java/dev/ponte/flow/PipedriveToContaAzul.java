@@ -62,13 +62,7 @@ final class PipedriveToContaAzul {
 
     /** The OAuth2 dance a browser does: Ponte → Conta Azul consent → Ponte's callback. */
     void connectContaAzul() {
-        String consent = as(tenant.key()).redirects().follow(false)
-                .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
-                .extract().header("Location");
-        // The URLs arrive encoded: hand them on as they are, as a browser does.
-        String callback = given().urlEncodingEnabled(false).redirects().follow(false).get(consent).then()
-                .statusCode(either(is(302)).or(is(303))).extract().header("Location");
-        given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
+        Api.consent(tenant, connection, null);
     }
 
     static RequestSpecification pipedrive() {

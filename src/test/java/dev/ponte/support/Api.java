@@ -1,6 +1,8 @@
 package dev.ponte.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.either;
+import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -32,6 +34,23 @@ public final class Api {
         body.putAll(extra);
         return UUID.fromString(as(tenant.key()).body(body).post("/api/v1/connections").then().statusCode(201)
                 .extract().path("id"));
+    }
+
+    /**
+     * The OAuth2 dance a browser does for one side of a connection ({@code side} null: the one side that consents):
+     * Ponte's authorize redirect, the vendor's consent page (the sandboxes consent at once), Ponte's callback.
+     */
+    public static void consent(Tenant tenant, UUID connection, String side) {
+        var authorize = as(tenant.key()).redirects().follow(false);
+        if (side != null) {
+            authorize.queryParam("side", side);
+        }
+        String consent = authorize.get("/api/v1/connections/" + connection + "/oauth/authorize").then()
+                .statusCode(303).extract().header("Location");
+        String callback = consent.contains("/oauth/callback") ? consent : given().urlEncodingEnabled(false)
+                .redirects().follow(false).get(consent).then().statusCode(either(is(302)).or(is(303))).extract()
+                .header("Location");
+        given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
     }
 
     public record Tenant(UUID id, String key) {

@@ -4,8 +4,6 @@ import static dev.ponte.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.either;
-import static org.hamcrest.Matchers.is;
 
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
@@ -60,8 +58,8 @@ class TestCrmVendorTest {
         as(tenant.key()).redirects().follow(false).get("/api/v1/connections/" + connection + "/oauth/authorize")
                 .then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("side"));
         as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(422);
-        consent(tenant, connection, "source");
-        consent(tenant, connection, "ledger");
+        Api.consent(tenant, connection, "source");
+        Api.consent(tenant, connection, "ledger");
         as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
         // The source's typed secret and consent token, and the ledger's tokens, are all kept side by side.
         as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(200);
@@ -89,18 +87,5 @@ class TestCrmVendorTest {
         Instant now = Instant.now().plusSeconds(1);
         return new Deal(id, "Venda", DealStatus.WON, Money.of("20", "BRL"), now, now, null, acme, null,
                 List.of(new DealLine(item, new BigDecimal("2"), Money.of("10", "BRL"), null)), Map.of(), null);
-    }
-
-    /**
-     * The OAuth2 dance a browser does for one side: Ponte → the vendor's consent → Ponte's callback. The test vendor's
-     * consent page is Ponte's callback itself.
-     */
-    private static void consent(Tenant tenant, UUID connection, String side) {
-        String consent = as(tenant.key()).redirects().follow(false).queryParam("side", side)
-                .get("/api/v1/connections/" + connection + "/oauth/authorize").then().statusCode(303)
-                .extract().header("Location");
-        String callback = side.equals("source") ? consent : given().urlEncodingEnabled(false).redirects()
-                .follow(false).get(consent).then().statusCode(either(is(302)).or(is(303))).extract().header("Location");
-        given().urlEncodingEnabled(false).get(callback).then().statusCode(200);
     }
 }

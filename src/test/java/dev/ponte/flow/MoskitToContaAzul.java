@@ -31,13 +31,13 @@ final class MoskitToContaAzul {
         this.connection = connection;
     }
 
-    /** Empty emulators without faults; Conta Azul's rate limits as documented. */
+    /** Empty emulators without faults; both vendors' rate limits as their contracts state them. */
     static void resetSandboxes() {
         for (String vendor : List.of(MOSKIT, CONTA_AZUL)) {
             given().delete(vendor + "/_state").then().statusCode(204);
             given().delete(vendor + "/_faults").then().statusCode(204);
+            given().delete(vendor + "/_limits").then().statusCode(200);
         }
-        given().delete(CONTA_AZUL + "/_limits").then().statusCode(200);
     }
 
     /** A connected, enabled connection with these settings. */

@@ -39,6 +39,8 @@ import java.util.stream.Stream;
 public class ContaAzul implements SandboxVendor {
 
     public static final String NAME = "contaazul";
+    private final dev.ponte.sandbox.RateLimit limits = new dev.ponte.sandbox.RateLimit("/v1/",
+            new dev.ponte.sandbox.RateLimit.Limits(10, 600));
     /** The one OAuth2 client the emulator knows (credentials of a sandbox, not secrets). */
     public static final String CLIENT_ID = "sandbox-client";
     public static final String CLIENT_SECRET = "sandbox-secret";
@@ -86,6 +88,22 @@ public class ContaAzul implements SandboxVendor {
     @Override
     public Response error(int status, String message) {
         return ContaAzulErrors.body(status, message);
+    }
+
+    /**
+     * The documented 10 requests/s and 600/min per connected account (docs /minimumrequirements, research-notes §1a;
+     * "over the limit you get HTTP 429"), on the {@code /v1/} API.
+     */
+    @Override
+    public Response tooManyRequests(long retryAfterSeconds) {
+        // Invented in the vendor's style; the live wording is not published.
+        return Response.fromResponse(error(429, "Limite de requisições excedido. Tente novamente em "
+                + retryAfterSeconds + " segundo(s).")).header("Retry-After", retryAfterSeconds).build();
+    }
+
+    @Override
+    public java.util.Optional<dev.ponte.sandbox.RateLimit> rateLimit() {
+        return java.util.Optional.of(limits);
     }
 
     @Override

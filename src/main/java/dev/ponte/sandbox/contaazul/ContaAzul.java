@@ -50,7 +50,7 @@ public class ContaAzul implements SandboxVendor {
     static final long CODE_SECONDS = 180;
     static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
-    record Grant(String clientId, String redirectUri, Instant expiresAt) {
+    record Grant(String clientId, String redirectUri, Instant expiresAt, String scope) {
     }
 
     /**
@@ -89,6 +89,10 @@ public class ContaAzul implements SandboxVendor {
                 pai == null ? null : UUID.fromString("ca7e6a00-0000-4000-8000-" + pai), tipo,
                 "RECEITA".equals(tipo) ? "RECEITAS_OPERACIONAIS" : "DESPESAS_OPERACIONAIS", false);
     }
+
+    /** The user who consents in the sandbox (its consent page is skipped): the account's owner, its first seller. */
+    static final Vendedor OWNER = VENDEDORES.get(0);
+    static final String OWNER_EMAIL = "ana.souza@sandbox.contaazul.example";
 
     final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
     final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();

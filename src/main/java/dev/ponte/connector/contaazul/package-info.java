@@ -1,5 +1,6 @@
 /**
- * Conta Azul (Brazil) as a ledger, over its current API (api-v2.contaazul.com, developers.contaazul.com).
+ * Conta Azul (Brazil) as a ledger, over its current API (api-v2.contaazul.com, developers.contaazul.com), including
+ * its financial module, Conta Azul Financeiro (receivables and payables, R21/R22).
  *
  * <p>What the connector relies on, and what is still a guess (shared/vendor-apis/README.md, research-notes §1a):
  * <ul>

@@ -105,6 +105,11 @@ public class ContaAzul implements SandboxVendor {
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     /** Refresh grants served since the last reset, for tests that need the connector to have renewed. */
     final AtomicLong refreshes = new AtomicLong();
+    /**
+     * Whether the financial creates answer as before 18/10/2026 (202 with a protocol, generation (A)) instead of 201
+     * with the account; a test control, off after a reset.
+     */
+    volatile boolean protocolCreates;
     /** How long new access tokens live; a test shortens it to seconds to make every connection renew. */
     volatile long accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     private final AtomicLong legacyIds = new AtomicLong(1000);
@@ -132,6 +137,7 @@ public class ContaAzul implements SandboxVendor {
         refreshes.set(0);
         ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
         accessTokenSeconds = ACCESS_TOKEN_SECONDS;
+        protocolCreates = false;
     }
 
     @Override

@@ -186,6 +186,19 @@ class ContaAzulFinancialLedgerTest {
         assertThat(ContaAzulSandboxSeeds.SANDBOX.state().getList("eventos_financeiros")).isEmpty();
     }
 
+    @Test
+    void aCreateAcceptedByProtocolAnswersTheEntryThatItsReferenceFinds() {
+        String customer = seedPerson("Alfa Comércio Ltda", "Cliente");
+        FinancialEntry entry = entry(Kind.RECEIVABLE, customer, ledger.categories(Kind.RECEIVABLE).get(0).id(),
+                preferredAccount());
+        given().contentType("application/json").body(Map.of("create", "protocol"))
+                .post(ContaAzulSandboxSeeds.SANDBOX.path("/_controls/financeiro")).then().statusCode(200);
+
+        String id = ledger.createEntry(entry);
+
+        assertThat(ContaAzulSandboxSeeds.SANDBOX.state().getList("eventos_financeiros.id")).containsExactly(id);
+    }
+
     private String preferredAccount() {
         return ledger.financialAccounts().stream().filter(FinancialAccount::preferred).findFirst().orElseThrow().id();
     }

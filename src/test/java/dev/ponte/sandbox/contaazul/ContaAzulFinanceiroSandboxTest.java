@@ -104,6 +104,20 @@ class ContaAzulFinanceiroSandboxTest {
     }
 
     @Test
+    void answersWithAProtocolAsBefore18October2026WhenAsked() {
+        String cliente = pessoa("Alfa Comércio Ltda", "Cliente");
+        given().contentType(ContentType.JSON).body(Map.of("create", "protocol")).post(BASE + "/_controls/financeiro")
+                .then().statusCode(200);
+
+        api().body(receivable(cliente, "Venda", 150, 100, 50)).post(EVENTOS + "/contas-a-receber").then()
+                .statusCode(202).body("protocolo", notNullValue()).body("status", equalTo("PENDING"));
+
+        given().get(BASE + "/_state").then().body("eventos_financeiros", hasSize(1));
+        given().contentType(ContentType.JSON).body(Map.of("create", "later")).post(BASE + "/_controls/financeiro")
+                .then().statusCode(400);
+    }
+
+    @Test
     void refusesInvalidEntriesNamingTheFieldAndStoresNothing() {
         String cliente = pessoa("Alfa Comércio Ltda", "Cliente");
         Map<String, Consumer<Map<String, Object>>> cases = new java.util.LinkedHashMap<>();

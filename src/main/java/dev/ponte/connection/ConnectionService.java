@@ -65,7 +65,7 @@ public class ConnectionService implements ScheduleSource {
         this.json = json;
         this.clock = clock;
         this.incrementalFlows = reconcilers.stream().filter(r -> r.modes().contains("incremental"))
-                .map(Reconciler::flow).collect(Collectors.toUnmodifiableSet());
+                .flatMap(r -> r.flows().stream()).collect(Collectors.toUnmodifiableSet());
         this.defaultIncremental = defaultIncremental;
     }
 

@@ -13,7 +13,6 @@ import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.TransientFailure;
-import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
@@ -50,7 +49,7 @@ import java.util.Set;
  * once the job ends (a person who fixes the deal and retries gets it read again).
  */
 @ApplicationScoped
-public class WonDealToSale implements JobHandler, SourceEventFlow {
+public class WonDealToSale implements JobHandler, WonDeals {
 
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
@@ -107,15 +106,6 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         if (connection.flag("contracts", false)) {
             contractFields(connection);
         }
-    }
-
-    /** A won deal's delivery queues its job (one per deal and won time); any other is ignored. */
-    @Override
-    public Decision jobFor(ConnectionView connection, SourceEvent event) {
-        if (event.deal() == null || event.deal().status() != DealStatus.WON) {
-            return Decision.ignore("deal " + event.dealId() + " is not won");
-        }
-        return Decision.queue(WonDeals.job(connection, event.dealId(), event.deal().wonTime(), event.eventId()));
     }
 
     @Override

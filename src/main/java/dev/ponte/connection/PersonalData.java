@@ -26,7 +26,8 @@ public interface PersonalData {
 
     /**
      * The person: their id in the source, the source records (job/history subjects, e.g. {@code "<system>:order:123"})
-     * that concern them, and identifiers to find them by. Any may be null or empty, but not all.
+     * that concern them, and identifiers to find them by ({@code phone}: one or more, separated by commas). Any may
+     * be null or empty, but not all.
      */
     record DataSubject(String sourceCustomerId, List<String> recordSubjects, String email, String taxId, String name,
             String phone) {

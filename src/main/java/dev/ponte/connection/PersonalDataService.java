@@ -145,7 +145,9 @@ public class PersonalDataService implements PersonalData {
         }
         if (subject.phone() != null && !subject.phone().isBlank()) {
             any = true;
-            if (subject.phone().replaceAll("\\D", "").length() < 6) {
+            boolean shortOne = java.util.Arrays.stream(subject.phone().split("[,;]"))
+                    .anyMatch(p -> p.replaceAll("\\D", "").length() < 6);
+            if (shortOne) {
                 errors.add(new InvalidInputException.Violation("phone", "privacy.digits", 6));
             } else {
                 check(errors, "phone", subject.phone(), 6);

@@ -143,8 +143,8 @@ public class PersonalRows {
                 });
                 digits(digits, needles, patterns);
             }
-            if (present(phone)) {
-                String digits = phone.replaceAll("\\D", "");
+            for (String one : present(phone) ? phone.split("[,;]") : new String[0]) {
+                String digits = one.replaceAll("\\D", "");
                 digits(digits, needles, patterns);
                 if (digits.startsWith("55") && digits.length() >= 12) {
                     digits(digits.substring(2), needles, patterns);
@@ -182,50 +182,90 @@ public class PersonalRows {
         }
     }
 
-    /** The connection's rows that concern the person, unchanged. */
+    /**
+     * The connection's rows that concern the person, unchanged: the rows of their records, and rows that mention
+     * them (the needles only pre-select; the patterns decide).
+     */
     public Found find(UUID connectionId, Traces who) {
         try (Connection c = dataSource.getConnection()) {
             List<Row> history = new ArrayList<>();
             Where w = where(who, "subject", "message", "details");
             query(c, "select id, subject, action, outcome, message, details, created_at from history where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> history.add(
-                            new Row(rs.getString("id"), rs.getString("subject"), JobStore.instant(rs, "created_at"),
-                                    rs.getString("action") + " " + rs.getString("outcome") + ": "
-                                            + rs.getString("message") + optional(" — ", rs.getString("details")))));
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, rs.getString("subject"), rs.getString("message"), rs.getString("details"))) {
+                            history.add(new Row(rs.getString("id"), rs.getString("subject"),
+                                    JobStore.instant(rs, "created_at"), rs.getString("action") + " "
+                                            + rs.getString("outcome") + ": " + rs.getString("message")
+                                            + optional(" — ", rs.getString("details"))));
+                        }
+                    });
             List<Row> jobs = new ArrayList<>();
             w = where(who, "subject", "payload", "reason", "last_error");
             query(c, "select id, subject, kind, status, payload, reason, last_error, created_at from job where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> jobs.add(
-                            new Row(rs.getString("id"), rs.getString("subject"), JobStore.instant(rs, "created_at"),
-                                    rs.getString("kind") + " " + rs.getString("status")
-                                            + optional("; payload: ", rs.getString("payload"))
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, rs.getString("subject"), rs.getString("payload"), rs.getString("reason"),
+                                rs.getString("last_error"))) {
+                            jobs.add(new Row(rs.getString("id"), rs.getString("subject"),
+                                    JobStore.instant(rs, "created_at"), rs.getString("kind") + " "
+                                            + rs.getString("status") + optional("; payload: ", rs.getString("payload"))
                                             + optional("; reason: ", rs.getString("reason"))
-                                            + optional("; last error: ", rs.getString("last_error")))));
+                                            + optional("; last error: ", rs.getString("last_error"))));
+                        }
+                    });
             List<Row> links = new ArrayList<>();
             w = linkWhere(who);
             query(c, "select id, entity_type, source_id, ledger_id, snapshot, updated_at from record_link where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> links.add(
-                            new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (who.sourceIds().contains(rs.getString("source_id"))
+                                || concerns(who, null, rs.getString("snapshot"))) {
+                            links.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
                                     rs.getString("entity_type") + " " + rs.getString("source_id") + " → "
                                             + rs.getString("ledger_id")
-                                            + optional("; last synced fields: ", rs.getString("snapshot")))));
+                                            + optional("; last synced fields: ", rs.getString("snapshot"))));
+                        }
+                    });
             List<Row> matches = new ArrayList<>();
-            w = matchWhere(connectionId, who, true);
+            Set<String> keys = new java.util.HashSet<>(who.matchKeys());
+            for (String type : entityTypes(c, connectionId)) {
+                who.matchKeys().forEach(k -> keys.add(digest.of(connectionId, type, k)));
+            }
+            w = matchWhere(who, keys);
             query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> matches.add(
-                            new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (keys.contains(rs.getString("match_key")) || concerns(who, null, rs.getString("match_key"))) {
+                            matches.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
                                     rs.getString("entity_type") + " " + rs.getString("match_key") + " → "
-                                            + rs.getString("ledger_id"))));
+                                            + rs.getString("ledger_id")));
+                        }
+                    });
             List<Row> runs = new ArrayList<>();
             w = where(who, null, "message");
             query(c, "select id, mode, status, message, queued_at from sync_run where connection_id = ? and "
-                    + w.sql + " order by id", connectionId, w, rs -> runs.add(new Row(rs.getString("id"), null,
-                            JobStore.instant(rs, "queued_at"), rs.getString("mode") + " " + rs.getString("status")
-                                    + optional(": ", rs.getString("message")))));
+                    + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, null, rs.getString("message"))) {
+                            runs.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "queued_at"),
+                                    rs.getString("mode") + " " + rs.getString("status")
+                                            + optional(": ", rs.getString("message"))));
+                        }
+                    });
             return new Found(history, jobs, links, matches, runs);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read personal data of connection " + connectionId, e);
         }
+    }
+
+    /** Whether a row is of the person's records or one of its texts mentions them. */
+    private static boolean concerns(Traces who, String subject, String... texts) {
+        if (subject != null && (who.subjects().contains(subject)
+                || who.subjectSuffixes().stream().anyMatch(subject::endsWith))) {
+            return true;
+        }
+        for (String text : texts) {
+            if (text != null && who.patterns().stream().anyMatch(p -> p.matcher(text).find())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int redactHistory(Connection c, UUID connectionId, Traces who) throws SQLException {
@@ -276,7 +316,7 @@ public class PersonalRows {
     }
 
     private int redactMatches(Connection c, UUID connectionId, Traces who) throws SQLException {
-        Where w = matchWhere(connectionId, who, false);
+        Where w = matchWhere(who, Set.copyOf(who.matchKeys()));
         return digestKeys(c, connectionId, "select id, entity_type, match_key from record_match where"
                 + " connection_id = ? and " + w.sql, w);
     }
@@ -486,20 +526,23 @@ public class PersonalRows {
         return new Where("(" + String.join(" or ", or) + ")", args);
     }
 
-    /** The person's match keys as flows write them (and, to show them, their digests), or keys holding a needle. */
-    private Where matchWhere(UUID connectionId, Traces who, boolean withDigests) {
+    /** The person's match keys (as flows write them, or digested), or keys that hold one of their needles. */
+    private static Where matchWhere(Traces who, Set<String> keys) {
         Where text = where(who, null, "match_key");
         List<String> or = new ArrayList<>(List.of(text.sql));
         List<Object> args = new ArrayList<>(text.args);
-        for (String key : who.matchKeys()) {
+        for (String key : keys) {
             or.add("match_key = ?");
             args.add(key);
-            if (withDigests) {
-                or.add("(entity_type = 'customer' and match_key = ?)");
-                args.add(digest.of(connectionId, "customer", key));
-            }
         }
         return new Where("(" + String.join(" or ", or) + ")", args);
+    }
+
+    private static List<String> entityTypes(Connection c, UUID connectionId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        query(c, "select distinct entity_type from record_match where connection_id = ?", connectionId,
+                new Where("", List.of()), rs -> types.add(rs.getString(1)));
+        return types;
     }
 
     private static String escape(String text) {

@@ -156,12 +156,31 @@ public class PersonalRows {
                     patterns, own, List.copyOf(keys));
         }
 
+        /** Both persons' traces: what one request names and what Ponte learnt of the same person. */
+        Traces plus(Traces other) {
+            List<Pattern> allPatterns = new ArrayList<>(patterns);
+            other.patterns.stream().filter(p -> patterns.stream().noneMatch(q -> q.pattern().equals(p.pattern())))
+                    .forEach(allPatterns::add);
+            allPatterns.sort(Comparator.comparingInt((Pattern p) -> p.pattern().length()).reversed());
+            List<Pattern> allOwn = new ArrayList<>(ownPatterns);
+            allOwn.addAll(other.ownPatterns);
+            return new Traces(union(subjects, other.subjects), union(subjectSuffixes, other.subjectSuffixes),
+                    union(sourceIds, other.sourceIds), union(needles, other.needles), allPatterns, allOwn,
+                    union(matchKeys, other.matchKeys));
+        }
+
+        private static List<String> union(List<String> a, List<String> b) {
+            Set<String> all = new LinkedHashSet<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+
         private static void digits(String digits, Set<String> needles, List<Pattern> patterns) {
             if (digits.length() < 6) {
                 return;
             }
             needles.add("%" + String.join("%", digits.split("")) + "%");
-            patterns.add(Pattern.compile("(?<!\\d)" + String.join(SEPARATORS, digits.split("")) + "(?!\\d)"));
+            patterns.add(Pattern.compile("(?<![\\d+])\\+?" + String.join(SEPARATORS, digits.split("")) + "(?!\\d)"));
         }
 
         private static boolean present(String value) {
@@ -172,11 +191,13 @@ public class PersonalRows {
     // ---- one person ----------------------------------------------------------------------------------------------
 
     /** Removes the person's traces from the connection's rows; answers how many rows changed. */
-    public Counts redact(UUID connectionId, Traces who) {
+    public Counts redact(UUID connectionId, Traces request) {
         try (Connection c = dataSource.getConnection()) {
+            Traces who = learnt(c, connectionId, request);
+            // Match keys first: they are found by ledger ids in the history lines, which the patterns may touch.
+            int matches = digestKeys(c, connectionId, personMatches(c, connectionId, who, false));
             return new Counts(redactHistory(c, connectionId, who), redactJobs(c, connectionId, who),
-                    redactLinks(c, connectionId, who), redactMatches(c, connectionId, who),
-                    redactRuns(c, connectionId, who));
+                    redactLinks(c, connectionId, who), matches, redactRuns(c, connectionId, who));
         } catch (SQLException e) {
             throw new IllegalStateException("could not redact personal data of connection " + connectionId, e);
         }
@@ -186,8 +207,9 @@ public class PersonalRows {
      * The connection's rows that concern the person, unchanged: the rows of their records, and rows that mention
      * them (the needles only pre-select; the patterns decide).
      */
-    public Found find(UUID connectionId, Traces who) {
+    public Found find(UUID connectionId, Traces request) {
         try (Connection c = dataSource.getConnection()) {
+            Traces who = learnt(c, connectionId, request);
             List<Row> history = new ArrayList<>();
             Where w = where(who, "subject", "message", "details");
             query(c, "select id, subject, action, outcome, message, details, created_at from history where"
@@ -224,20 +246,10 @@ public class PersonalRows {
                                             + optional("; last synced fields: ", rs.getString("snapshot"))));
                         }
                     });
-            List<Row> matches = new ArrayList<>();
-            Set<String> keys = new java.util.HashSet<>(who.matchKeys());
-            for (String type : entityTypes(c, connectionId)) {
-                who.matchKeys().forEach(k -> keys.add(digest.of(connectionId, type, k)));
-            }
-            w = matchWhere(who, keys);
-            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
-                        if (keys.contains(rs.getString("match_key")) || concerns(who, null, rs.getString("match_key"))) {
-                            matches.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
-                                    rs.getString("entity_type") + " " + rs.getString("match_key") + " → "
-                                            + rs.getString("ledger_id")));
-                        }
-                    });
+            List<Row> matches = personMatches(c, connectionId, who, true).stream()
+                    .map(m -> new Row(String.valueOf(m.id()), null, m.updatedAt(), m.entityType() + " " + m.key()
+                            + " → " + m.ledgerId()))
+                    .toList();
             List<Row> runs = new ArrayList<>();
             w = where(who, null, "message");
             query(c, "select id, mode, status, message, queued_at from sync_run where connection_id = ? and "
@@ -315,12 +327,6 @@ public class PersonalRows {
         return update(c, "update record_link set snapshot = ? where id = ?", changed);
     }
 
-    private int redactMatches(Connection c, UUID connectionId, Traces who) throws SQLException {
-        Where w = matchWhere(who, Set.copyOf(who.matchKeys()));
-        return digestKeys(c, connectionId, "select id, entity_type, match_key from record_match where"
-                + " connection_id = ? and " + w.sql, w);
-    }
-
     private int redactRuns(Connection c, UUID connectionId, Traces who) throws SQLException {
         Where w = where(who, null, "message");
         List<Object[]> changed = new ArrayList<>();
@@ -331,6 +337,91 @@ public class PersonalRows {
             }
         });
         return update(c, "update sync_run set message = ? where id = ?", changed);
+    }
+
+    /** A match key row. */
+    private record MatchRow(long id, String entityType, String key, String ledgerId, Instant updatedAt) {
+    }
+
+    /**
+     * The person's match keys: those made of their identifiers (as flows write them, or already digested), those
+     * leading to a ledger party their records' history lines name (a flow writes "customer &lt;ledger id&gt; ..."), and
+     * every other key leading to the same ledger party. Items are products, not people: only their identifiers find
+     * them. Digesting a key too many would cost nothing: a digested key still matches.
+     */
+    private List<MatchRow> personMatches(Connection c, UUID connectionId, Traces who, boolean withDigests)
+            throws SQLException {
+        Set<String> keys = new java.util.HashSet<>(who.matchKeys());
+        if (withDigests) {
+            for (String type : entityTypes(c, connectionId)) {
+                who.matchKeys().forEach(k -> keys.add(digest.of(connectionId, type, k)));
+            }
+        }
+        Map<Long, MatchRow> found = new java.util.LinkedHashMap<>();
+        Where w = matchWhere(who, keys);
+        query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                    if (keys.contains(rs.getString("match_key")) || concerns(who, null, rs.getString("match_key"))) {
+                        found.put(rs.getLong("id"), matchRow(rs));
+                    }
+                });
+        Where subjects = where(who, "h.subject");
+        if (!subjects.args.isEmpty()) {
+            query(c, "select m.id, m.entity_type, m.match_key, m.ledger_id, m.updated_at from record_match m"
+                    + " where m.connection_id = ? and m.entity_type <> 'item' and m.ledger_id is not null"
+                    + " and length(m.ledger_id) >= 6 and exists (select 1 from history h where"
+                    + " h.connection_id = m.connection_id and " + subjects.sql
+                    + " and h.message like '%' || m.ledger_id || '%') order by m.id", connectionId, subjects,
+                    rs -> found.put(rs.getLong("id"), matchRow(rs)));
+        }
+        Set<List<String>> parties = new LinkedHashSet<>();
+        found.values().stream().filter(m -> m.ledgerId() != null && !"item".equals(m.entityType()))
+                .forEach(m -> parties.add(List.of(m.entityType(), m.ledgerId())));
+        for (List<String> party : parties) {
+            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                    + " connection_id = ? and entity_type = ? and ledger_id = ? order by id", connectionId,
+                    new Where("", List.of(party.get(0), party.get(1))), rs -> found.put(rs.getLong("id"),
+                            matchRow(rs)));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static MatchRow matchRow(ResultSet rs) throws SQLException {
+        return new MatchRow(rs.getLong("id"), rs.getString("entity_type"), rs.getString("match_key"),
+                rs.getString("ledger_id"), JobStore.instant(rs, "updated_at"));
+    }
+
+    /**
+     * The request's traces and what Ponte holds of the same person under their source id: a two-way link's snapshot
+     * knows their name, document, e-mail and phones even when the request gives only the id.
+     */
+    private static Traces learnt(Connection c, UUID connectionId, Traces who) throws SQLException {
+        List<Traces> more = new ArrayList<>();
+        for (String id : who.sourceIds()) {
+            query(c, "select snapshot from record_link where connection_id = ? and source_id = ?"
+                    + " and snapshot is not null", connectionId, new Where("", List.of(id)), rs -> {
+                        JsonNode snapshot;
+                        try {
+                            snapshot = JSON.readTree(rs.getString("snapshot"));
+                        } catch (JsonProcessingException e) {
+                            return;
+                        }
+                        for (JsonNode side : snapshot) {
+                            String tax = side.path("taxId").asText(null);
+                            String phones = String.join(",", java.util.stream.Stream.of(side.path("phone")
+                                    .asText(null), side.path("mobile").asText(null))
+                                    .filter(java.util.Objects::nonNull).toList());
+                            more.add(Traces.of(null, List.of(), side.path("email").asText(null),
+                                    tax == null ? null : tax.substring(tax.indexOf(':') + 1),
+                                    side.path("name").asText(null), phones));
+                        }
+                    });
+        }
+        Traces all = who;
+        for (Traces t : more) {
+            all = all.plus(t);
+        }
+        return all;
     }
 
     // ---- a whole connection --------------------------------------------------------------------------------------
@@ -356,9 +447,11 @@ public class PersonalRows {
                     FORGOTTEN);
             int links = execute(c, "update record_link set snapshot = null where connection_id = ?"
                     + " and snapshot is not null", connectionId);
-            int matches = digestKeys(c, connectionId, "select id, entity_type, match_key from record_match where"
-                    + " connection_id = ? and match_key not like ?", new Where("", List.of(MatchKeyDigest.PREFIX
-                            + "%")));
+            List<MatchRow> keys = new ArrayList<>();
+            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                    + " connection_id = ? and match_key not like ?", connectionId,
+                    new Where("", List.of(MatchKeyDigest.PREFIX + "%")), rs -> keys.add(matchRow(rs)));
+            int matches = digestKeys(c, connectionId, keys);
             int runs = execute(c, "update sync_run set message = null where connection_id = ? and message is not null",
                     connectionId);
             return new Counts(history, waiting + done, links, matches, runs);
@@ -460,28 +553,25 @@ public class PersonalRows {
     }
 
     /** Replaces match keys by their digest; a key whose digest is stored already is deleted instead. */
-    private int digestKeys(Connection c, UUID connectionId, String select, Where w) throws SQLException {
-        List<Object[]> keys = new ArrayList<>();
-        query(c, select, connectionId, w, rs -> {
-            if (!MatchKeyDigest.isDigest(rs.getString("match_key"))) {
-                keys.add(new Object[] {rs.getLong("id"), rs.getString("entity_type"), rs.getString("match_key")});
-            }
-        });
+    private int digestKeys(Connection c, UUID connectionId, List<MatchRow> rows) throws SQLException {
         int changed = 0;
-        for (Object[] key : keys) {
-            String digested = digest.of(connectionId, (String) key[1], (String) key[2]);
+        for (MatchRow row : rows) {
+            if (MatchKeyDigest.isDigest(row.key())) {
+                continue;
+            }
+            String digested = digest.of(connectionId, row.entityType(), row.key());
             boolean exists;
             try (PreparedStatement ps = c.prepareStatement("select 1 from record_match where connection_id = ?"
                     + " and entity_type = ? and match_key = ?")) {
                 ps.setObject(1, connectionId);
-                ps.setString(2, (String) key[1]);
+                ps.setString(2, row.entityType());
                 ps.setString(3, digested);
                 try (ResultSet rs = ps.executeQuery()) {
                     exists = rs.next();
                 }
             }
-            changed += exists ? execute(c, "delete from record_match where id = ?", key[0])
-                    : execute(c, "update record_match set match_key = ? where id = ?", digested, key[0]);
+            changed += exists ? execute(c, "delete from record_match where id = ?", row.id())
+                    : execute(c, "update record_match set match_key = ? where id = ?", digested, row.id());
         }
         return changed;
     }

@@ -237,6 +237,57 @@ abstract class PrivacyContract {
         assertThat(contaAzul().getList("vendas.idCliente").stream().distinct()).hasSize(2);
     }
 
+    /** A shop's request names no one: its records and e-mail lead to the name-only match key all the same. */
+    @Test
+    void recordsAloneLeadToTheirCustomersNameKeyWhichStillMatchesAfterwards() throws SQLException {
+        Person ana = Person.random("Ana");
+        PipedriveToContaAzul c = connect(Map.of("taxIdField", CPF_FIELD));
+        long anaId = create("/v1/persons", Map.of("name", ana.name()));
+        long pen = product("Caneta", "CAN-01", 10);
+        long first = deal("Venda 1", 10, null, anaId, pen, 1);
+        setStatus(first, "won");
+        eventually(() -> assertThat(c.history(first)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(rows("select match_key from record_match where connection_id = ? and match_key = ?",
+                c.connection, "name:" + ana.name())).hasSize(1);
+
+        privacy(c.tenant, c.connection, "redactions", Map.of("recordSubjects", List.of("pipedrive:deal:" + first),
+                "email", ana.email())).then().statusCode(200).body("matches", equalTo(1));
+        assertNowhereInTables(ana);
+        assertThat(rows("select match_key from record_match where connection_id = ? and match_key like 'code:%'",
+                c.connection)).containsExactly("code:CAN-01");
+
+        long next = deal("Venda 2", 20, null, anaId, pen, 2);
+        setStatus(next, "won");
+        eventually(() -> assertThat(c.history(next)).anyMatch(m -> m.contains("created pending review")));
+        assertThat(c.history(next)).anyMatch(m -> m.contains("already linked"));
+        assertThat(contaAzul().getList("pessoas")).hasSize(1);
+    }
+
+    /** A two-way link's snapshot knows the person's e-mail and name: their id alone finds them in other lines. */
+    @Test
+    void aSourceIdAloneFindsWhatTheirTwoWayLinkKnows() {
+        Tenant owner = Api.newTenant("Dona " + UUID.randomUUID());
+        UUID connection = Api.newConnection(owner, Map.of());
+        Person ana = Person.random("Ana");
+        Person bruno = Person.random("Bruno");
+        records.pair(connection, "customer", "77", "ledger-77", "f1", "f2", null, null, "{\"crm\":{\"name\":\""
+                + ana.name() + "\",\"email\":\"" + ana.email() + "\",\"mobile\":\"" + ana.mobile()
+                + "\",\"country\":\"BR\"},\"ledger\":{\"name\":\"" + ana.name() + "\",\"taxId\":\"CPF:" + ana.cpf()
+                + "\"}}");
+        records.record(connection, "crm:deal:9", null, "note", "INFO", "reply sent to " + ana.email() + " and "
+                + bruno.email() + "; CPF " + ana.cpfFormatted() + ", call " + ana.mobile(), null);
+
+        privacy(owner, connection, "redactions", Map.of("sourceCustomerId", "77")).then().statusCode(200)
+                .body("historyLines", equalTo(1)).body("links", equalTo(1));
+        List<String> history = as(owner.key()).get("/api/v1/connections/" + connection + "/history?subject=crm:deal:9")
+                .then().statusCode(200).extract().jsonPath().getList("items.message");
+        assertThat(history).containsExactly("reply sent to [removed] and " + bruno.email() + "; CPF [removed], call "
+                + "[removed]");
+        privacy(owner, connection, "data-requests", Map.of("sourceCustomerId", "77")).then().statusCode(200)
+                .body("links.content", hasItem("customer 77 → ledger-77; last synced fields: "
+                        + "{\"crm\":{\"country\":\"BR\"},\"ledger\":{}}"));
+    }
+
     @Test
     void anotherTenantCanNeitherReadNorRedactAConnection() {
         Tenant owner = Api.newTenant("Dona " + UUID.randomUUID());

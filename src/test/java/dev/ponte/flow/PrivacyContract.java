@@ -32,6 +32,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -328,6 +329,8 @@ abstract class PrivacyContract {
                     .body("errors.field", hasItems("name", "phone"));
             privacy(owner, connection, request, Map.of("recordSubjects", List.of(" "))).then().statusCode(422)
                     .body("errors.field", equalTo(List.of("recordSubjects[0]")));
+            privacy(owner, connection, request, Map.of("recordSubjects", Collections.nCopies(501, "crm:deal:1")))
+                    .then().statusCode(422).body("errors.field", equalTo(List.of("recordSubjects")));
             as(owner.key()).post("/api/v1/connections/" + connection + "/privacy/" + request).then()
                     .statusCode(422).contentType("application/problem+json")
                     .body("errors.field", equalTo(List.of("body")));

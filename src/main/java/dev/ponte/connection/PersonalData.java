@@ -32,7 +32,9 @@ public interface PersonalData {
     record DataSubject(String sourceCustomerId, List<String> recordSubjects, String email, String taxId, String name,
             String phone) {
         public DataSubject {
-            recordSubjects = recordSubjects == null ? List.of() : List.copyOf(recordSubjects);
+            // Not List.copyOf: a null entry is the caller's mistake to be told about (validation), not a crash.
+            recordSubjects = recordSubjects == null ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(recordSubjects));
         }
     }
 

@@ -329,6 +329,9 @@ abstract class PrivacyContract {
                     .body("errors.field", hasItems("name", "phone"));
             privacy(owner, connection, request, Map.of("recordSubjects", List.of(" "))).then().statusCode(422)
                     .body("errors.field", equalTo(List.of("recordSubjects[0]")));
+            as(owner.key()).body("{\"recordSubjects\": [null]}").post("/api/v1/connections/" + connection
+                    + "/privacy/" + request).then().statusCode(422)
+                    .body("errors.field", equalTo(List.of("recordSubjects[0]")));
             privacy(owner, connection, request, Map.of("recordSubjects", Collections.nCopies(501, "crm:deal:1")))
                     .then().statusCode(422).body("errors.field", equalTo(List.of("recordSubjects")));
             as(owner.key()).post("/api/v1/connections/" + connection + "/privacy/" + request).then()

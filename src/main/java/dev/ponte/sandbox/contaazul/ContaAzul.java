@@ -1,7 +1,10 @@
 package dev.ponte.sandbox.contaazul;
 
 import dev.ponte.sandbox.SandboxVendor;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Categoria;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.ContaFinanceira;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Contrato;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.EventoFinanceiro;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.PessoaResumo;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
@@ -58,11 +61,41 @@ public class ContaAzul implements SandboxVendor {
             new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000501"), "Ana Souza", 501),
             new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000502"), "Bruno Lima", 502));
 
+    /**
+     * The account's categories, a parent and its leaves for each side (the API lists them; it cannot create them).
+     * Names after Conta Azul's default chart; the ids are fixed so that tests and the demo can name them.
+     */
+    static final List<Categoria> CATEGORIAS = List.of(
+            categoria("000000000001", "Receitas de vendas e serviços", null, "RECEITA"),
+            categoria("000000000002", "Vendas de produtos", "000000000001", "RECEITA"),
+            categoria("000000000003", "Prestação de serviços", "000000000001", "RECEITA"),
+            categoria("000000000011", "Despesas administrativas", null, "DESPESA"),
+            categoria("000000000012", "Aluguel", "000000000011", "DESPESA"),
+            categoria("000000000013", "Serviços de terceiros", "000000000011", "DESPESA"));
+
+    /** The account's financial accounts: one default, one other, one inactive, one "Receba Fácil" card account. */
+    static final List<ContaFinanceira> CONTAS_FINANCEIRAS = List.of(
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000101"), "BANCO_BRASIL", "001",
+                    "Conta corrente Banco do Brasil", true, "CONTA_CORRENTE", true, false, "1234", "56789-0"),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000102"), null, null, "Caixinha", true,
+                    "CAIXINHA", false, false, null, null),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000103"), "ITAU", "341",
+                    "Conta antiga Itaú", false, "CONTA_CORRENTE", false, false, "0001", "11111-1"),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000104"), null, null,
+                    "Receba Fácil", true, "RECEBA_FACIL_CARTAO", false, false, null, null));
+
+    private static Categoria categoria(String suffix, String nome, String pai, String tipo) {
+        return new Categoria(UUID.fromString("ca7e6a00-0000-4000-8000-" + suffix), 1, nome,
+                pai == null ? null : UUID.fromString("ca7e6a00-0000-4000-8000-" + pai), tipo,
+                "RECEITA".equals(tipo) ? "RECEITAS_OPERACIONAIS" : "DESPESAS_OPERACIONAIS", false);
+    }
+
     final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
     final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();
     final Map<UUID, Servico> servicos = new ConcurrentHashMap<>();
     final Map<UUID, Venda> vendas = new ConcurrentHashMap<>();
     final Map<UUID, Contrato> contratos = new ConcurrentHashMap<>();
+    final Map<UUID, EventoFinanceiro> eventos = new ConcurrentHashMap<>();
     final Map<String, Grant> codes = new ConcurrentHashMap<>();
     final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
@@ -90,7 +123,7 @@ public class ContaAzul implements SandboxVendor {
 
     @Override
     public void reset() {
-        Stream.of(pessoas, produtos, servicos, vendas, contratos, codes, accessTokens, refreshTokens)
+        Stream.of(pessoas, produtos, servicos, vendas, contratos, eventos, codes, accessTokens, refreshTokens)
                 .forEach(Map::clear);
         refreshes.set(0);
         ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
@@ -106,6 +139,7 @@ public class ContaAzul implements SandboxVendor {
         state.put("servicos", sorted(servicos, Function.identity(), Servico::dataAlteracao));
         state.put("vendas", sorted(vendas, Function.identity(), Venda::criadoEm));
         state.put("contratos", sorted(contratos, Function.identity(), Contrato::numero));
+        state.put("eventos_financeiros", sorted(eventos, Function.identity(), EventoFinanceiro::dataCriacao));
         Instant now = instant();
         state.put("active_access_tokens", accessTokens.values().stream().filter(now::isBefore).count());
         state.put("refreshes", refreshes.get());

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.FinancialLedger;
 import dev.ponte.engine.Records;
 import dev.ponte.model.FinancialEntry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /**
  * A won deal becomes one account payable (e.g. a commission to a partner), filled from the connection's mapping, to
  * a supplier found or created in the ledger (R22).
  */
-@ApplicationScoped
+// Singleton: a normal scope would need a no-argument constructor in WonDealToEntry, whose fields are final.
+@Singleton
 public class WonDealToPayable extends WonDealToEntry {
 
     public static final String NAME = "WonDealToPayable";

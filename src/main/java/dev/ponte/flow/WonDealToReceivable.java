@@ -5,11 +5,12 @@ import dev.ponte.connector.CustomerDirectory;
 import dev.ponte.connector.FinancialLedger;
 import dev.ponte.engine.Records;
 import dev.ponte.model.FinancialEntry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /** A won deal becomes one account receivable of its customer, filled from the connection's mapping (R21). */
-@ApplicationScoped
+// Singleton: a normal scope would need a no-argument constructor in WonDealToEntry, whose fields are final.
+@Singleton
 public class WonDealToReceivable extends WonDealToEntry {
 
     public static final String NAME = "WonDealToReceivable";

@@ -243,10 +243,12 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
 
     /**
      * {@code count} monthly instalments, the first due {@code dueInDays} after the competence date; the value split
-     * in whole cents, the remainder on the last, so they add up to it exactly.
+     * in whole cents, the remainder on the last, so they add up to it exactly; never more instalments than cents, so
+     * none is of zero.
      */
-    static List<Instalment> instalments(LocalDate competence, Money value, int count, int dueInDays) {
+    static List<Instalment> instalments(LocalDate competence, Money value, int wanted, int dueInDays) {
         BigDecimal cents = value.amount().movePointRight(2);
+        int count = (int) Math.max(1, Math.min(wanted, cents.longValue()));
         BigDecimal share = cents.divide(BigDecimal.valueOf(count), 0, RoundingMode.DOWN);
         BigDecimal last = cents.subtract(share.multiply(BigDecimal.valueOf(count - 1L)));
         LocalDate first = competence.plusDays(dueInDays);

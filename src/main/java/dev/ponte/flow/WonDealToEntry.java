@@ -2,6 +2,8 @@ package dev.ponte.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.CustomerDirectory;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.FinancialLedger;
@@ -28,6 +30,7 @@ import dev.ponte.model.TaxId;
 import dev.ponte.model.TaxIdKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A won deal becomes exactly one account receivable (R21) or payable (R22) in the ledger, every mandatory field filled
@@ -52,6 +56,15 @@ import java.util.Set;
  */
 abstract class WonDealToEntry implements JobHandler, WonDeals {
 
+    /**
+     * How long a connection's financial accounts, as read, serve its entries: each entry's account is checked before
+     * it is sent, and an account closed in the ledger is refused by the ledger itself meanwhile.
+     */
+    static final Duration ACCOUNTS_FOR = Duration.ofMinutes(1);
+
+    /** Each connection's financial accounts (id → name), as read within {@link #ACCOUNTS_FOR}. */
+    private final Cache<UUID, Map<String, String>> accounts = Caffeine.newBuilder().expireAfterWrite(ACCOUNTS_FOR)
+            .maximumSize(10_000).build();
     private final FinancialEntry.Kind kind;
     private final ConnectionDirectory connections;
     private final Records records;
@@ -146,8 +159,8 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
         String category = ledgerId(mapping, values, Field.CATEGORY, mapping.categoryId(), ledger.categories(kind)
                 .stream().collect(LinkedHashMap::new, (m, c) -> m.put(c.id(), c.name()), Map::putAll), "category");
         String account = ledgerId(mapping, values, Field.FINANCIAL_ACCOUNT, mapping.financialAccountId(),
-                ledger.financialAccounts().stream().collect(LinkedHashMap::new, (m, a) -> m.put(a.id(), a.name()),
-                        Map::putAll), "active financial account");
+                accounts.get(connection.id(), id -> ledger.financialAccounts().stream().collect(LinkedHashMap::new,
+                        (m, a) -> m.put(a.id(), a.name()), Map::putAll)), "active financial account");
         String partyId = party(job, connection, mapping, values, customer.get(), ledger);
         List<Instalment> instalments = instalments(competence, value, Math.max(1, connection.integer("instalments", 1)),
                 connection.integer("dueInDays", 0));

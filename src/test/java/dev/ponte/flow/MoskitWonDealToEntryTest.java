@@ -206,6 +206,45 @@ class MoskitWonDealToEntryTest {
     }
 
     @Test
+    void aCategoryTakenFromTheDealIsCheckedBeforeSendingAndTheRefusedJobRetriedOnceTheDealIsFixed() {
+        String category = field("Categoria", "DEAL", "TEXT");
+        long org = company("Acme Ltda", List.of());
+        long item = product("Caneta", null, 5_000);
+        long deal = MoskitSeeds.deal("Venda", 5_000L, org, null, MoskitSeeds.SALES_STAGE,
+                List.of(new Line(item, BigDecimal.ONE, 5_000)), "OPEN", List.of(text(category, "Consultoria")));
+        MoskitToContaAzul c = connect(List.of("WonDealToReceivable"), Map.of(),
+                Map.of("receivable", with(with(receivableMapping(), "category", "{deal.field:Categoria}"), "notes",
+                        "Negócio {deal.id}")));
+        c.win(deal);
+        eventually(() -> assertThat(c.jobs("status=DEAD").getList("items.kind")).containsExactly("deal.receivable"));
+        JsonPath dead = c.jobs("status=DEAD");
+        assertThat(dead.getString("items[0].lastError")).contains("no category named \"Consultoria\"")
+                .contains("Prestação de serviços").contains("mapping.category");
+        assertThat(entries()).isEmpty();
+
+        // The person fixes the deal's category in the CRM and retries.
+        Map<String, Object> body = new HashMap<>(MoskitSeeds.moskit().get(MoskitSeeds.SANDBOX.path("/v2/deals/" + deal))
+                .then().statusCode(200).extract().jsonPath().getMap(""));
+        body.put("entityCustomFields", List.of(text(category, "Prestação de serviços")));
+        MoskitSeeds.moskit().body(body).put(MoskitSeeds.SANDBOX.path("/v2/deals/" + deal)).then().statusCode(200);
+        as(c.tenant.key()).post("/api/v1/jobs/" + dead.getLong("items[0].id") + "/retry").then().statusCode(200);
+        eventually(() -> assertThat(entries()).hasSize(1));
+        assertThat(contaAzul().getString("eventos_financeiros[0].rateio[0].id_categoria"))
+                .isEqualTo(PRESTACAO_DE_SERVICOS);
+    }
+
+    @Test
+    void aConnectionWithoutItsMappingRefusesTheJobSayingWhatToSave() {
+        long deal = acmeDeal("1", 1_000, "Loja SP");
+        MoskitToContaAzul c = connect(List.of("WonDealToReceivable"), Map.of(), Map.of());
+        c.win(deal);
+        eventually(() -> assertThat(c.jobs("status=DEAD").getList("items.kind")).containsExactly("deal.receivable"));
+        assertThat(c.jobs("status=DEAD").getString("items[0].lastError"))
+                .contains("/entry-mappings/receivable");
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
     void mappingIsCheckedWhenSavedAndEachFieldAtFaultNamed() {
         field("Centro de custo", "DEAL", "TEXT");
         MoskitToContaAzul c = connected(List.of("WonDealToReceivable"), Map.of());

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.ponte.connector.moskit.MoskitSeeds;
 import dev.ponte.support.Api;
 import dev.ponte.support.Api.Tenant;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -78,9 +77,11 @@ final class MoskitToContaAzul {
         return contaAzul().getList("eventos_financeiros");
     }
 
-    /** The URL a person pastes in Moskit's webhook screen. */
+    /** The URL a person pastes in Moskit's webhook screen, as Ponte shows it (Moskit's webhooks are not set by API). */
     String webhookUrl() {
-        return "http://localhost:" + RestAssured.port + "/hooks/" + connection + "?secret=" + MoskitSeeds.SECRET;
+        return as(tenant.key()).get("/api/v1/connections/" + connection + "/webhook").then().statusCode(200)
+                .body("subscribedByPonte", org.hamcrest.Matchers.equalTo(false))
+                .extract().path("url");
     }
 
     /** Moskit delivers the deal's status change (as its screen-configured webhook would); answers the statuses. */

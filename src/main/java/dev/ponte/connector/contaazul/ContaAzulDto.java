@@ -23,7 +23,7 @@ final class ContaAzulDto {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TokenResponse(String accessToken, String refreshToken, Long expiresIn, String tokenType) {
+    record TokenResponse(String accessToken, String refreshToken, Long expiresIn, String tokenType, String idToken) {
     }
 
     // --- Pessoas (customers) ---

@@ -27,6 +27,7 @@ import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
 import dev.ponte.model.Party;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -222,6 +223,14 @@ final class MoskitSourcePort implements Port, DealSource, WebhookInbound, Custom
         Deal deal = mapped(after.id(), () -> MoskitMapping.webhookDeal(after, null));
         String eventId = "deal:" + after.id() + ":" + after.status() + ":" + after.closeDate();
         return Optional.of(new SourceEvent(eventId, String.valueOf(after.id()), deal));
+    }
+
+    /** Moskit's webhooks are set up in its own screen: the URL carries the connection's secret. */
+    @Override
+    public Optional<String> addressToPaste(String hookUrl) {
+        String secret = connection.credentials().get(WEBHOOK_SECRET);
+        return secret == null || secret.isBlank() ? Optional.empty()
+                : Optional.of(hookUrl + "?" + SECRET_PARAM + "=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
     }
 
     private void verifySecret(Map<String, String> query) {

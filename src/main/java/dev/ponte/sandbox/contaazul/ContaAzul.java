@@ -51,7 +51,7 @@ public class ContaAzul implements SandboxVendor {
     static final long CODE_SECONDS = 180;
     static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
-    record Grant(String clientId, String redirectUri, Instant expiresAt) {
+    record Grant(String clientId, String redirectUri, Instant expiresAt, String scope) {
     }
 
     /**
@@ -96,6 +96,10 @@ public class ContaAzul implements SandboxVendor {
                 "RECEITA".equals(tipo) ? "RECEITAS_OPERACIONAIS" : "DESPESAS_OPERACIONAIS", false);
     }
 
+    /** The user who consents in the sandbox (its consent page is skipped): the account's owner, its first seller. */
+    static final Vendedor OWNER = VENDEDORES.get(0);
+    static final String OWNER_EMAIL = "ana.souza@sandbox.contaazul.example";
+
     final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
     final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();
     final Map<UUID, Servico> servicos = new ConcurrentHashMap<>();
@@ -109,6 +113,11 @@ public class ContaAzul implements SandboxVendor {
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     /** Refresh grants served since the last reset, for tests that need the connector to have renewed. */
     final AtomicLong refreshes = new AtomicLong();
+    /**
+     * Whether the financial creates answer as before 18/10/2026 (202 with a protocol, generation (A)) instead of 201
+     * with the account; a test control, off after a reset.
+     */
+    volatile boolean protocolCreates;
     /** How long new access tokens live; a test shortens it to seconds to make every connection renew. */
     volatile long accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     private final AtomicLong legacyIds = new AtomicLong(1000);
@@ -137,6 +146,7 @@ public class ContaAzul implements SandboxVendor {
         deletedCategorias.clear();
         ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
         accessTokenSeconds = ACCESS_TOKEN_SECONDS;
+        protocolCreates = false;
     }
 
     @Override

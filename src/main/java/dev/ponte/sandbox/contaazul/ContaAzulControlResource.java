@@ -14,7 +14,8 @@ import java.util.Map;
  * a resource at {@code /sandbox/contaazul} would shadow the shared admin resource). {@code POST …/_controls/tokens}
  * sets the lifetime of new access tokens, so a test sees connections renew within seconds instead of an hour;
  * {@code POST …/_controls/errors} sets the shape of refusal bodies, which the live API does not document (both shapes
- * clients meet are served). A state reset restores both.
+ * clients meet are served); {@code POST …/_controls/financeiro} makes the financial creates answer with a protocol, as
+ * they did before 18/10/2026. A state reset restores all three.
  */
 @Path("/sandbox/contaazul/_controls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,5 +69,19 @@ public class ContaAzulControlResource {
             throw new BadRequestException("shape must be message, objects or strings");
         }
         return Map.of("shape", ContaAzulErrors.shape.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** {@code {"create": "synchronous" | "protocol"}}: how the receivable and payable creates answer. */
+    public record Financeiro(String create) {
+    }
+
+    @POST
+    @Path("financeiro")
+    public Map<String, Object> financeiro(Financeiro financeiro) {
+        if (financeiro == null || !"synchronous".equals(financeiro.create()) && !"protocol".equals(financeiro.create())) {
+            throw new BadRequestException("create must be synchronous or protocol");
+        }
+        state.protocolCreates = "protocol".equals(financeiro.create());
+        return Map.of("create", financeiro.create());
     }
 }

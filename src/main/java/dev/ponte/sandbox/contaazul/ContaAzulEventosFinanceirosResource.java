@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
  * {@code valor} (inferred); the person, the categories (of the entry's side) and the active account must exist, and a
  * payable refuses a Receba Fácil account (documented for (B)). {@code contato}, (A)'s name of the person, is accepted
  * and must then name the same one. {@code observacao} and the instalments' {@code descricao} and {@code nota} are
- * optional here, as (B)'s page lists them.
+ * optional here, as (B)'s page lists them. A test control ({@code _controls/financeiro}) makes the creates answer
+ * 202 with a protocol instead, as generation (A) did.
  */
 @Path("/sandbox/contaazul/v1/financeiro/eventos-financeiros")
 @Produces(MediaType.APPLICATION_JSON)
@@ -114,6 +116,11 @@ public class ContaAzulEventosFinanceirosResource {
         EventoFinanceiro evento = new EventoFinanceiro(id, tipo, descricao, competencia, valor,
                 body.text("observacao"), party, conta, rateio, body.text("referencia_externa"), parcelas, now, now);
         state.eventos.put(id, evento);
+        if (state.protocolCreates) {
+            // Generation (A), schema ProtocolResponseDTO; the emulator has processed it by the time it answers.
+            return Response.status(Response.Status.ACCEPTED).entity(Map.of("protocolo", UUID.randomUUID().toString(),
+                    "status", "PENDING", "data_criacao", now.toString())).build();
+        }
         return Response.status(Response.Status.CREATED).entity(evento).build();
     }
 

@@ -42,13 +42,39 @@ final class MoskitToContaAzul {
 
     /** A connected, enabled connection with these settings. */
     static MoskitToContaAzul connect(Map<String, Object> settings) {
+        return connect(List.of("WonDealToSale"), settings, Map.of());
+    }
+
+    /**
+     * A connected, enabled connection running these flows with these settings, and these entry mappings (kind →
+     * fields, saved after the consent and before the switch is turned on, as a person does).
+     */
+    static MoskitToContaAzul connect(List<String> flows, Map<String, Object> settings,
+            Map<String, Map<String, String>> mappings) {
+        MoskitToContaAzul c = connected(flows, settings);
+        mappings.forEach((kind, fields) -> c.putMapping(kind, fields).then().statusCode(200));
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/enable").then().statusCode(200);
+        return c;
+    }
+
+    /** A connection with its Conta Azul consent, not switched on. */
+    static MoskitToContaAzul connected(List<String> flows, Map<String, Object> settings) {
         Tenant tenant = Api.newTenant("Loja " + UUID.randomUUID());
         UUID id = Api.newConnection(tenant, Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT",
-                "flows", List.of("WonDealToSale"), "settings", settings, "credentials", MoskitSeeds.credentials()));
-        MoskitToContaAzul c = new MoskitToContaAzul(tenant, id);
+                "flows", flows, "settings", settings, "credentials", MoskitSeeds.credentials()));
         Api.consent(tenant, id, null);
-        as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200);
-        return c;
+        return new MoskitToContaAzul(tenant, id);
+    }
+
+    /** {@code PUT …/entry-mappings/{kind}} with these fields; answers the response to assert on. */
+    io.restassured.response.Response putMapping(String kind, Map<String, String> fields) {
+        return as(tenant.key()).body(Map.of("fields", fields)).put("/api/v1/connections/" + connection
+                + "/entry-mappings/" + kind);
+    }
+
+    /** The receivables and payables in the Conta Azul sandbox. */
+    static List<Map<String, Object>> entries() {
+        return contaAzul().getList("eventos_financeiros");
     }
 
     /** The URL a person pastes in Moskit's webhook screen, as Ponte shows it (Moskit's webhooks are not set by API). */

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,6 +87,11 @@ public class ContaAzul implements SandboxVendor {
             new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000104"), null, null,
                     "Receba Fácil", true, "RECEBA_FACIL_CARTAO", false, false, null, null));
 
+    /** The account's categories now: {@link #CATEGORIAS} but those deleted. */
+    List<Categoria> categorias() {
+        return CATEGORIAS.stream().filter(c -> !deletedCategorias.contains(c.id())).toList();
+    }
+
     private static Categoria categoria(String suffix, String nome, String pai, String tipo) {
         return new Categoria(UUID.fromString("ca7e6a00-0000-4000-8000-" + suffix), 1, nome,
                 pai == null ? null : UUID.fromString("ca7e6a00-0000-4000-8000-" + pai), tipo,
@@ -102,6 +108,8 @@ public class ContaAzul implements SandboxVendor {
     final Map<UUID, Venda> vendas = new ConcurrentHashMap<>();
     final Map<UUID, Contrato> contratos = new ConcurrentHashMap<>();
     final Map<UUID, EventoFinanceiro> eventos = new ConcurrentHashMap<>();
+    /** Categories a test deleted (as a person does in Conta Azul's screen): listed no more, refused in a rateio. */
+    final Set<UUID> deletedCategorias = ConcurrentHashMap.newKeySet();
     final Map<String, Grant> codes = new ConcurrentHashMap<>();
     final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
@@ -153,6 +161,7 @@ public class ContaAzul implements SandboxVendor {
         Stream.of(pessoas, produtos, servicos, vendas, contratos, eventos, codes, accessTokens, refreshTokens)
                 .forEach(Map::clear);
         refreshes.set(0);
+        deletedCategorias.clear();
         ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
         accessTokenSeconds = ACCESS_TOKEN_SECONDS;
         protocolCreates = false;

@@ -21,6 +21,12 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContaAzulCategoriasResource {
 
+    private final ContaAzul state;
+
+    public ContaAzulCategoriasResource(ContaAzul state) {
+        this.state = state;
+    }
+
     /** {@code tamanho_pagina} is an enum in the financial spec, as in the sales one. */
     static final Set<Integer> PAGE_SIZES = Set.of(10, 20, 50, 100, 200, 500, 1000);
 
@@ -35,9 +41,10 @@ public class ContaAzulCategoriasResource {
         if (tipo != null && !Set.of("RECEITA", "DESPESA").contains(tipo)) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, "tipo", tipo);
         }
-        List<Categoria> all = ContaAzul.CATEGORIAS.stream()
+        List<Categoria> categorias = state.categorias();
+        List<Categoria> all = categorias.stream()
                 .filter(c -> tipo == null || tipo.equals(c.tipo()))
-                .filter(c -> !apenasFilhos || ContaAzul.CATEGORIAS.stream().noneMatch(x -> c.id().equals(x.categoriaPai())))
+                .filter(c -> !apenasFilhos || categorias.stream().noneMatch(x -> c.id().equals(x.categoriaPai())))
                 .filter(c -> busca == null || lower(c.nome()).contains(lower(busca)))
                 .filter(c -> nome == null || lower(c.nome()).equals(lower(nome)))
                 .toList();

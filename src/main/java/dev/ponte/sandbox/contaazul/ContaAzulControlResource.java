@@ -42,6 +42,20 @@ public class ContaAzulControlResource {
         return Map.of("access_token_seconds", state.accessTokenSeconds);
     }
 
+    /**
+     * {@code DELETE …/_controls/categorias/{id}}: the category is deleted, as a person does in Conta Azul's screen
+     * (the API cannot), so that a mapping naming it meets a ledger without it. A state reset brings it back.
+     */
+    @jakarta.ws.rs.DELETE
+    @Path("categorias/{id}")
+    public Map<String, Object> deleteCategoria(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
+        if (ContaAzul.CATEGORIAS.stream().noneMatch(c -> c.id().equals(id))) {
+            throw new jakarta.ws.rs.NotFoundException("no category " + id);
+        }
+        state.deletedCategorias.add(id);
+        return Map.of("deleted", id.toString());
+    }
+
     /** {@code {"shape": "message" | "objects" | "strings"}}: see {@link ContaAzulErrors.Shape}. */
     public record Errors(String shape) {
     }

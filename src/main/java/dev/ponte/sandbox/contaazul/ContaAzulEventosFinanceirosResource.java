@@ -98,7 +98,7 @@ public class ContaAzulEventosFinanceirosResource {
         if (contato != null && !contato.equals(party)) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, "contato", contato);
         }
-        List<RateioEvento> rateio = rateio(json.get("rateio"), tipo);
+        List<RateioEvento> rateio = rateio(json.get("rateio"), tipo, state.categorias());
         BigDecimal somaRateio = rateio.stream().map(RateioEvento::valor).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (somaRateio.subtract(valor).abs().compareTo(CENT) >= 0) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.RATEIO_MISMATCH, somaRateio.toPlainString(),
@@ -145,7 +145,7 @@ public class ContaAzulEventosFinanceirosResource {
     }
 
     /** {@code rateio[]}: at least one share, each of a category of the entry's side ({@code tipo}). */
-    private static List<RateioEvento> rateio(JsonNode rateio, String tipo) {
+    private static List<RateioEvento> rateio(JsonNode rateio, String tipo, List<Categoria> categorias) {
         if (rateio == null || !rateio.isArray() || rateio.isEmpty()) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.REQUIRED, "rateio");
         }
@@ -154,7 +154,7 @@ public class ContaAzulEventosFinanceirosResource {
             Body item = new Body(rateio.get(i), "rateio[" + i + "].");
             UUID id = item.requireUuid("id_categoria");
             String field = item.prefix() + "id_categoria";
-            Categoria categoria = ContaAzul.CATEGORIAS.stream().filter(c -> c.id().equals(id) && c.tipo().equals(tipo))
+            Categoria categoria = categorias.stream().filter(c -> c.id().equals(id) && c.tipo().equals(tipo))
                     .findFirst().orElseThrow(() -> ContaAzulErrors.badRequest(ContaAzulErrors.CATEGORY_UNKNOWN,
                             field, "RECEITA".equals(tipo) ? "receita" : "despesa", id));
             result.add(new RateioEvento(id, categoria.nome(), item.requireDecimal("valor")));

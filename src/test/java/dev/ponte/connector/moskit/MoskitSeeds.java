@@ -101,6 +101,12 @@ public final class MoskitSeeds {
     /** A deal in {@code stage}; {@code price} in centavos, null for none; company and contact may be null. */
     public static long deal(String name, Long price, Long company, Long contact, long stage, List<Line> lines,
             String status) {
+        return deal(name, price, company, contact, stage, lines, status, List.of());
+    }
+
+    /** The same, with the deal's own custom values ({@link #text}, {@link #number}). */
+    public static long deal(String name, Long price, Long company, Long contact, long stage, List<Line> lines,
+            String status, List<Map<String, Object>> customValues) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "status", status, "stage", Map.of("id", stage),
                 "dealProducts", lines.stream().map(l -> Map.of("product", Map.of("id", l.product()), "quantity",
                         l.quantity(), "price", l.centavos())).toList()));
@@ -109,6 +115,7 @@ public final class MoskitSeeds {
         }
         body.put("companies", company == null ? List.of() : List.of(Map.of("id", company)));
         body.put("contacts", contact == null ? List.of() : List.of(Map.of("id", contact)));
+        body.put("entityCustomFields", customValues);
         return create("/deals", body);
     }
 

@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +39,24 @@ import org.junit.jupiter.api.Test;
  * (code) twice, every job SUCCEEDED.
  */
 @QuarkusTest
-@TestProfile(RealPacingProfile.class)
+@TestProfile(MoskitToContaAzulLoadTest.LiftedMoskitLimits.class)
 class MoskitToContaAzulLoadTest {
+
+    /**
+     * Conta Azul paced as in production against its enforced limits, which is what this test is about; Moskit's limits
+     * lifted on both sides, because seeding and re-reading 500 deals at 240 requests a minute would take over ten
+     * minutes and prove nothing new: Moskit's pacing is shown by
+     * {@code MoskitWonDealToSaleTest.r63_aBurstOfWonDealsStaysUnderMoskitsRateLimits}.
+     */
+    public static class LiftedMoskitLimits extends RealPacingProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("ponte.vendors.moskit.requests-per-second", "1000");
+            overrides.put("%test.ponte.vendors.moskit.requests-per-second", "1000");
+            return overrides;
+        }
+    }
 
     private static final int DEALS = Integer.getInteger("load.deals", 500);
     private static final int COMPANIES = 50;
@@ -49,6 +66,8 @@ class MoskitToContaAzulLoadTest {
     void fiveHundredDealsWonAtOnceEachWebhookTwiceUnder429sAnd5xxMakeFiveHundredSalesAndReceivables()
             throws Exception {
         MoskitToContaAzul.resetSandboxes();
+        given().contentType(ContentType.JSON).body("{}").post(MoskitToContaAzul.MOSKIT + "/_limits").then()
+                .statusCode(200);
         List<Long> deals = deals();
         MoskitToContaAzul c = connect(List.of("WonDealToSale", "WonDealToReceivable"), Map.of("taxIdField", "CNPJ"),
                 Map.of("receivable", MoskitWonDealToEntryTest.receivableMapping()));

@@ -208,7 +208,12 @@ public final class JobEngine {
                 done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
                         started.plusMillis(wait), null, job.lastError(), null, job.postponements());
             } else {
-                done = execute(job, started);
+                JobScope.enter();
+                try {
+                    done = execute(job, started);
+                } finally {
+                    JobScope.exit();
+                }
                 timer("ponte.jobs.run", "Time a handler ran", job.kind())
                         .record(Duration.between(started, clock.instant()));
                 meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();

@@ -166,10 +166,16 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Waits for a signal or the poll interval; while every worker is busy, for a worker to come free (a completion
+     * signals after giving its permits back), whatever was signalled meanwhile: a signal then means work for later,
+     * and returning at once would spin this thread until a worker is free. The permits are read under the lock that
+     * the signal takes, so a worker freed between the check and the wait is not missed.
+     */
     private void awaitWork() {
         lock.lock();
         try {
-            if (!signalled && running) {
+            if (running && (idleWorkers.availablePermits() == 0 || !signalled)) {
                 wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {

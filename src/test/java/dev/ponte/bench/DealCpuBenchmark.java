@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * its own (sandboxes off, on PostgreSQL) and the Pipedrive and Conta Azul emulators in a second process, so the CPU
  * read from Ponte's {@code /proc/<pid>/stat} (user + system) is Ponte's alone: not the emulators', not this client's,
  * not PostgreSQL's. Several builds can be measured side by side in one run ({@code -Dbench.deal.apps=old=/path/to/
- * old/target/quarkus-app,new=target/quarkus-app}); their runs are interleaved (old, new, old, new, …) so the
+ * old/target/quarkus-app,new=target/quarkus-app}, an entry may add environment variables:
+ * {@code new200=target/quarkus-app;PONTE_ENGINE_WORKERS=200}); their runs are interleaved (old, new, old, new, …) so the
  * machine's other load falls on both alike, and each run starts its build afresh on an empty database.
  *
  * <p>One run of a build: Ponte started, a tenant and a Pipedrive → Conta Azul connection made through its API (the
@@ -57,7 +58,8 @@ import org.junit.jupiter.api.Test;
  * enforced limits and the engine's default 10 jobs/s per connection are lifted, so this is Ponte's own cost. Medians
  * of {@code bench.deal.runs} (3) runs per build, and each build's figures as a ratio of the first build's. Run with
  * {@code ./mvnw -Pbench verify -Dit.test=DealCpuBenchmark}; figures go to {@code target/benchmark-deal-cpu.txt}.
- * {@code -Dbench.deal.jfr=true} records a JFR profile of each Ponte run ({@code target/bench-deal-<build>-<run>.jfr}).
+ * After the deal runs, {@code scripts/start-time.sh} times {@code bench.deal.starts} (5) starts of each build, interleaved,
+ * and reports each start's phases and the medians. {@code -Dbench.deal.jfr=true} records a JFR profile of each Ponte run ({@code target/bench-deal-<build>-<run>.jfr}).
  */
 class DealCpuBenchmark {
 
@@ -65,6 +67,8 @@ class DealCpuBenchmark {
     private static final int DEALS = Integer.getInteger("bench.deal.burst", 200);
     private static final int ISOLATED = Integer.getInteger("bench.deal.isolated", 50);
     private static final boolean JFR = Boolean.getBoolean("bench.deal.jfr");
+    /** Starts per build timed by {@code scripts/start-time.sh} after the deal runs (0: none). */
+    private static final int START_RUNS = Integer.getInteger("bench.deal.starts", 5);
     private static final String APPS = System.getProperty("bench.deal.apps", "new=target/quarkus-app");
     private static final String ADMIN_KEY = "bench-admin-key";
     private static final String TOKEN = "sandbox-admin-token";
@@ -134,7 +138,8 @@ class DealCpuBenchmark {
         Figures base = null;
         for (Map.Entry<String, List<Figures>> e : figures.entrySet()) {
             Figures m = Figures.median(e.getValue());
-            report.add(e.getKey() + " (" + apps.get(e.getKey()) + "), medians of " + e.getValue().size() + " runs: "
+            report.add(e.getKey() + " (" + apps.get(e.getKey()) + (environment(e.getKey()).isEmpty() ? ""
+                    : " " + environment(e.getKey())) + "), medians of " + e.getValue().size() + " runs: "
                     + m + "; runs: CPU/deal at 0 ms " + e.getValue().stream().map(f -> String.format("%.1f",
                             f.cpuMs0)).toList() + ", burst p99 at 100 ms " + e.getValue().stream()
                                     .map(f -> f.burstP99).toList() + ", isolated p99 " + e.getValue().stream()
@@ -148,6 +153,9 @@ class DealCpuBenchmark {
                         (double) m.isolatedP50 / base.isolatedP50, (double) m.isolatedP99 / base.isolatedP99));
             }
         }
+        if (START_RUNS > 0) {
+            report.addAll(startTimes(apps));
+        }
         report.add(String.format("machine: %d cores, load average %.1f at the end (other processes slow every"
                 + " figure; ratios come from interleaved runs)", Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
@@ -156,6 +164,75 @@ class DealCpuBenchmark {
         System.out.println(System.lineSeparator() + "==== Ponte's CPU per won deal and webhook → sale latency ("
                 + DEALS + "-deal bursts, " + ISOLATED + " isolated deals) ====" + System.lineSeparator() + text
                 + System.lineSeparator());
+    }
+
+    private static final Pattern START_LINE = Pattern.compile("run 1: (\\d+) ms to ready, (\\d+) ms CPU, (\\d+) MB"
+            + " resident");
+
+    /**
+     * {@code scripts/start-time.sh} on each build, one start at a time, builds interleaved, on a database of its own
+     * per build (the first start migrates it, the others find it current, as a production restart does): each start's
+     * phases, then the medians of time to ready, CPU and resident memory per build.
+     */
+    private static List<String> startTimes(Map<String, String> apps) throws Exception {
+        List<String> lines = new ArrayList<>();
+        Map<String, List<long[]>> figures = new LinkedHashMap<>();
+        for (String name : apps.keySet()) {
+            figures.put(name, new ArrayList<>());
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create database start_" + name.replaceAll("\\W", "_"));
+            }
+        }
+        for (int run = 0; run < START_RUNS; run++) {
+            for (Map.Entry<String, String> app : apps.entrySet()) {
+                ProcessBuilder builder = new ProcessBuilder("bash", Path.of("scripts", "start-time.sh").toAbsolutePath()
+                        .toString(), "-n", "1", "-d", app.getValue(), "--", Path.of(System.getProperty("java.home"),
+                                "bin", "java").toString(), "-jar", "quarkus-run.jar").redirectErrorStream(true);
+                Map<String, String> env = builder.environment();
+                env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "start_"
+                        + app.getKey().replaceAll("\\W", "_")));
+                env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+                env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+                env.put("QUARKUS_HTTP_PORT", String.valueOf(freePort()));
+                env.put("PONTE_SECRETS_KEY", "YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMDE=");
+                env.put("PONTE_BOOTSTRAP_API_KEY", ADMIN_KEY);
+                env.putAll(environment(app.getKey()));
+                Process p = builder.start();
+                String out = new String(p.getInputStream().readAllBytes()).strip();
+                p.waitFor();
+                for (String line : out.split("\n")) {
+                    Matcher m = START_LINE.matcher(line);
+                    if (m.find()) {
+                        figures.get(app.getKey()).add(new long[] {Long.parseLong(m.group(1)),
+                                Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+                        lines.add("start of " + app.getKey() + ", " + line.replace("run 1: ", "run " + (run + 1)
+                                + ": "));
+                    } else if (!line.startsWith("median")) {
+                        lines.add("start of " + app.getKey() + ": " + line);
+                    }
+                }
+            }
+        }
+        long[] base = null;
+        for (Map.Entry<String, List<long[]>> e : figures.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            long[] m = new long[3];
+            for (int i = 0; i < 3; i++) {
+                int k = i;
+                long[] v = e.getValue().stream().mapToLong(f -> f[k]).sorted().toArray();
+                m[i] = v[v.length / 2];
+            }
+            lines.add(String.format("start of %s, medians of %d (scripts/start-time.sh, PostgreSQL): %d ms to ready,"
+                    + " %d ms CPU, %d MB resident%s", e.getKey(), e.getValue().size(), m[0], m[1], m[2], base == null
+                            ? "" : String.format("; / first build: %.2f wall, %.2f CPU, %.2f resident",
+                                    (double) m[0] / base[0], (double) m[1] / base[1], (double) m[2] / base[2])));
+            if (base == null) {
+                base = m;
+            }
+        }
+        return lines;
     }
 
     /** Figures of one run of one build. */
@@ -193,7 +270,7 @@ class DealCpuBenchmark {
                     .toAbsolutePath() + ",settings=profile,dumponexit=true");
         }
         long t0 = System.nanoTime();
-        Process ponte = start(app, name + "-" + run, database, port, jvm, Map.of(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "PONTE_PUBLIC_URL", url,
                 "PONTE_VENDORS_PIPEDRIVE_API_URL", pipedrive,
                 "PONTE_VENDORS_CONTAAZUL_API_URL", contaAzul,
@@ -202,6 +279,8 @@ class DealCpuBenchmark {
                 "PONTE_VENDORS_CONTAAZUL_CLIENT_SECRET", "sandbox-secret",
                 "PONTE_VENDORS_CONTAAZUL_REQUESTS_PER_SECOND", "100000",
                 "PONTE_ENGINE_DEFAULT_JOBS_PER_SECOND", "100000"));
+        env.putAll(environment(name));
+        Process ponte = start(app, name + "-" + run, database, port, jvm, env);
         try {
             awaitReady(url, ponte);
             double startMs = (System.nanoTime() - t0) / 1e6;
@@ -310,9 +389,20 @@ class DealCpuBenchmark {
                 Thread.sleep(25);
             }
         }
-        Map<Long, Instant> received = jobs.received();
+        Map<Long, Instant[]> times = jobs.times();
         Map<Long, Instant> created = sales();
-        return deals.stream().mapToLong(d -> Duration.between(received.get(d), created.get(d)).toMillis()).sorted()
+        // Where an isolated deal's time goes: queued (created → started), handler until the sale, after the sale.
+        long[] queued = deals.stream().mapToLong(d -> Duration.between(times.get(d)[0], times.get(d)[1]).toMillis())
+                .sorted().toArray();
+        long[] toSale = deals.stream().mapToLong(d -> Duration.between(times.get(d)[1], created.get(d)).toMillis())
+                .sorted().toArray();
+        long[] after = deals.stream().mapToLong(d -> Duration.between(created.get(d), times.get(d)[2]).toMillis())
+                .sorted().toArray();
+        System.out.println("[deal-cpu] isolated deals: job created → started p50 " + percentile(queued, 0.5)
+                + " ms, max " + queued[queued.length - 1] + "; started → sale p50 " + percentile(toSale, 0.5)
+                + " ms, max " + toSale[toSale.length - 1] + "; sale → job finished p50 " + percentile(after, 0.5)
+                + " ms, max " + after[after.length - 1]);
+        return deals.stream().mapToLong(d -> Duration.between(times.get(d)[0], created.get(d)).toMillis()).sorted()
                 .toArray();
     }
 
@@ -365,21 +455,34 @@ class DealCpuBenchmark {
         /** Deal id → when its first job was created (its webhook received). */
         Map<Long, Instant> received() throws Exception {
             Map<Long, Instant> received = new HashMap<>();
+            times().forEach((deal, t) -> received.put(deal, t[0]));
+            return received;
+        }
+
+        /** Deal id → {created, started, finished} of its first job. */
+        Map<Long, Instant[]> times() throws Exception {
+            Map<Long, Instant[]> times = new HashMap<>();
             for (int page = 0; ; page++) {
                 JsonNode items = call("GET", url + "/api/v1/jobs?connectionId=" + connection + "&size=500&page=" + page,
                         key, null).get("items");
                 for (JsonNode job : items) {
                     String subject = job.get("subject").asText();
                     if (subject.startsWith("pipedrive:deal:")) {
-                        received.merge(Long.parseLong(subject.substring("pipedrive:deal:".length())),
-                                Instant.parse(job.get("createdAt").asText()), (a, b) -> a.isBefore(b) ? a : b);
+                        Instant[] t = {instant(job, "createdAt"), instant(job, "startedAt"),
+                                instant(job, "finishedAt")};
+                        times.merge(Long.parseLong(subject.substring("pipedrive:deal:".length())), t,
+                                (a, b) -> a[0].isBefore(b[0]) ? a : b);
                     }
                 }
                 if (items.size() < 500) {
-                    return received;
+                    return times;
                 }
             }
         }
+    }
+
+    private static Instant instant(JsonNode job, String field) {
+        return job.hasNonNull(field) ? Instant.parse(job.get(field).asText()) : null;
     }
 
     /** Deal id → the creation time of its sale in the Conta Azul emulator. */
@@ -456,13 +559,30 @@ class DealCpuBenchmark {
         return r < 2 ? 0 : 11 - r;
     }
 
+    /** Build name → app directory, from {@code name=dir[;ENV=value…]} entries. */
     private static Map<String, String> apps() {
         Map<String, String> apps = new LinkedHashMap<>();
         for (String entry : APPS.split(",")) {
             String[] kv = entry.strip().split("=", 2);
-            apps.put(kv[0], Path.of(kv[1]).toAbsolutePath().toString());
+            apps.put(kv[0], Path.of(kv[1].split(";")[0]).toAbsolutePath().toString());
         }
         return apps;
+    }
+
+    /** The environment an entry of {@code bench.deal.apps} gives its build ({@code ;ENV=value} after the dir). */
+    private static Map<String, String> environment(String name) {
+        Map<String, String> env = new HashMap<>();
+        for (String entry : APPS.split(",")) {
+            String[] kv = entry.strip().split("=", 2);
+            if (kv[0].equals(name)) {
+                String[] parts = kv[1].split(";");
+                for (int i = 1; i < parts.length; i++) {
+                    String[] e = parts[i].split("=", 2);
+                    env.put(e[0], e[1]);
+                }
+            }
+        }
+        return env;
     }
 
     private static JsonNode pd(String method, String path, Object body) throws Exception {

@@ -131,7 +131,7 @@ class DealCpuBenchmark {
                 }
                 Figures f = run(app.getKey(), Path.of(app.getValue()), db, run + 1);
                 figures.get(app.getKey()).add(f);
-                System.out.println("[deal-cpu] " + app.getKey() + " run " + (run + 1) + ": " + f);
+                progress(app.getKey() + " run " + (run + 1) + ": " + f);
             }
         }
         List<String> report = new ArrayList<>();
@@ -164,6 +164,17 @@ class DealCpuBenchmark {
         System.out.println(System.lineSeparator() + "==== Ponte's CPU per won deal and webhook → sale latency ("
                 + DEALS + "-deal bursts, " + ISOLATED + " isolated deals) ====" + System.lineSeparator() + text
                 + System.lineSeparator());
+    }
+
+    /** A figure as it comes, also to {@code target/benchmark-deal-cpu-runs.txt}, so a run cut short keeps its own. */
+    private static void progress(String line) {
+        System.out.println("[deal-cpu] " + line);
+        try {
+            Files.writeString(Path.of("target", "benchmark-deal-cpu-runs.txt"), line + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static final Pattern START_LINE = Pattern.compile("run 1: (\\d+) ms to ready, (\\d+) ms CPU, (\\d+) MB"
@@ -207,6 +218,7 @@ class DealCpuBenchmark {
                                 Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
                         lines.add("start of " + app.getKey() + ", " + line.replace("run 1: ", "run " + (run + 1)
                                 + ": "));
+                        progress(lines.get(lines.size() - 1));
                     } else if (!line.startsWith("median")) {
                         lines.add("start of " + app.getKey() + ": " + line);
                     }
@@ -313,7 +325,7 @@ class DealCpuBenchmark {
             // 3. isolated deals at 100 ms
             List<Long> isolated = deals(orgs, products, ISOLATED, 2 * DEALS);
             long[] alone = isolated(jobs, isolated);
-            System.out.println("[deal-cpu] " + name + " run " + run + ": isolated deals' webhook→sale, slowest five "
+            progress(name + " run " + run + ": isolated deals' webhook→sale, slowest five "
                     + Arrays.toString(Arrays.copyOfRange(alone, Math.max(0, alone.length - 5), alone.length))
                     + " ms, fastest " + alone[0] + " ms");
             latency(0);
@@ -398,7 +410,7 @@ class DealCpuBenchmark {
                 .sorted().toArray();
         long[] after = deals.stream().mapToLong(d -> Duration.between(created.get(d), times.get(d)[2]).toMillis())
                 .sorted().toArray();
-        System.out.println("[deal-cpu] isolated deals: job created → started p50 " + percentile(queued, 0.5)
+        progress("isolated deals: job created → started p50 " + percentile(queued, 0.5)
                 + " ms, max " + queued[queued.length - 1] + "; started → sale p50 " + percentile(toSale, 0.5)
                 + " ms, max " + toSale[toSale.length - 1] + "; sale → job finished p50 " + percentile(after, 0.5)
                 + " ms, max " + after[after.length - 1]);

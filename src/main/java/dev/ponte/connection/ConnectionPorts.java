@@ -7,7 +7,9 @@ import dev.ponte.connector.Connector.Side;
 import dev.ponte.connector.Port;
 import dev.ponte.engine.JobScope;
 import dev.ponte.flow.ConnectionDirectory;
+import dev.ponte.mapping.EntryMapping;
 import dev.ponte.mapping.MappingTables;
+import dev.ponte.model.FinancialEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -87,6 +89,11 @@ public class ConnectionPorts implements ConnectionDirectory {
     @Override
     public MappingTables mappings(UUID connectionId) {
         return mappings.tables(connectionId);
+    }
+
+    @Override
+    public Optional<EntryMapping> entryMapping(UUID connectionId, FinancialEntry.Kind kind) {
+        return QuarkusTransaction.joiningExisting().call(() -> EntryMappingService.stored(json, connectionId, kind));
     }
 
     private static IllegalStateException missing(UUID connectionId, String side, Class<?> capability) {

@@ -132,6 +132,24 @@ public class SourceEvents {
                 .toList();
     }
 
+    /**
+     * Where the connection's source delivers its webhooks: subscribed by Ponte when the connection is enabled, or an
+     * address a person pastes in the vendor's own screen (with its secret: only the tenant sees it). Empty for a source
+     * that sends no webhooks.
+     */
+    public Optional<Webhook> webhook(UUID tenantId, UUID connectionId) {
+        ConnectionEntity c = connections.find(tenantId, connectionId);
+        if (ports.sourceIfOffered(c.id, WebhookSubscription.class).isPresent()) {
+            return Optional.of(new Webhook(hookUrl(c.id), true));
+        }
+        return ports.sourceIfOffered(c.id, WebhookInbound.class).flatMap(in -> in.addressToPaste(hookUrl(c.id)))
+                .map(url -> new Webhook(url, false));
+    }
+
+    /** A connection's webhook address, and whether Ponte subscribes it (else a person pastes it in the vendor). */
+    public record Webhook(String url, boolean subscribedByPonte) {
+    }
+
     private String hookUrl(UUID connectionId) {
         return publicUrl + "/hooks/" + connectionId;
     }

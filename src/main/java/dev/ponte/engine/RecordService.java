@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,10 +35,12 @@ public class RecordService implements Records {
 
     private final Clock clock;
     private final DataSource dataSource;
+    private final MatchKeyDigest digest;
 
-    RecordService(Clock clock, DataSource dataSource) {
+    RecordService(Clock clock, DataSource dataSource, MatchKeyDigest digest) {
         this.clock = clock;
         this.dataSource = dataSource;
+        this.digest = digest;
     }
 
     /** Whether this call joins a caller's transaction, so it must go through the ORM session of that transaction. */
@@ -125,13 +128,14 @@ public class RecordService implements Records {
     @Override
     public Claim claim(UUID connectionId, String entityType, String sourceId, String owner, Duration staleAfter) {
         return claim(inTransaction() ? new LinkClaims(connectionId, entityType, sourceId)
-                : new JdbcClaims("record_link", "source_id", connectionId, entityType, sourceId), owner, staleAfter);
+                : new JdbcClaims("record_link", "source_id", connectionId, entityType, List.of(sourceId)), owner,
+                staleAfter);
     }
 
     @Override
     public void release(UUID connectionId, String entityType, String sourceId, String owner) {
         if (!inTransaction()) {
-            jdbcRelease("record_link", "source_id", connectionId, entityType, sourceId, owner);
+            jdbcRelease("record_link", "source_id", connectionId, entityType, List.of(sourceId), owner);
             return;
         }
         QuarkusTransaction.joiningExisting().run(() -> RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and claimedBy = ?4"
@@ -188,70 +192,80 @@ public class RecordService implements Records {
 
     // --- match keys ---
 
+    /**
+     * A match key as typed and as its one-way digest: once its personal data was redacted (see {@link PersonalRows})
+     * the row holds the digest, and a redacted customer's next deal still finds its ledger customer.
+     */
+    private List<String> matchKeys(UUID connectionId, String entityType, String key) {
+        return List.of(key, digest.of(connectionId, entityType, key));
+    }
+
     @Override
     public Optional<String> matched(UUID connectionId, String entityType, String key) {
-        if (!inTransaction()) {
-            return new JdbcClaims("record_match", "match_key", connectionId, entityType, key).find()
-                    .map(Row::ledgerId);
-        }
-        return match(connectionId, entityType, key).map(m -> m.ledgerId);
+        return matchRow(connectionId, entityType, key).map(Row::ledgerId);
     }
 
     @Override
     public boolean matchClaimed(UUID connectionId, String entityType, String key) {
-        if (!inTransaction()) {
-            return new JdbcClaims("record_match", "match_key", connectionId, entityType, key).find()
-                    .filter(m -> m.ledgerId() == null).isPresent();
-        }
-        return match(connectionId, entityType, key).filter(m -> m.ledgerId == null).isPresent();
+        return matchRow(connectionId, entityType, key).filter(m -> m.ledgerId() == null).isPresent();
     }
 
-    private static Optional<RecordMatch> match(UUID connectionId, String entityType, String key) {
-        return RecordMatch.find("connectionId = ?1 and entityType = ?2 and matchKey = ?3", connectionId, entityType,
-                key).firstResultOptional();
+    private Optional<Row> matchRow(UUID connectionId, String entityType, String key) {
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        return inTransaction() ? new MatchClaims(connectionId, entityType, keys).find()
+                : new JdbcClaims("record_match", "match_key", connectionId, entityType, keys).find();
+    }
+
+    private static Optional<RecordMatch> match(UUID connectionId, String entityType, List<String> keys) {
+        return RecordMatch.find("connectionId = ?1 and entityType = ?2 and matchKey in ?3 order by id", connectionId,
+                entityType, keys).firstResultOptional();
     }
 
     @Override
     public Claim claimMatch(UUID connectionId, String entityType, String key, String owner, Duration staleAfter) {
-        return claim(inTransaction() ? new MatchClaims(connectionId, entityType, key)
-                : new JdbcClaims("record_match", "match_key", connectionId, entityType, key), owner, staleAfter);
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        return claim(inTransaction() ? new MatchClaims(connectionId, entityType, keys)
+                : new JdbcClaims("record_match", "match_key", connectionId, entityType, keys), owner, staleAfter);
     }
 
     @Override
     public void releaseMatch(UUID connectionId, String entityType, String key, String owner) {
+        List<String> keys = matchKeys(connectionId, entityType, key);
         if (!inTransaction()) {
-            jdbcRelease("record_match", "match_key", connectionId, entityType, key, owner);
+            jdbcRelease("record_match", "match_key", connectionId, entityType, keys, owner);
             return;
         }
         QuarkusTransaction.joiningExisting().run(() -> RecordMatch.delete("connectionId = ?1 and entityType = ?2"
-                + " and matchKey = ?3 and claimedBy = ?4 and ledgerId is null", connectionId, entityType, key, owner));
+                + " and matchKey in ?3 and claimedBy = ?4 and ledgerId is null", connectionId, entityType, keys, owner));
     }
 
     /** Outside a transaction, the claim's row (the usual case) is updated by one statement; else through the ORM. */
     @Override
     public void match(UUID connectionId, String entityType, String key, String ledgerId) {
+        List<String> keys = matchKeys(connectionId, entityType, key);
         if (!inTransaction() && jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("update record_match set ledger_id = ?, claimed_by = null,"
-                    + " updated_at = ? where connection_id = ? and entity_type = ? and match_key = ?")) {
+                    + " updated_at = ? where connection_id = ? and entity_type = ? and match_key in (?, ?)")) {
                 ps.setString(1, ledgerId);
                 ps.setObject(2, JobStore.ts(clock.instant()));
                 ps.setObject(3, connectionId);
                 ps.setString(4, entityType);
-                ps.setString(5, key);
+                ps.setString(5, keys.get(0));
+                ps.setString(6, keys.get(1));
                 return ps.executeUpdate();
             }
-        }) == 1) {
+        }) >= 1) {
             return;
         }
-        QuarkusTransaction.joiningExisting().run(() -> matchInSession(connectionId, entityType, key, ledgerId));
+        QuarkusTransaction.joiningExisting().run(() -> matchInSession(connectionId, entityType, keys, ledgerId));
     }
 
-    private void matchInSession(UUID connectionId, String entityType, String key, String ledgerId) {
-        RecordMatch match = match(connectionId, entityType, key).orElseGet(() -> {
+    private void matchInSession(UUID connectionId, String entityType, List<String> keys, String ledgerId) {
+        RecordMatch match = match(connectionId, entityType, keys).orElseGet(() -> {
             RecordMatch created = new RecordMatch();
             created.connectionId = connectionId;
             created.entityType = entityType;
-            created.matchKey = key;
+            created.matchKey = keys.get(0);
             created.createdAt = clock.instant();
             return created;
         });
@@ -351,11 +365,12 @@ public class RecordService implements Records {
         }
     }
 
-    private record MatchClaims(UUID connectionId, String entityType, String key) implements Claims {
+    /** The claims on a match key, {@code keys} being it as typed and as its digest (a reservation holds the first). */
+    private record MatchClaims(UUID connectionId, String entityType, List<String> keys) implements Claims {
 
         @Override
         public Optional<Row> find() {
-            return match(connectionId, entityType, key).map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
+            return match(connectionId, entityType, keys).map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
         }
 
         @Override
@@ -363,7 +378,7 @@ public class RecordService implements Records {
             RecordMatch reservation = new RecordMatch();
             reservation.connectionId = connectionId;
             reservation.entityType = entityType;
-            reservation.matchKey = key;
+            reservation.matchKey = keys.get(0);
             reservation.claimedBy = owner;
             reservation.createdAt = now;
             reservation.updatedAt = now;
@@ -393,24 +408,26 @@ public class RecordService implements Records {
         private final String keyColumn;
         private final UUID connectionId;
         private final String entityType;
-        private final String key;
+        private final List<String> keys;
 
-        JdbcClaims(String table, String keyColumn, UUID connectionId, String entityType, String key) {
+        /** {@code keys}: the key and the other forms of it a row may hold; a reservation inserts the first. */
+        JdbcClaims(String table, String keyColumn, UUID connectionId, String entityType, List<String> keys) {
             this.table = table;
             this.keyColumn = keyColumn;
             this.connectionId = connectionId;
             this.entityType = entityType;
-            this.key = key;
+            this.keys = keys;
         }
 
         @Override
         public Optional<Row> find() {
             return jdbc(c -> {
                 try (PreparedStatement ps = c.prepareStatement("select id, ledger_id, claimed_by, updated_at from "
-                        + table + " where connection_id = ? and entity_type = ? and " + keyColumn + " = ?")) {
+                        + table + " where connection_id = ? and entity_type = ? and " + keyColumn + " in ("
+                        + placeholders(keys) + ") order by id")) {
                     ps.setObject(1, connectionId);
                     ps.setString(2, entityType);
-                    ps.setString(3, key);
+                    bind(ps, 3, keys);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                                 JobStore.instant(rs, "updated_at"))) : Optional.<Row>empty();
@@ -426,7 +443,7 @@ public class RecordService implements Records {
                         + keyColumn + ", claimed_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
                     ps.setObject(1, connectionId);
                     ps.setString(2, entityType);
-                    ps.setString(3, key);
+                    ps.setString(3, keys.get(0));
                     ps.setString(4, owner);
                     ps.setObject(5, JobStore.ts(now));
                     ps.setObject(6, JobStore.ts(now));
@@ -465,18 +482,29 @@ public class RecordService implements Records {
         }
     }
 
-    private void jdbcRelease(String table, String keyColumn, UUID connectionId, String entityType, String key,
-            String owner) {
+    private void jdbcRelease(String table, String keyColumn, UUID connectionId, String entityType,
+            List<String> keys, String owner) {
         jdbc(c -> {
             try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where connection_id = ?"
-                    + " and entity_type = ? and " + keyColumn + " = ? and claimed_by = ? and ledger_id is null")) {
+                    + " and entity_type = ? and claimed_by = ? and ledger_id is null and " + keyColumn + " in ("
+                    + placeholders(keys) + ")")) {
                 ps.setObject(1, connectionId);
                 ps.setString(2, entityType);
-                ps.setString(3, key);
-                ps.setString(4, owner);
+                ps.setString(3, owner);
+                bind(ps, 4, keys);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    private static String placeholders(List<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(first + i, values.get(i));
+        }
     }
 
     @FunctionalInterface

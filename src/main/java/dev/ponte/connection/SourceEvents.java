@@ -53,12 +53,15 @@ public class SourceEvents {
      * one whose source sends no webhooks, takes none (R17).
      */
     public Receipt receive(UUID connectionId, Map<String, String> headers, Map<String, String> query, byte[] body) {
-        ConnectionStatus status = connections.byId(connectionId).status;
+        // One read of the stored version: the status, the view and the port are the connection's at that version.
+        ConnectionPorts.Snapshot stored = ports.snapshot(connectionId)
+                .orElseThrow(() -> new NotFoundException("connection"));
+        ConnectionStatus status = stored.status();
         if (status != ConnectionStatus.ACTIVE && status != ConnectionStatus.NEEDS_RECONNECT) {
             throw new NotFoundException("connection");
         }
-        ConnectionView connection = ports.find(connectionId).orElseThrow(() -> new NotFoundException("connection"));
-        WebhookInbound inbound = ports.sourceIfOffered(connectionId, WebhookInbound.class)
+        ConnectionView connection = stored.view();
+        WebhookInbound inbound = stored.sourceAs(WebhookInbound.class)
                 .orElseThrow(() -> new NotFoundException("connection"));
         Optional<SourceEvent> event = inbound.read(new Delivery(headers, query, body));
         if (event.isEmpty()) {

@@ -13,7 +13,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ponte.connector.moskit.MoskitSeeds;
 import dev.ponte.connector.moskit.MoskitSeeds.Line;
-import dev.ponte.support.RealPacingProfile;
+import dev.ponte.support.PostgresProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,22 +33,23 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 10's "must show", on PostgreSQL with Ponte's real Conta Azul pacing against the sandbox's enforced limits:
+ * Issue 10's "must show", on PostgreSQL (vendor limits lifted: see {@link LiftedLimits}):
  * 500 Moskit deals won at once, each webhook delivered twice, one in ten of Conta Azul's answers a 429 or a 500, the
  * connection running sale + receivable (R23) → exactly 500 sales and 500 receivables, no customer (CNPJ) or product
  * (code) twice, every job SUCCEEDED.
  */
 @QuarkusTest
-@TestProfile(MoskitToContaAzulLoadTest.LiftedMoskitLimits.class)
+@TestProfile(MoskitToContaAzulLoadTest.LiftedLimits.class)
 class MoskitToContaAzulLoadTest {
 
     /**
-     * Conta Azul paced as in production against its enforced limits, which is what this test is about; Moskit's limits
-     * lifted on both sides, because seeding and re-reading 500 deals at 240 requests a minute would take over ten
-     * minutes and prove nothing new: Moskit's pacing is shown by
+     * Both vendors' limits lifted, on Ponte's side and in the emulators: what this test is about is exactly-once under
+     * lost and refused answers (the faults), and pacing 500 deals' 1,000 actions at Conta Azul's 10 requests/s and
+     * Moskit's 4/s would take over four minutes and prove nothing new: Conta Azul's pacing at its enforced limits is
+     * shown by {@code WonDealToSaleLoadTest}, Moskit's by
      * {@code MoskitWonDealToSaleTest.r63_aBurstOfWonDealsStaysUnderMoskitsRateLimits}.
      */
-    public static class LiftedMoskitLimits extends RealPacingProfile {
+    public static class LiftedLimits extends PostgresProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
@@ -66,8 +67,9 @@ class MoskitToContaAzulLoadTest {
     void fiveHundredDealsWonAtOnceEachWebhookTwiceUnder429sAnd5xxMakeFiveHundredSalesAndReceivables()
             throws Exception {
         MoskitToContaAzul.resetSandboxes();
-        given().contentType(ContentType.JSON).body("{}").post(MoskitToContaAzul.MOSKIT + "/_limits").then()
-                .statusCode(200);
+        for (String vendor : List.of(MoskitToContaAzul.MOSKIT, CONTA_AZUL)) {
+            given().contentType(ContentType.JSON).body("{}").post(vendor + "/_limits").then().statusCode(200);
+        }
         List<Long> deals = deals();
         MoskitToContaAzul c = connect(List.of("WonDealToSale", "WonDealToReceivable"), Map.of("taxIdField", "CNPJ"),
                 Map.of("receivable", MoskitWonDealToEntryTest.receivableMapping()));

@@ -53,10 +53,7 @@ class MoskitEntryBenchmark {
     public static class Unpaced extends BenchmarkProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("ponte.vendors.moskit.requests-per-second", "1000");
-            overrides.put("%test.ponte.vendors.moskit.requests-per-second", "1000");
-            return overrides;
+            return MoskitToContaAzul.unpaced(super.getConfigOverrides());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.ponte.support.Api;
 import dev.ponte.support.Api.Tenant;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,14 @@ final class MoskitToContaAzul {
     }
 
     /** Empty emulators without faults; both vendors' rate limits as their contracts state them. */
+    /** {@code overrides} with Ponte's Moskit pacing lifted, under both names (a {@code %test.} key outranks the other). */
+    static Map<String, String> unpaced(Map<String, String> overrides) {
+        Map<String, String> lifted = new HashMap<>(overrides);
+        lifted.put("ponte.vendors.moskit.requests-per-second", "1000");
+        lifted.put("%test.ponte.vendors.moskit.requests-per-second", "1000");
+        return lifted;
+    }
+
     static void resetSandboxes() {
         for (String vendor : List.of(MOSKIT, CONTA_AZUL)) {
             given().delete(vendor + "/_state").then().statusCode(204);

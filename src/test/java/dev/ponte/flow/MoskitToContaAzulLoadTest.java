@@ -22,7 +22,6 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -52,10 +51,7 @@ class MoskitToContaAzulLoadTest {
     public static class LiftedLimits extends PostgresProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("ponte.vendors.moskit.requests-per-second", "1000");
-            overrides.put("%test.ponte.vendors.moskit.requests-per-second", "1000");
-            return overrides;
+            return MoskitToContaAzul.unpaced(super.getConfigOverrides());
         }
     }
 

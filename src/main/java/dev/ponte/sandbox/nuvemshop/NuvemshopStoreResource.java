@@ -55,6 +55,13 @@ public class NuvemshopStoreResource {
         this.state = state;
     }
 
+    /** The store itself (the vendor's LGPD test tool reads it): here only its id and a name. */
+    @GET
+    @Path("store")
+    public Map<String, Object> store(@PathParam("store") String store) {
+        return Map.of("id", Long.parseLong(store), "name", Map.of("pt", "Loja " + store));
+    }
+
     @GET
     @Path("orders")
     public Response orders(@PathParam("store") String store, @QueryParam("updated_at_min") String updatedMin,

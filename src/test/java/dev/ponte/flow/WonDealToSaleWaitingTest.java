@@ -53,7 +53,7 @@ class WonDealToSaleWaitingTest {
         long deal = deal("Venda", 10, organization("Acme", CNPJ), null, PipedriveToContaAzul.product("P", "P-1", 10),
                 1);
         Records.Claim held = records.claimMatch(c.connection, "customer", "CNPJ:11222333000181", "job:elsewhere",
-                WonDealToSale.CLAIM_STALE_AFTER);
+                LedgerMatching.CLAIM_STALE_AFTER);
         assertThat(held.reserved()).isTrue();
         setStatus(deal, "won");
         // Two postponements in: the job has waited past its worker's in-thread wait twice (where the flow used to

@@ -82,11 +82,20 @@ class RecordInvariantsTest {
     }
 
     @Test
-    void requiresTheMandatoryReceivableFields() {
-        assertThatThrownBy(() -> new Receivable(LocalDate.of(2026, 7, 1), Money.of("10", "BRL"), "Deal 42", null,
-                " ", "Sales", "Acme", PartyKind.COMPANY)).isInstanceOf(IllegalArgumentException.class);
-        assertThat(new Receivable(LocalDate.of(2026, 7, 1), Money.of("10", "BRL"), "Deal 42", "", "acc-1", "Sales",
-                "Acme", PartyKind.COMPANY).notes()).isNull();
+    void requiresTheMandatoryFinancialEntryFieldsAndInstalmentsThatAddUp() {
+        LocalDate day = LocalDate.of(2026, 7, 1);
+        Money ten = Money.of("10", "BRL");
+        List<FinancialEntry.Instalment> once = List.of(new FinancialEntry.Instalment(day, ten));
+        assertThatThrownBy(() -> new FinancialEntry(FinancialEntry.Kind.RECEIVABLE, "ponte:1", "c-1", day, ten,
+                "Deal 42", null, " ", "cat-1", once, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new FinancialEntry(FinancialEntry.Kind.RECEIVABLE, "ponte:1", "c-1", day, ten,
+                "Deal 42", null, "acc-1", "cat-1", List.of(new FinancialEntry.Instalment(day, Money.of("9.99", "BRL"))),
+                null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9.99");
+        assertThatThrownBy(() -> new FinancialEntry(FinancialEntry.Kind.PAYABLE, "ponte:1", "s-1", day,
+                Money.zero("BRL"), "Deal 42", null, "acc-1", "cat-1", List.of(new FinancialEntry.Instalment(day,
+                        Money.zero("BRL"))), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new FinancialEntry(FinancialEntry.Kind.RECEIVABLE, "ponte:1", "c-1", day, ten, "Deal 42", "", "acc-1",
+                "cat-1", once, null).notes()).isNull();
     }
 
     @Test

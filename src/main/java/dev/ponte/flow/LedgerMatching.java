@@ -1,0 +1,286 @@
+package dev.ponte.flow;
+
+import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.ItemCatalog;
+import dev.ponte.connector.ItemCatalog.LedgerItem;
+import dev.ponte.connector.Postponed;
+import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.SalesLedger;
+import dev.ponte.engine.Job;
+import dev.ponte.engine.Records;
+import dev.ponte.flow.ConnectionDirectory.ConnectionView;
+import dev.ponte.matching.CustomerPolicy;
+import dev.ponte.model.Deal;
+import dev.ponte.model.InvalidTaxIdException;
+import dev.ponte.model.Item;
+import dev.ponte.model.ItemKind;
+import dev.ponte.model.LedgerParty;
+import dev.ponte.model.Party;
+import dev.ponte.model.TaxId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The customer, supplier, item and seller rules every flow that writes to a ledger shares (R4–R8, R11), whatever its
+ * source (a won deal, a paid order): a party by CPF/CNPJ then optionally by exact name, an item by code then name,
+ * the seller who activated the connection. Every decision is written to the job's history (R62).
+ *
+ * <p>Parties and items are claimed through match keys (a CNPJ, a code, a name) before they are created, so concurrent
+ * jobs never create the same CNPJ or product code twice: a job that finds one claimed waits for its match, briefly in
+ * its thread and then {@link Postponed} (which costs it no attempt); the keys then spare the lookups of later jobs.
+ * Several keys may lead to one ledger record (a product found by name that another job knows by its code): match keys
+ * are not identity links. A claim whose create was refused is given back at once.
+ */
+@ApplicationScoped
+public class LedgerMatching {
+
+    static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    /**
+     * How long a job waits in its thread for another job that is creating the same party or item (as long as the
+     * request pacer lets a caller wait); then it is postponed, at most {@link #CLAIM_RECHECK_MAX} at a time. Claims go
+     * stale after {@link #CLAIM_STALE_AFTER}, when a waiting job takes them over, so the wait is bounded.
+     */
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
+    private static final Duration CLAIM_POLL = Duration.ofMillis(25);
+    static final Duration CLAIM_RECHECK_MAX = Duration.ofSeconds(30);
+
+    private final Records records;
+
+    LedgerMatching(Records records) {
+        this.records = records;
+    }
+
+    /** Where a ledger keeps one kind of party (customers, suppliers): found by tax id or exact name, or created. */
+    public interface PartyBook {
+
+        List<LedgerParty> findByTaxId(TaxId taxId);
+
+        List<LedgerParty> findByName(String name);
+
+        LedgerParty create(Party party);
+
+        static PartyBook customers(CustomerDirectory ledger) {
+            return new PartyBook() {
+                @Override
+                public List<LedgerParty> findByTaxId(TaxId taxId) {
+                    return ledger.findCustomersByTaxId(taxId);
+                }
+
+                @Override
+                public List<LedgerParty> findByName(String name) {
+                    return ledger.findCustomersByName(name);
+                }
+
+                @Override
+                public LedgerParty create(Party party) {
+                    return ledger.createCustomer(party);
+                }
+            };
+        }
+    }
+
+    /** The ledger customer of this party (R4–R6): matched per the connection's policy, else created. */
+    public String customer(Job job, ConnectionView connection, CustomerDirectory ledger, Party customer) {
+        return party(job, connection, "customer", PartyBook.customers(ledger), customer);
+    }
+
+    /**
+     * The ledger party of this kind ({@code type}, e.g. customer or supplier, names its match keys and history
+     * lines), matched by CPF/CNPJ and then, when the connection allows, by exact name (R5); else created. An ambiguous
+     * match is refused for a person to settle.
+     */
+    public String party(Job job, ConnectionView connection, String type, PartyBook book, Party party) {
+        String key = party.taxId() != null ? party.taxId().kind() + ":" + party.taxId().value()
+                : "name:" + party.name();
+        String owner = "job:" + job.id();
+        Records.Claim claim = records.claimMatch(connection.id(), type, key, owner, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            history(job, type, "SUCCEEDED", type + " " + claim.ledgerId() + " already linked");
+            return claim.ledgerId();
+        }
+        if (claim.busy()) {
+            String linked = awaitMatch(job, connection, type, key, "another job is creating this " + type);
+            history(job, type, "SUCCEEDED", type + " " + linked + " linked by another job");
+            return linked;
+        }
+        try {
+            CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
+            List<LedgerParty> byTaxId = party.taxId() == null ? List.of() : book.findByTaxId(party.taxId());
+            CustomerPolicy.Decision decision = policy.decide(party, byTaxId, connection.flag("matchByName", false),
+                    () -> book.findByName(party.name()));
+            if (decision.ambiguous()) {
+                throw new RejectedFailure(decision.reason() + ": choose one in the ledger (or fix the duplicates), "
+                        + "then retry", List.of(new RejectedFailure.FieldError(type, decision.reason())));
+            }
+            String id = decision.match().map(LedgerParty::id).orElseGet(() -> book.create(party).id());
+            history(job, type, "SUCCEEDED", decision.reason() + " (" + id + ")");
+            records.match(connection.id(), type, key, id);
+            return id;
+        } catch (RejectedFailure refused) {
+            // Refused means nothing was created: other jobs of this party need not wait for the claim to go stale.
+            records.releaseMatch(connection.id(), type, key, owner);
+            throw refused;
+        }
+    }
+
+    /**
+     * The deal's customer (the company when there is one, R4) with the CPF/CNPJ from the bound custom field — the
+     * company's {@code taxIdField}, the contact's {@code personTaxIdField} (else {@code taxIdField}) — validated (R7);
+     * an invalid one is never sent, and the history says why.
+     */
+    public Optional<Party> dealCustomer(Job job, ConnectionView connection, Deal deal) {
+        return deal.customer().map(customer -> withTaxId(job, connection, deal, customer));
+    }
+
+    private Party withTaxId(Job job, ConnectionView connection, Deal deal, Party customer) {
+        boolean company = customer.equals(deal.organization());
+        String field = connection.text("taxIdField", null);
+        if (!company) {
+            field = connection.text("personTaxIdField", field);
+        }
+        if (field == null || customer.taxId() != null) {
+            return customer;
+        }
+        String prefix = company ? "org." : "person.";
+        String raw = deal.customFields().getOrDefault(prefix + field, deal.customFields().get(field));
+        if (raw == null || raw.isBlank()) {
+            return customer;
+        }
+        try {
+            TaxId taxId = TaxId.parseBrazilian(raw);
+            return new Party(customer.kind(), customer.name(), taxId, customer.email(), customer.businessPhone(),
+                    customer.mobilePhone(), customer.countryCode(), customer.origin(), customer.address(),
+                    customer.sourceId());
+        } catch (InvalidTaxIdException e) {
+            history(job, "customer", "WARNING", "CPF/CNPJ not sent: " + e.getMessage());
+            return customer;
+        }
+    }
+
+    /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
+    public LedgerItem item(Job job, ConnectionView connection, ItemCatalog ledger, Item item) {
+        String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
+        String owner = "job:" + job.id();
+        Records.Claim claim = records.claimMatch(connection.id(), "item", key, owner, CLAIM_STALE_AFTER);
+        if (claim.ledgerId() != null) {
+            return new LedgerItem(claim.ledgerId(), item.kind(), item.code(), item.name());
+        }
+        if (claim.busy()) {
+            String linked = awaitMatch(job, connection, "item", key, "another job is creating this item");
+            return new LedgerItem(linked, item.kind(), item.code(), item.name());
+        }
+        try {
+            return findOrCreate(job, connection, ledger, item, key);
+        } catch (RejectedFailure refused) {
+            // Refused means nothing was created: other jobs of this item need not wait for the claim to go stale.
+            records.releaseMatch(connection.id(), "item", key, owner);
+            throw refused;
+        }
+    }
+
+    private LedgerItem findOrCreate(Job job, ConnectionView connection, ItemCatalog ledger, Item item, String key) {
+        boolean service = ledger.alwaysService(item);
+        List<ItemKind> kinds = service ? List.of(ItemKind.SERVICE) : ledger.kinds();
+        for (ItemKind kind : kinds) {
+            Optional<LedgerItem> match = one(item.code() == null ? List.of() : ledger.findItemsByCode(kind, item.code()))
+                    .or(() -> one(ledger.findItemsByName(kind, item.name())));
+            if (match.isPresent()) {
+                history(job, "item", "SUCCEEDED", kind.name().toLowerCase() + " \"" + item.name() + "\" matched ("
+                        + match.get().id() + ")");
+                records.match(connection.id(), "item", key, match.get().id());
+                return match.get();
+            }
+        }
+        if (service) {
+            throw new RejectedFailure("Service \"" + item.name() + "\" (code " + item.code() + ") does not exist in "
+                    + "the ledger, and a product tagged as a service never creates a product: create the service, "
+                    + "then retry", List.of(new RejectedFailure.FieldError("products", item.name())));
+        }
+        LedgerItem created = ledger.createItem(item);
+        history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
+                + created.id() + ")");
+        records.match(connection.id(), "item", key, created.id());
+        return created;
+    }
+
+    /**
+     * R11: the configured seller, else the ledger's seller named as the user who activated the connection; none (and
+     * the reason in the job's history) when that user is not recorded or no single seller has their name.
+     */
+    public String seller(Job job, ConnectionView connection, SalesLedger ledger) {
+        String configured = connection.text("sellerId", null);
+        if (configured != null) {
+            return configured;
+        }
+        String activatedBy = connection.text("activatedBy", null);
+        if (activatedBy == null || activatedBy.isBlank()) {
+            history(job, "seller", "WARNING", "sale created without a seller: who activated the connection is not "
+                    + "recorded (set activatedBy, or sellerId)");
+            return null;
+        }
+        String wanted = comparableName(activatedBy);
+        List<SalesLedger.LedgerSeller> named = ledger.sellers().stream()
+                .filter(s -> s.name() != null && comparableName(s.name()).equals(wanted)).toList();
+        if (named.size() != 1) {
+            history(job, "seller", "WARNING", "sale created without a seller: " + (named.isEmpty()
+                    ? "no seller in the ledger is named \"" + activatedBy.strip() + "\""
+                    : named.size() + " sellers in the ledger are named \"" + activatedBy.strip() + "\"")
+                    + ", the user who activated the connection");
+            return null;
+        }
+        history(job, "seller", "SUCCEEDED", "seller " + named.get(0).name() + " (" + named.get(0).id() + "), who "
+                + "activated the connection");
+        return named.get(0).id();
+    }
+
+    /** Names as people type them: case, accents and repeated spaces do not matter. */
+    static String comparableName(String name) {
+        String plain = Normalizer.normalize(name.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The ledger id another job matches to a claimed party or item within {@link #CLAIM_WAIT}: when many jobs of one
+     * new customer or product run together, the others wait for the first to create it. Not matched by then, or the
+     * claim given up: the job is postponed (no attempt spent) and claims again when it comes back.
+     */
+    private String awaitMatch(Job job, ConnectionView connection, String type, String key, String why) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(CLAIM_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Optional<String> matched = records.matched(connection.id(), type, key);
+            if (matched.isPresent()) {
+                return matched.get();
+            }
+            if (!records.matchClaimed(connection.id(), type, key)) {
+                break;
+            }
+        }
+        throw new Postponed(why, recheck(job));
+    }
+
+    /**
+     * When a job waiting for a claim looks again: a second, doubling with each postponement in a row up to
+     * {@link #CLAIM_RECHECK_MAX}, so a claim held for long (its job backing off) is not polled every second.
+     */
+    static Duration recheck(Job job) {
+        return Duration.ofSeconds(Math.min(1L << Math.min(job.postponements(), 5), CLAIM_RECHECK_MAX.toSeconds()));
+    }
+
+    private static Optional<LedgerItem> one(List<LedgerItem> candidates) {
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
+    }
+
+    private void history(Job job, String action, String outcome, String message) {
+        records.record(job.connectionId(), job.subject(), job.id(), action, outcome, message, null);
+    }
+}

@@ -23,9 +23,11 @@ import java.util.function.Supplier;
 public class RecordService implements Records {
 
     private final Clock clock;
+    private final MatchKeyDigest digest;
 
-    RecordService(Clock clock) {
+    RecordService(Clock clock, MatchKeyDigest digest) {
         this.clock = clock;
+        this.digest = digest;
     }
 
     @Override
@@ -126,21 +128,26 @@ public class RecordService implements Records {
         return match(connectionId, entityType, key).filter(m -> m.ledgerId == null).isPresent();
     }
 
-    private static Optional<RecordMatch> match(UUID connectionId, String entityType, String key) {
-        return RecordMatch.find("connectionId = ?1 and entityType = ?2 and matchKey = ?3", connectionId, entityType,
-                key).firstResultOptional();
+    /**
+     * The row of a match key, as typed or (once its personal data was redacted, see {@link PersonalRows}) as its
+     * one-way digest: a redacted customer's next deal still finds its ledger customer.
+     */
+    private Optional<RecordMatch> match(UUID connectionId, String entityType, String key) {
+        return RecordMatch.find("connectionId = ?1 and entityType = ?2 and matchKey in ?3 order by id", connectionId,
+                entityType, List.of(key, digest.of(connectionId, entityType, key))).firstResultOptional();
     }
 
     @Override
     public Claim claimMatch(UUID connectionId, String entityType, String key, String owner, Duration staleAfter) {
-        return claim(new MatchClaims(connectionId, entityType, key), owner, staleAfter);
+        return claim(new MatchClaims(this, connectionId, entityType, key), owner, staleAfter);
     }
 
     @Override
     @Transactional
     public void releaseMatch(UUID connectionId, String entityType, String key, String owner) {
-        RecordMatch.delete("connectionId = ?1 and entityType = ?2 and matchKey = ?3 and claimedBy = ?4"
-                + " and ledgerId is null", connectionId, entityType, key, owner);
+        RecordMatch.delete("connectionId = ?1 and entityType = ?2 and matchKey in ?3 and claimedBy = ?4"
+                + " and ledgerId is null", connectionId, entityType,
+                List.of(key, digest.of(connectionId, entityType, key)), owner);
     }
 
     @Override
@@ -236,11 +243,13 @@ public class RecordService implements Records {
         }
     }
 
-    private record MatchClaims(UUID connectionId, String entityType, String key) implements Claims {
+    private record MatchClaims(RecordService records, UUID connectionId, String entityType, String key)
+            implements Claims {
 
         @Override
         public Optional<Row> find() {
-            return match(connectionId, entityType, key).map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
+            return records.match(connectionId, entityType, key)
+                    .map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
         }
 
         @Override

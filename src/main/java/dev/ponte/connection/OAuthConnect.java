@@ -32,9 +32,11 @@ public class OAuthConnect {
     private final SecretBox secrets;
     private final Clock clock;
     private final String redirectUri;
+    private final SourceEvents sourceEvents;
 
     OAuthConnect(ConnectorRegistry registry, ConnectionService connections, SecretBox secrets, Clock clock,
-            @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+            SourceEvents sourceEvents, @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+        this.sourceEvents = sourceEvents;
         this.registry = registry;
         this.connections = connections;
         this.secrets = secrets;
@@ -81,7 +83,10 @@ public class OAuthConnect {
         return side == Side.SOURCE ? c.sourceSystem : c.ledgerSystem;
     }
 
-    /** Exchanges the code, stores the tokens, and answers the connection (reconnected if it needed it). */
+    /**
+     * Exchanges the code, stores the tokens, and answers the connection (reconnected if it needed it); a source
+     * installed again subscribes its webhook again.
+     */
     public UUID callback(String code, String state) {
         String[] parts;
         try {
@@ -98,10 +103,14 @@ public class OAuthConnect {
         }
         UUID id = UUID.fromString(parts[0]);
         ConnectionEntity c = connections.byId(id);
-        OAuth2Connect oauth = registry.oauth(system(c, Side.valueOf(parts[2])))
+        Side side = Side.valueOf(parts[2]);
+        OAuth2Connect oauth = registry.oauth(system(c, side))
                 .orElseThrow(() -> new InvalidInputException("state", "oauth.state"));
         connections.storeCredentials(id, oauth.exchangeCode(code, redirectUri));
         connections.reconnected(id);
+        if (side == Side.SOURCE) {
+            sourceEvents.sourceReconnected(id);
+        }
         return id;
     }
 }

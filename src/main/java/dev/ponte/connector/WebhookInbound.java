@@ -77,10 +77,11 @@ public interface WebhookInbound {
     /**
      * A privacy request a source relays (LGPD): forget one customer's personal data for the records listed, forget the
      * whole account's data, or report what Ponte holds of one customer. The customer's identifiers are as the source
-     * sent them (any may be null); {@code requestId} is the source's, to answer a report with.
+     * sent them (any may be null); {@code recordIds} are the source's records of that customer to forget or report
+     * (of {@code recordType}, e.g. {@code order}); {@code requestId} is the source's, to answer a report with.
      */
     record PersonalDataRequest(Action action, String customerId, String email, String phone, String document,
-            List<String> recordIds, String requestId) {
+            String recordType, List<String> recordIds, String requestId) {
 
         public PersonalDataRequest {
             Objects.requireNonNull(action, "action");

@@ -16,6 +16,9 @@ import java.util.List;
  */
 final class NuvemshopPrivacy {
 
+    /** The records the requests list are orders. */
+    static final String ORDER = "order";
+
     private NuvemshopPrivacy() {
     }
 
@@ -34,7 +37,7 @@ final class NuvemshopPrivacy {
         }
         if (customer.isMissingNode()) {
             return SourceEvent.personalData(store + ":store/redact",
-                    new PersonalDataRequest(Action.REDACT_ACCOUNT, null, null, null, null, List.of(), null));
+                    new PersonalDataRequest(Action.REDACT_ACCOUNT, null, null, null, null, ORDER, List.of(), null));
         }
         throw new RejectedFailure("the webhook is no event Nuvemshop sends", List.of(new FieldError("event",
                 "missing")));
@@ -47,7 +50,7 @@ final class NuvemshopPrivacy {
                     "missing")));
         }
         return new PersonalDataRequest(action, id, text(customer.path("email")), text(customer.path("phone")),
-                text(customer.path("identification")), orders, request);
+                text(customer.path("identification")), ORDER, orders, request);
     }
 
     private static List<String> ids(JsonNode array) {

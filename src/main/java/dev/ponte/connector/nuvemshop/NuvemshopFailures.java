@@ -47,21 +47,22 @@ final class NuvemshopFailures extends VendorErrors {
     }
 
     /**
-     * A 429 means the bucket is full; {@code x-rate-limit-reset} is how long it takes to empty, so one request's room
-     * frees after that divided by {@code x-rate-limit-limit} (the bucket's size): that is the wait, when both headers
-     * are there. Else the whole reset, else {@code Retry-After} in seconds.
+     * A 429's {@code Retry-After} in seconds when it carries one; else the bucket's headers: a 429 means the bucket is
+     * full, {@code x-rate-limit-reset} is how long it takes to empty, so one request's room frees after that divided
+     * by {@code x-rate-limit-limit} (the bucket's size); else the whole reset.
      */
     @Override
     protected Duration retryAfter(Response response) {
+        Duration told = ErrorBody.retryAfter(response, HttpHeaders.RETRY_AFTER);
         String reset = response.getHeaderString("x-rate-limit-reset");
-        if (reset != null && reset.strip().matches("\\d{1,9}")) {
-            long millis = Long.parseLong(reset.strip());
-            String limit = response.getHeaderString("x-rate-limit-limit");
-            if (limit != null && limit.strip().matches("\\d{1,6}") && Long.parseLong(limit.strip()) > 0) {
-                millis = (millis + Long.parseLong(limit.strip()) - 1) / Long.parseLong(limit.strip());
-            }
-            return Duration.ofMillis(Math.max(1, millis));
+        if (told != null || reset == null || !reset.strip().matches("\\d{1,9}")) {
+            return told;
         }
-        return ErrorBody.retryAfter(response, HttpHeaders.RETRY_AFTER);
+        long millis = Long.parseLong(reset.strip());
+        String limit = response.getHeaderString("x-rate-limit-limit");
+        if (limit != null && limit.strip().matches("\\d{1,6}") && Long.parseLong(limit.strip()) > 0) {
+            millis = (millis + Long.parseLong(limit.strip()) - 1) / Long.parseLong(limit.strip());
+        }
+        return Duration.ofMillis(Math.max(1, millis));
     }
 }

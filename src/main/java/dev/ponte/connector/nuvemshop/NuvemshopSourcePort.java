@@ -77,14 +77,14 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
     @Override
     public List<FieldError> test() {
         if (token() == null || store() == null) {
-            return List.of(new FieldError("credentials." + ACCESS_TOKEN,
+            return List.of(new FieldError("credentials",
                     "the app is not installed in the store: open the connection's consent link (side=source)"));
         }
         try {
             call(() -> session.api().store(store()));
             return List.of();
         } catch (CredentialsFailure refused) {
-            return List.of(new FieldError("credentials." + ACCESS_TOKEN, refused.getMessage()));
+            return List.of(new FieldError("credentials", refused.getMessage()));
         }
     }
 

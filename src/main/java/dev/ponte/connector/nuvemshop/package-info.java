@@ -31,8 +31,9 @@
  *       another number; the name is the customer's, else {@code billing_name} ({@code NuvemshopMapping}).</li>
  *   <li>R9's freight is {@code shipping_cost_customer} (what the buyer paid, not {@code shipping_cost_owner}).
  *       Order-level discounts and coupons are not carried to the sale.</li>
- *   <li>A 429's wait: {@code x-rate-limit-reset} (milliseconds until the bucket is empty) divided by
- *       {@code x-rate-limit-limit}, the time one request's room takes to free ({@code NuvemshopFailures}); a wait of
+ *   <li>A 429's wait: its {@code Retry-After} if any, else {@code x-rate-limit-reset} (milliseconds until the
+ *       bucket is empty) divided by {@code x-rate-limit-limit}, the time one request's room takes to free
+ *       ({@code NuvemshopFailures}); a wait of
  *       up to 2 s is waited out here, a longer one goes to the job engine. Calls are paced at the drain rate,
  *       {@code ponte.vendors.nuvemshop.requests-per-second} (2/s; set 20 for a store on the top plans).</li>
  *   <li>Only the page number of the {@code Link} header's {@code rel="next"} URL is followed, never its host, so the

@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What happens in a shop, for tests and the demo: an order marked paid (its {@code order/paid} delivered {@code copies}
+ * What happens in a shop, for tests and the demo: an order placed, an order marked paid (its {@code order/paid} delivered {@code copies}
  * times), the app uninstalled (its token revoked, {@code app/uninstalled} delivered, its subscriptions gone), a
  * privacy event sent to the URL given (in the Partner admin those URLs are app settings) with the body the vendor's
  * LGPD test tool builds from the store's orders, and the bucket's size and drain rate (stores on the top plans get ×10).
  */
-@Path("/sandbox/nuvemshop")
+@Path("/sandbox/nuvemshop/_control")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class NuvemshopControlResource {
@@ -31,14 +31,24 @@ public class NuvemshopControlResource {
 
     private final Nuvemshop state;
     private final NuvemshopWebhookDispatcher webhooks;
+    private final NuvemshopStoreResource stores;
 
-    public NuvemshopControlResource(Nuvemshop state, NuvemshopWebhookDispatcher webhooks) {
+    public NuvemshopControlResource(Nuvemshop state, NuvemshopWebhookDispatcher webhooks,
+            NuvemshopStoreResource stores) {
         this.state = state;
         this.webhooks = webhooks;
+        this.stores = stores;
+    }
+
+    /** An order placed in the shop (by a buyer, not through the app's token); the body as {@code POST /orders}. */
+    @POST
+    @Path("stores/{store}/orders")
+    public jakarta.ws.rs.core.Response placeOrder(@PathParam("store") String store, ObjectNode body) {
+        return stores.createOrder(store, body);
     }
 
     @POST
-    @Path("_control/stores/{store}/orders/{id}/pay")
+    @Path("stores/{store}/orders/{id}/pay")
     public Map<String, Object> pay(@PathParam("store") String store, @PathParam("id") String id,
             @QueryParam("copies") @DefaultValue("1") int copies) {
         ObjectNode order = state.of(state.orders, store).get(id);
@@ -56,7 +66,7 @@ public class NuvemshopControlResource {
     }
 
     @POST
-    @Path("_control/stores/{store}/uninstall")
+    @Path("stores/{store}/uninstall")
     public Map<String, Object> uninstall(@PathParam("store") String store) {
         state.tokens.values().removeIf(store::equals);
         int sent = webhooks.publish(store, "app/uninstalled", Nuvemshop.APP_ID, 1);
@@ -66,7 +76,7 @@ public class NuvemshopControlResource {
 
     /** {@code {url, event, store, customer_id}}: {@code customer_id} is needed by the two customer events. */
     @POST
-    @Path("_control/privacy")
+    @Path("privacy")
     public Map<String, Object> privacy(JsonNode request) {
         String url = request == null ? null : request.path("url").asText(null);
         String event = request == null ? null : request.path("event").asText(null);
@@ -109,7 +119,7 @@ public class NuvemshopControlResource {
     }
 
     @POST
-    @Path("_limits")
+    @Path("limits")
     public Map<String, Object> limits(JsonNode request) {
         state.limits(request != null && request.has("capacity") ? request.get("capacity").asInt() : null,
                 request != null && request.has("drain_per_second") ? request.get("drain_per_second").asDouble()
@@ -118,7 +128,7 @@ public class NuvemshopControlResource {
     }
 
     @DELETE
-    @Path("_limits")
+    @Path("limits")
     public Map<String, Object> resetLimits() {
         state.limits(null, null);
         return Map.of("ok", true);

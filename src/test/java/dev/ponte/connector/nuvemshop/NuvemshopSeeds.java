@@ -32,13 +32,21 @@ public final class NuvemshopSeeds {
     public record Line(String name, String price, String quantity) {
     }
 
-    /** An order of {@code customer} (name, email, identification, phone; any may be absent) in {@code store}. */
+    /**
+     * An order of {@code customer} (name, email, identification, phone, and {@code billing_phone} for the order's
+     * billing phone; any may be absent) in {@code store}.
+     */
     public static String order(String store, Map<String, Object> customer, List<Line> lines, String freight) {
         List<Map<String, Object>> products = new ArrayList<>();
         for (Line l : lines) {
             products.add(Map.of("name", l.name(), "price", l.price(), "quantity", l.quantity()));
         }
-        Map<String, Object> body = new HashMap<>(Map.of("customer", customer, "products", products));
+        Map<String, Object> buyer = new HashMap<>(customer);
+        Object billingPhone = buyer.remove("billing_phone");
+        Map<String, Object> body = new HashMap<>(Map.of("customer", buyer, "products", products));
+        if (billingPhone != null) {
+            body.put("billing_phone", billingPhone);
+        }
         if (freight != null) {
             body.put("shipping_cost_customer", freight);
         }

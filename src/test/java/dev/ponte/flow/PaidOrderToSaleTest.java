@@ -153,7 +153,7 @@ class PaidOrderToSaleTest {
         eventually(() -> assertThat(sales()).isEqualTo(1));
         var state = contaAzul();
         assertThat(state.getList("produtos.nome")).containsExactlyInAnyOrder("Caneta azul", "Embrulho");
-        assertThat(state.getString("vendas[0].itens.find { it.descricao == 'Caneta azul' }.idItem")).isEqualTo(known);
+        assertThat(state.getString("vendas[0].itens.find { it.descricao == 'Caneta azul' }.id_item")).isEqualTo(known);
         assertThat(c.history(id)).anyMatch(m -> m.contains("product \"Embrulho\" created"));
     }
 

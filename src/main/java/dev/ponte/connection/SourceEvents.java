@@ -1,8 +1,8 @@
 package dev.ponte.connection;
 
 import dev.ponte.connector.RejectedFailure;
-import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.SyncFailure;
+import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookInbound.Delivery;
 import dev.ponte.connector.WebhookInbound.Kind;
 import dev.ponte.connector.WebhookInbound.PersonalDataRequest;

@@ -74,8 +74,8 @@ class PaidOrderToSaleLoadTest {
 
         JsonPath ledger = contaAzul();
         assertThat(ledger.getList("vendas")).hasSize(ORDERS);
-        assertThat(ledger.getList("vendas.composicaoDeValor.frete", Object.class))
-                .allSatisfy(f -> assertThat(new BigDecimal(String.valueOf(f))).isEqualByComparingTo("7.50"));
+        assertThat(ledger.getList("vendas.composicaoDeValor.frete", String.class))
+                .hasSize(ORDERS).allSatisfy(f -> assertThat(new BigDecimal(f)).isEqualByComparingTo("7.50"));
         assertThat(ledger.getList("pessoas.documento", String.class)).hasSize(Math.min(CUSTOMERS, ORDERS))
                 .doesNotHaveDuplicates();
         assertThat(ledger.getList("produtos.nome", String.class)).hasSize(Math.min(PRODUCTS, ORDERS))

@@ -20,7 +20,7 @@ CONNECTION=$(post "$PONTE/api/v1/connections" '{"name":"Moskit → Conta Azul","
 echo "connection $CONNECTION created"
 curl -fsS -L -o /dev/null -H "$AUTH" "$PONTE/api/v1/connections/$CONNECTION/oauth/authorize"
 post "$PONTE/api/v1/connections/$CONNECTION/enable" '' -H "$AUTH" > /dev/null
-HOOK="$PONTE/hooks/$CONNECTION?secret=$SECRET"
+HOOK=$(curl -fsS -H "$AUTH" "$PONTE/api/v1/connections/$CONNECTION/webhook" | json url)
 echo "Conta Azul connected, connection enabled; the webhook URL to paste in Moskit's screen: $HOOK"
 
 # A CNPJ kept in a NUMBER field loses its leading zeros (00.425.201/0001-30 arrives as 425201000130): Ponte pads it.

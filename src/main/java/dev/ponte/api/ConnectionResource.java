@@ -115,6 +115,17 @@ public class ConnectionResource {
     }
 
     @GET
+    @Path("/{id}/webhook")
+    @Operation(summary = "The connection's webhook address", description = "Where the source delivers its events. "
+            + "`subscribedByPonte` true: Ponte subscribes it when the connection is enabled. false: paste `url` in the "
+            + "vendor's own webhook screen (e.g. Moskit's Integrations > Webhooks); it carries the connection's secret, "
+            + "so keep it private. 404 for a source that sends no webhooks.")
+    public SourceEvents.Webhook webhook(@PathParam("id") UUID id) {
+        return events.webhook(caller.tenantId(), id)
+                .orElseThrow(() -> new dev.ponte.connection.NotFoundException("webhook"));
+    }
+
+    @GET
     @Path("/{id}/oauth/authorize")
     @Operation(summary = "Connect a side by OAuth2", description = "Redirects (303) to the consent page of the side "
             + "that connects by OAuth2 (`side`: `ledger` or `source`, needed only when both do); the vendor then calls "

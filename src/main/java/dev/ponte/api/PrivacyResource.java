@@ -85,7 +85,8 @@ public class PrivacyResource {
                     examples = "529.982.247-25")
             String taxId,
             @Schema(description = "Their name as the source holds it", examples = "Ana Souza") String name,
-            @Schema(examples = "+55 11 99999-8888") String phone) {
+            @Schema(description = "One or more phones, separated by commas", examples = "+55 11 99999-8888")
+            String phone) {
     }
 
     @Schema(name = "RedactionResponse", description = "Rows changed per table")

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ public class ConnectionService implements ScheduleSource {
     /** The value of a {@code schedule.<name>} setting that switches that schedule off. */
     public static final String OFF = "off";
     static final String INCREMENTAL = "schedule.incremental";
+    /** The setting that names the user who activated the connection (R11), as flows that pick a seller declare it. */
+    public static final String ACTIVATED_BY = "activatedBy";
 
     private final SettingsValidator validator;
     private final ConnectorRegistry registry;
@@ -62,7 +65,7 @@ public class ConnectionService implements ScheduleSource {
         this.json = json;
         this.clock = clock;
         this.incrementalFlows = reconcilers.stream().filter(r -> r.modes().contains("incremental"))
-                .map(Reconciler::flow).collect(Collectors.toUnmodifiableSet());
+                .flatMap(r -> r.flows().stream()).collect(Collectors.toUnmodifiableSet());
         this.defaultIncremental = defaultIncremental;
     }
 
@@ -101,6 +104,30 @@ public class ConnectionService implements ScheduleSource {
             jobs.resume(c.id);
             Log.infof("Connection %s reconnected; its paused jobs resume", c.id);
         }
+    }
+
+    /**
+     * R11: records the user who consented to the connection's OAuth2 grant as its {@value #ACTIVATED_BY} setting,
+     * unless a person set one already (theirs wins, and a later consent by someone else changes nothing), and only
+     * where one of its flows declares that setting (so the stored settings stay valid for its flows).
+     */
+    @Transactional
+    public void recordActivatedBy(UUID id, String name) {
+        ConnectionEntity c = byId(id);
+        JsonNode settings = settings(c);
+        JsonNode current = settings.get(ACTIVATED_BY);
+        if (current != null && current.isTextual() && !current.asText().isBlank()) {
+            return;
+        }
+        boolean declared = flows(c).stream().map(validator.flows()::get).filter(Objects::nonNull)
+                .anyMatch(flow -> flow.settings().stream().anyMatch(s -> ACTIVATED_BY.equals(s.name())));
+        if (!declared || !settings.isObject()) {
+            return;
+        }
+        ((ObjectNode) settings).put(ACTIVATED_BY, name);
+        c.settings = settings.toString();
+        c.updatedAt = clock.instant();
+        Log.infof("Connection %s: who activated it is now recorded from the OAuth2 consent (R11)", c.id);
     }
 
     @Transactional

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +86,8 @@ public class OAuthConnect {
     }
 
     /**
-     * Exchanges the code, stores the tokens, and answers the connection (reconnected if it needed it); a source
+     * Exchanges the code, stores the tokens, records who consented as the connection's {@code activatedBy} when the
+     * vendor tells it and nobody has set one (R11), and answers the connection (reconnected if it needed it); a source
      * installed again subscribes its webhook again.
      */
     public UUID callback(String code, String state) {
@@ -106,7 +109,12 @@ public class OAuthConnect {
         Side side = Side.valueOf(parts[2]);
         OAuth2Connect oauth = registry.oauth(system(c, side))
                 .orElseThrow(() -> new InvalidInputException("state", "oauth.state"));
-        connections.storeCredentials(id, oauth.exchangeCode(code, redirectUri));
+        Map<String, String> exchanged = new HashMap<>(oauth.exchangeCode(code, redirectUri));
+        String consentingUser = exchanged.remove(OAuth2Connect.CONSENTING_USER);
+        connections.storeCredentials(id, exchanged);
+        if (consentingUser != null && !consentingUser.isBlank()) {
+            connections.recordActivatedBy(id, consentingUser.strip());
+        }
         connections.reconnected(id);
         if (side == Side.SOURCE) {
             sourceEvents.sourceReconnected(id);

@@ -26,12 +26,15 @@ public interface PersonalData {
 
     /**
      * The person: their id in the source, the source records (job/history subjects, e.g. {@code "<system>:order:123"})
-     * that concern them, and identifiers to find them by. Any may be null or empty, but not all.
+     * that concern them, and identifiers to find them by ({@code phone}: one or more, separated by commas). Any may
+     * be null or empty, but not all.
      */
     record DataSubject(String sourceCustomerId, List<String> recordSubjects, String email, String taxId, String name,
             String phone) {
         public DataSubject {
-            recordSubjects = recordSubjects == null ? List.of() : List.copyOf(recordSubjects);
+            // Not List.copyOf: a null entry is the caller's mistake to be told about (validation), not a crash.
+            recordSubjects = recordSubjects == null ? List.of()
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(recordSubjects));
         }
     }
 

@@ -31,6 +31,8 @@ public class PersonalDataService implements PersonalData {
     /** Settings that name a person of the account (the user who activated the connection). */
     private static final List<String> PERSONAL_SETTINGS = List.of("activatedBy");
     private static final int MAX_LENGTH = 200;
+    /** Records per request: a shop lists a customer's orders; a longer list is sent in parts. */
+    private static final int MAX_SUBJECTS = 500;
 
     private final ConnectionService connections;
     private final PersonalRows rows;
@@ -145,14 +147,19 @@ public class PersonalDataService implements PersonalData {
         }
         if (subject.phone() != null && !subject.phone().isBlank()) {
             any = true;
-            if (subject.phone().replaceAll("\\D", "").length() < 6) {
+            boolean shortOne = java.util.Arrays.stream(subject.phone().split("[,;]"))
+                    .anyMatch(p -> p.replaceAll("\\D", "").length() < 6);
+            if (shortOne) {
                 errors.add(new InvalidInputException.Violation("phone", "privacy.digits", 6));
             } else {
                 check(errors, "phone", subject.phone(), 6);
             }
         }
         List<String> subjects = subject.recordSubjects();
-        for (int i = 0; i < subjects.size(); i++) {
+        if (subjects.size() > MAX_SUBJECTS) {
+            errors.add(new InvalidInputException.Violation("recordSubjects", "privacy.tooMany", MAX_SUBJECTS));
+        }
+        for (int i = 0; i < subjects.size() && i < MAX_SUBJECTS; i++) {
             String s = subjects.get(i);
             if (s == null || s.isBlank() || s.length() > MAX_LENGTH) {
                 errors.add(new InvalidInputException.Violation("recordSubjects[" + i + "]", "field.text", 1,

@@ -69,13 +69,16 @@ public class SourceEvents {
      * puts the connection in needs-reconnect at once, its work kept (R16).
      */
     public Receipt receive(UUID connectionId, Map<String, String> headers, Map<String, String> query, byte[] body) {
-        ConnectionStatus status = connections.byId(connectionId).status;
+        // One read of the stored version: the status, the view and the port are the connection's at that version.
+        ConnectionPorts.Snapshot stored = ports.snapshot(connectionId)
+                .orElseThrow(() -> new NotFoundException("connection"));
+        ConnectionStatus status = stored.status();
         boolean syncing = status == ConnectionStatus.ACTIVE || status == ConnectionStatus.NEEDS_RECONNECT;
         if (!syncing && status != ConnectionStatus.DISABLED) {
             throw new NotFoundException("connection");
         }
-        ConnectionView connection = ports.find(connectionId).orElseThrow(() -> new NotFoundException("connection"));
-        WebhookInbound inbound = ports.sourceIfOffered(connectionId, WebhookInbound.class)
+        ConnectionView connection = stored.view();
+        WebhookInbound inbound = stored.sourceAs(WebhookInbound.class)
                 .orElseThrow(() -> new NotFoundException("connection"));
         Optional<SourceEvent> event;
         try {
@@ -205,6 +208,24 @@ public class SourceEvents {
     private List<SourceEventFlow> flowsOf(ConnectionView connection) {
         return eventFlows.stream().filter(f -> connection.flows().contains(f.name()))
                 .toList();
+    }
+
+    /**
+     * Where the connection's source delivers its webhooks: subscribed by Ponte when the connection is enabled, or an
+     * address a person pastes in the vendor's own screen (with its secret: only the tenant sees it). Empty for a source
+     * that sends no webhooks.
+     */
+    public Optional<Webhook> webhook(UUID tenantId, UUID connectionId) {
+        ConnectionEntity c = connections.find(tenantId, connectionId);
+        if (ports.sourceIfOffered(c.id, WebhookSubscription.class).isPresent()) {
+            return Optional.of(new Webhook(hookUrl(c.id), true));
+        }
+        return ports.sourceIfOffered(c.id, WebhookInbound.class).flatMap(in -> in.addressToPaste(hookUrl(c.id)))
+                .map(url -> new Webhook(url, false));
+    }
+
+    /** A connection's webhook address, and whether Ponte subscribes it (else a person pastes it in the vendor). */
+    public record Webhook(String url, boolean subscribedByPonte) {
     }
 
     private String hookUrl(UUID connectionId) {

@@ -19,6 +19,15 @@ public interface WebhookInbound {
      */
     Optional<SourceEvent> read(Delivery delivery);
 
+    /**
+     * For a source whose webhooks a person sets up in the vendor's own screen (not subscribed by API): the address to
+     * paste there — Ponte's {@code hookUrl} with what a delivery must carry to be verified (e.g. the connection's
+     * secret). Empty where Ponte subscribes the webhook itself.
+     */
+    default Optional<String> addressToPaste(String hookUrl) {
+        return Optional.empty();
+    }
+
     /** A delivery as it arrived: headers (lower-case names), query parameters and the raw body. */
     record Delivery(Map<String, String> headers, Map<String, String> query, byte[] body) {
     }

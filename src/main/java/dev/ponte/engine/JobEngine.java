@@ -166,10 +166,16 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Waits for a signal or the poll interval; while every worker is busy, for a worker to come free (a completion
+     * signals after giving its permits back), whatever was signalled meanwhile: a signal then means work for later,
+     * and returning at once would spin this thread until a worker is free. The permits are read under the lock that
+     * the signal takes, so a worker freed between the check and the wait is not missed.
+     */
     private void awaitWork() {
         lock.lock();
         try {
-            if (!signalled && running) {
+            if (running && (idleWorkers.availablePermits() == 0 || !signalled)) {
                 wake.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -208,7 +214,12 @@ public final class JobEngine {
                 done = new JobStore.Completion(job.id(), owner, job.attempts(), JobStatus.QUEUED, job.attempts() - 1,
                         started.plusMillis(wait), null, job.lastError(), null, job.postponements());
             } else {
-                done = execute(job, started);
+                JobScope.enter();
+                try {
+                    done = execute(job, started);
+                } finally {
+                    JobScope.exit();
+                }
                 timer("ponte.jobs.run", "Time a handler ran", job.kind())
                         .record(Duration.between(started, clock.instant()));
                 meters.counter("ponte.jobs.completed", "kind", job.kind(), "status", done.status().name()).increment();

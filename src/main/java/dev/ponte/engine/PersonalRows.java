@@ -143,8 +143,8 @@ public class PersonalRows {
                 });
                 digits(digits, needles, patterns);
             }
-            if (present(phone)) {
-                String digits = phone.replaceAll("\\D", "");
+            for (String one : present(phone) ? phone.split("[,;]") : new String[0]) {
+                String digits = one.replaceAll("\\D", "");
                 digits(digits, needles, patterns);
                 if (digits.startsWith("55") && digits.length() >= 12) {
                     digits(digits.substring(2), needles, patterns);
@@ -156,12 +156,31 @@ public class PersonalRows {
                     patterns, own, List.copyOf(keys));
         }
 
+        /** Both persons' traces: what one request names and what Ponte learnt of the same person. */
+        Traces plus(Traces other) {
+            List<Pattern> allPatterns = new ArrayList<>(patterns);
+            other.patterns.stream().filter(p -> patterns.stream().noneMatch(q -> q.pattern().equals(p.pattern())))
+                    .forEach(allPatterns::add);
+            allPatterns.sort(Comparator.comparingInt((Pattern p) -> p.pattern().length()).reversed());
+            List<Pattern> allOwn = new ArrayList<>(ownPatterns);
+            allOwn.addAll(other.ownPatterns);
+            return new Traces(union(subjects, other.subjects), union(subjectSuffixes, other.subjectSuffixes),
+                    union(sourceIds, other.sourceIds), union(needles, other.needles), allPatterns, allOwn,
+                    union(matchKeys, other.matchKeys));
+        }
+
+        private static List<String> union(List<String> a, List<String> b) {
+            Set<String> all = new LinkedHashSet<>(a);
+            all.addAll(b);
+            return List.copyOf(all);
+        }
+
         private static void digits(String digits, Set<String> needles, List<Pattern> patterns) {
             if (digits.length() < 6) {
                 return;
             }
             needles.add("%" + String.join("%", digits.split("")) + "%");
-            patterns.add(Pattern.compile("(?<!\\d)" + String.join(SEPARATORS, digits.split("")) + "(?!\\d)"));
+            patterns.add(Pattern.compile("(?<![\\d+])\\+?" + String.join(SEPARATORS, digits.split("")) + "(?!\\d)"));
         }
 
         private static boolean present(String value) {
@@ -172,60 +191,93 @@ public class PersonalRows {
     // ---- one person ----------------------------------------------------------------------------------------------
 
     /** Removes the person's traces from the connection's rows; answers how many rows changed. */
-    public Counts redact(UUID connectionId, Traces who) {
+    public Counts redact(UUID connectionId, Traces request) {
         try (Connection c = dataSource.getConnection()) {
+            Traces who = learnt(c, connectionId, request);
+            // Match keys first: they are found by ledger ids in the history lines, which the patterns may touch.
+            int matches = digestKeys(c, connectionId, personMatches(c, connectionId, who, false));
             return new Counts(redactHistory(c, connectionId, who), redactJobs(c, connectionId, who),
-                    redactLinks(c, connectionId, who), redactMatches(c, connectionId, who),
-                    redactRuns(c, connectionId, who));
+                    redactLinks(c, connectionId, who), matches, redactRuns(c, connectionId, who));
         } catch (SQLException e) {
             throw new IllegalStateException("could not redact personal data of connection " + connectionId, e);
         }
     }
 
-    /** The connection's rows that concern the person, unchanged. */
-    public Found find(UUID connectionId, Traces who) {
+    /**
+     * The connection's rows that concern the person, unchanged: the rows of their records, and rows that mention
+     * them (the needles only pre-select; the patterns decide).
+     */
+    public Found find(UUID connectionId, Traces request) {
         try (Connection c = dataSource.getConnection()) {
+            Traces who = learnt(c, connectionId, request);
             List<Row> history = new ArrayList<>();
             Where w = where(who, "subject", "message", "details");
             query(c, "select id, subject, action, outcome, message, details, created_at from history where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> history.add(
-                            new Row(rs.getString("id"), rs.getString("subject"), JobStore.instant(rs, "created_at"),
-                                    rs.getString("action") + " " + rs.getString("outcome") + ": "
-                                            + rs.getString("message") + optional(" — ", rs.getString("details")))));
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, rs.getString("subject"), rs.getString("message"), rs.getString("details"))) {
+                            history.add(new Row(rs.getString("id"), rs.getString("subject"),
+                                    JobStore.instant(rs, "created_at"), rs.getString("action") + " "
+                                            + rs.getString("outcome") + ": " + rs.getString("message")
+                                            + optional(" — ", rs.getString("details"))));
+                        }
+                    });
             List<Row> jobs = new ArrayList<>();
             w = where(who, "subject", "payload", "reason", "last_error");
             query(c, "select id, subject, kind, status, payload, reason, last_error, created_at from job where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> jobs.add(
-                            new Row(rs.getString("id"), rs.getString("subject"), JobStore.instant(rs, "created_at"),
-                                    rs.getString("kind") + " " + rs.getString("status")
-                                            + optional("; payload: ", rs.getString("payload"))
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, rs.getString("subject"), rs.getString("payload"), rs.getString("reason"),
+                                rs.getString("last_error"))) {
+                            jobs.add(new Row(rs.getString("id"), rs.getString("subject"),
+                                    JobStore.instant(rs, "created_at"), rs.getString("kind") + " "
+                                            + rs.getString("status") + optional("; payload: ", rs.getString("payload"))
                                             + optional("; reason: ", rs.getString("reason"))
-                                            + optional("; last error: ", rs.getString("last_error")))));
+                                            + optional("; last error: ", rs.getString("last_error"))));
+                        }
+                    });
             List<Row> links = new ArrayList<>();
             w = linkWhere(who);
             query(c, "select id, entity_type, source_id, ledger_id, snapshot, updated_at from record_link where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> links.add(
-                            new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
+                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                        if (who.sourceIds().contains(rs.getString("source_id"))
+                                || concerns(who, null, rs.getString("snapshot"))) {
+                            links.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
                                     rs.getString("entity_type") + " " + rs.getString("source_id") + " → "
                                             + rs.getString("ledger_id")
-                                            + optional("; last synced fields: ", rs.getString("snapshot")))));
-            List<Row> matches = new ArrayList<>();
-            w = matchWhere(connectionId, who, true);
-            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
-                    + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> matches.add(
-                            new Row(rs.getString("id"), null, JobStore.instant(rs, "updated_at"),
-                                    rs.getString("entity_type") + " " + rs.getString("match_key") + " → "
-                                            + rs.getString("ledger_id"))));
+                                            + optional("; last synced fields: ", rs.getString("snapshot"))));
+                        }
+                    });
+            List<Row> matches = personMatches(c, connectionId, who, true).stream()
+                    .map(m -> new Row(String.valueOf(m.id()), null, m.updatedAt(), m.entityType() + " " + m.key()
+                            + " → " + m.ledgerId()))
+                    .toList();
             List<Row> runs = new ArrayList<>();
             w = where(who, null, "message");
             query(c, "select id, mode, status, message, queued_at from sync_run where connection_id = ? and "
-                    + w.sql + " order by id", connectionId, w, rs -> runs.add(new Row(rs.getString("id"), null,
-                            JobStore.instant(rs, "queued_at"), rs.getString("mode") + " " + rs.getString("status")
-                                    + optional(": ", rs.getString("message")))));
+                    + w.sql + " order by id", connectionId, w, rs -> {
+                        if (concerns(who, null, rs.getString("message"))) {
+                            runs.add(new Row(rs.getString("id"), null, JobStore.instant(rs, "queued_at"),
+                                    rs.getString("mode") + " " + rs.getString("status")
+                                            + optional(": ", rs.getString("message"))));
+                        }
+                    });
             return new Found(history, jobs, links, matches, runs);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read personal data of connection " + connectionId, e);
         }
+    }
+
+    /** Whether a row is of the person's records or one of its texts mentions them. */
+    private static boolean concerns(Traces who, String subject, String... texts) {
+        if (subject != null && (who.subjects().contains(subject)
+                || who.subjectSuffixes().stream().anyMatch(subject::endsWith))) {
+            return true;
+        }
+        for (String text : texts) {
+            if (text != null && who.patterns().stream().anyMatch(p -> p.matcher(text).find())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int redactHistory(Connection c, UUID connectionId, Traces who) throws SQLException {
@@ -275,12 +327,6 @@ public class PersonalRows {
         return update(c, "update record_link set snapshot = ? where id = ?", changed);
     }
 
-    private int redactMatches(Connection c, UUID connectionId, Traces who) throws SQLException {
-        Where w = matchWhere(connectionId, who, false);
-        return digestKeys(c, connectionId, "select id, entity_type, match_key from record_match where"
-                + " connection_id = ? and " + w.sql, w);
-    }
-
     private int redactRuns(Connection c, UUID connectionId, Traces who) throws SQLException {
         Where w = where(who, null, "message");
         List<Object[]> changed = new ArrayList<>();
@@ -291,6 +337,91 @@ public class PersonalRows {
             }
         });
         return update(c, "update sync_run set message = ? where id = ?", changed);
+    }
+
+    /** A match key row. */
+    private record MatchRow(long id, String entityType, String key, String ledgerId, Instant updatedAt) {
+    }
+
+    /**
+     * The person's match keys: those made of their identifiers (as flows write them, or already digested), those
+     * leading to a ledger party their records' history lines name (a flow writes "customer &lt;ledger id&gt; ..."), and
+     * every other key leading to the same ledger party. Items are products, not people: only their identifiers find
+     * them. Digesting a key too many would cost nothing: a digested key still matches.
+     */
+    private List<MatchRow> personMatches(Connection c, UUID connectionId, Traces who, boolean withDigests)
+            throws SQLException {
+        Set<String> keys = new java.util.HashSet<>(who.matchKeys());
+        if (withDigests) {
+            for (String type : entityTypes(c, connectionId)) {
+                who.matchKeys().forEach(k -> keys.add(digest.of(connectionId, type, k)));
+            }
+        }
+        Map<Long, MatchRow> found = new java.util.LinkedHashMap<>();
+        Where w = matchWhere(who, keys);
+        query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                + " connection_id = ? and " + w.sql + " order by id", connectionId, w, rs -> {
+                    if (keys.contains(rs.getString("match_key")) || concerns(who, null, rs.getString("match_key"))) {
+                        found.put(rs.getLong("id"), matchRow(rs));
+                    }
+                });
+        Where subjects = where(who, "h.subject");
+        if (!subjects.args.isEmpty()) {
+            query(c, "select m.id, m.entity_type, m.match_key, m.ledger_id, m.updated_at from record_match m"
+                    + " where m.connection_id = ? and m.entity_type <> 'item' and m.ledger_id is not null"
+                    + " and length(m.ledger_id) >= 6 and exists (select 1 from history h where"
+                    + " h.connection_id = m.connection_id and " + subjects.sql
+                    + " and h.message like '%' || m.ledger_id || '%') order by m.id", connectionId, subjects,
+                    rs -> found.put(rs.getLong("id"), matchRow(rs)));
+        }
+        Set<List<String>> parties = new LinkedHashSet<>();
+        found.values().stream().filter(m -> m.ledgerId() != null && !"item".equals(m.entityType()))
+                .forEach(m -> parties.add(List.of(m.entityType(), m.ledgerId())));
+        for (List<String> party : parties) {
+            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                    + " connection_id = ? and entity_type = ? and ledger_id = ? order by id", connectionId,
+                    new Where("", List.of(party.get(0), party.get(1))), rs -> found.put(rs.getLong("id"),
+                            matchRow(rs)));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static MatchRow matchRow(ResultSet rs) throws SQLException {
+        return new MatchRow(rs.getLong("id"), rs.getString("entity_type"), rs.getString("match_key"),
+                rs.getString("ledger_id"), JobStore.instant(rs, "updated_at"));
+    }
+
+    /**
+     * The request's traces and what Ponte holds of the same person under their source id: a two-way link's snapshot
+     * knows their name, document, e-mail and phones even when the request gives only the id.
+     */
+    private static Traces learnt(Connection c, UUID connectionId, Traces who) throws SQLException {
+        List<Traces> more = new ArrayList<>();
+        for (String id : who.sourceIds()) {
+            query(c, "select snapshot from record_link where connection_id = ? and source_id = ?"
+                    + " and snapshot is not null", connectionId, new Where("", List.of(id)), rs -> {
+                        JsonNode snapshot;
+                        try {
+                            snapshot = JSON.readTree(rs.getString("snapshot"));
+                        } catch (JsonProcessingException e) {
+                            return;
+                        }
+                        for (JsonNode side : snapshot) {
+                            String tax = side.path("taxId").asText(null);
+                            String phones = String.join(",", java.util.stream.Stream.of(side.path("phone")
+                                    .asText(null), side.path("mobile").asText(null))
+                                    .filter(java.util.Objects::nonNull).toList());
+                            more.add(Traces.of(null, List.of(), side.path("email").asText(null),
+                                    tax == null ? null : tax.substring(tax.indexOf(':') + 1),
+                                    side.path("name").asText(null), phones));
+                        }
+                    });
+        }
+        Traces all = who;
+        for (Traces t : more) {
+            all = all.plus(t);
+        }
+        return all;
     }
 
     // ---- a whole connection --------------------------------------------------------------------------------------
@@ -316,9 +447,11 @@ public class PersonalRows {
                     FORGOTTEN);
             int links = execute(c, "update record_link set snapshot = null where connection_id = ?"
                     + " and snapshot is not null", connectionId);
-            int matches = digestKeys(c, connectionId, "select id, entity_type, match_key from record_match where"
-                    + " connection_id = ? and match_key not like ?", new Where("", List.of(MatchKeyDigest.PREFIX
-                            + "%")));
+            List<MatchRow> keys = new ArrayList<>();
+            query(c, "select id, entity_type, match_key, ledger_id, updated_at from record_match where"
+                    + " connection_id = ? and match_key not like ?", connectionId,
+                    new Where("", List.of(MatchKeyDigest.PREFIX + "%")), rs -> keys.add(matchRow(rs)));
+            int matches = digestKeys(c, connectionId, keys);
             int runs = execute(c, "update sync_run set message = null where connection_id = ? and message is not null",
                     connectionId);
             return new Counts(history, waiting + done, links, matches, runs);
@@ -420,28 +553,25 @@ public class PersonalRows {
     }
 
     /** Replaces match keys by their digest; a key whose digest is stored already is deleted instead. */
-    private int digestKeys(Connection c, UUID connectionId, String select, Where w) throws SQLException {
-        List<Object[]> keys = new ArrayList<>();
-        query(c, select, connectionId, w, rs -> {
-            if (!MatchKeyDigest.isDigest(rs.getString("match_key"))) {
-                keys.add(new Object[] {rs.getLong("id"), rs.getString("entity_type"), rs.getString("match_key")});
-            }
-        });
+    private int digestKeys(Connection c, UUID connectionId, List<MatchRow> rows) throws SQLException {
         int changed = 0;
-        for (Object[] key : keys) {
-            String digested = digest.of(connectionId, (String) key[1], (String) key[2]);
+        for (MatchRow row : rows) {
+            if (MatchKeyDigest.isDigest(row.key())) {
+                continue;
+            }
+            String digested = digest.of(connectionId, row.entityType(), row.key());
             boolean exists;
             try (PreparedStatement ps = c.prepareStatement("select 1 from record_match where connection_id = ?"
                     + " and entity_type = ? and match_key = ?")) {
                 ps.setObject(1, connectionId);
-                ps.setString(2, (String) key[1]);
+                ps.setString(2, row.entityType());
                 ps.setString(3, digested);
                 try (ResultSet rs = ps.executeQuery()) {
                     exists = rs.next();
                 }
             }
-            changed += exists ? execute(c, "delete from record_match where id = ?", key[0])
-                    : execute(c, "update record_match set match_key = ? where id = ?", digested, key[0]);
+            changed += exists ? execute(c, "delete from record_match where id = ?", row.id())
+                    : execute(c, "update record_match set match_key = ? where id = ?", digested, row.id());
         }
         return changed;
     }
@@ -486,20 +616,23 @@ public class PersonalRows {
         return new Where("(" + String.join(" or ", or) + ")", args);
     }
 
-    /** The person's match keys as flows write them (and, to show them, their digests), or keys holding a needle. */
-    private Where matchWhere(UUID connectionId, Traces who, boolean withDigests) {
+    /** The person's match keys (as flows write them, or digested), or keys that hold one of their needles. */
+    private static Where matchWhere(Traces who, Set<String> keys) {
         Where text = where(who, null, "match_key");
         List<String> or = new ArrayList<>(List.of(text.sql));
         List<Object> args = new ArrayList<>(text.args);
-        for (String key : who.matchKeys()) {
+        for (String key : keys) {
             or.add("match_key = ?");
             args.add(key);
-            if (withDigests) {
-                or.add("(entity_type = 'customer' and match_key = ?)");
-                args.add(digest.of(connectionId, "customer", key));
-            }
         }
         return new Where("(" + String.join(" or ", or) + ")", args);
+    }
+
+    private static List<String> entityTypes(Connection c, UUID connectionId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        query(c, "select distinct entity_type from record_match where connection_id = ?", connectionId,
+                new Where("", List.of()), rs -> types.add(rs.getString(1)));
+        return types;
     }
 
     private static String escape(String text) {

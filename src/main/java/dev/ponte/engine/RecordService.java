@@ -6,41 +6,76 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Links, match keys, history and cursors of a connection ({@link Records}): flows write them through that interface,
  * the API reads links and history page by page.
+ *
+ * <p>A caller outside any transaction (a job's handler, as the engine runs it) is served by single statements on a
+ * pooled connection in auto-commit, each committed when it returns exactly as its own transaction did before, without
+ * a JTA transaction and an ORM session around it (most of what a claim, a history line or a link cost). A caller in a
+ * transaction is served in it, through the ORM, so it reads its own unflushed writes.
  */
 @ApplicationScoped
 public class RecordService implements Records {
 
     private final Clock clock;
+    private final DataSource dataSource;
     private final MatchKeyDigest digest;
 
-    RecordService(Clock clock, MatchKeyDigest digest) {
+    RecordService(Clock clock, DataSource dataSource, MatchKeyDigest digest) {
         this.clock = clock;
+        this.dataSource = dataSource;
         this.digest = digest;
     }
 
+    /** Whether this call joins a caller's transaction, so it must go through the ORM session of that transaction. */
+    private static boolean inTransaction() {
+        return QuarkusTransaction.isActive();
+    }
+
     @Override
-    @Transactional
     public void record(UUID connectionId, String subject, Long jobId, String action, String outcome, String message,
             String details) {
+        String text = message.length() > 2000 ? message.substring(0, 2000) : message;
+        if (!inTransaction()) {
+            jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into history (connection_id, subject, job_id,"
+                        + " action, outcome, message, details, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setObject(1, connectionId);
+                    ps.setString(2, subject);
+                    ps.setObject(3, jobId);
+                    ps.setString(4, action);
+                    ps.setString(5, outcome);
+                    ps.setString(6, text);
+                    ps.setString(7, details);
+                    ps.setObject(8, JobStore.ts(clock.instant()));
+                    return ps.executeUpdate();
+                }
+            });
+            return;
+        }
         HistoryEntry entry = new HistoryEntry();
         entry.connectionId = connectionId;
         entry.subject = subject;
         entry.jobId = jobId;
         entry.action = action;
         entry.outcome = outcome;
-        entry.message = message.length() > 2000 ? message.substring(0, 2000) : message;
+        entry.message = text;
         entry.details = details;
         entry.createdAt = clock.instant();
         entry.persist();
@@ -48,9 +83,26 @@ public class RecordService implements Records {
 
     // --- identity links ---
 
+    private static final String LINK_COLUMNS = "id, source_id, ledger_id, source_fingerprint, ledger_fingerprint,"
+            + " source_version, ledger_version, snapshot";
+
     @Override
-    @Transactional
     public Optional<Link> linkBySource(UUID connectionId, String entityType, String sourceId) {
+        if (!inTransaction()) {
+            return jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select " + LINK_COLUMNS + " from record_link"
+                        + " where connection_id = ? and entity_type = ? and source_id = ?")) {
+                    ps.setObject(1, connectionId);
+                    ps.setString(2, entityType);
+                    ps.setString(3, sourceId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new Link(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                                : Optional.<Link>empty();
+                    }
+                }
+            });
+        }
         return entity(connectionId, entityType, sourceId).map(Link::of);
     }
 
@@ -75,20 +127,44 @@ public class RecordService implements Records {
 
     @Override
     public Claim claim(UUID connectionId, String entityType, String sourceId, String owner, Duration staleAfter) {
-        return claim(new LinkClaims(connectionId, entityType, sourceId), owner, staleAfter);
+        return claim(inTransaction() ? new LinkClaims(connectionId, entityType, sourceId)
+                : new JdbcClaims("record_link", "source_id", connectionId, entityType, List.of(sourceId)), owner,
+                staleAfter);
     }
 
     @Override
-    @Transactional
     public void release(UUID connectionId, String entityType, String sourceId, String owner) {
-        RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and claimedBy = ?4"
-                + " and ledgerId is null", connectionId, entityType, sourceId, owner);
+        if (!inTransaction()) {
+            jdbcRelease("record_link", "source_id", connectionId, entityType, List.of(sourceId), owner);
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> RecordLink.delete("connectionId = ?1 and entityType = ?2 and sourceId = ?3 and claimedBy = ?4"
+                + " and ledgerId is null", connectionId, entityType, sourceId, owner));
     }
 
+    /**
+     * Outside a transaction, the row a claim made (the usual case) is updated by one statement; a link with no row
+     * before it is inserted through the ORM as {@link #pair} does.
+     */
     @Override
-    @Transactional
     public void link(UUID connectionId, String entityType, String sourceId, String ledgerId) {
-        pair(connectionId, entityType, sourceId, ledgerId, null, null, null, null, null);
+        if (!inTransaction() && jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update record_link set ledger_id = ?,"
+                    + " source_fingerprint = null, ledger_fingerprint = null, source_version = null,"
+                    + " ledger_version = null, snapshot = null, claimed_by = null, updated_at = ?"
+                    + " where connection_id = ? and entity_type = ? and source_id = ?")) {
+                ps.setString(1, ledgerId);
+                ps.setObject(2, JobStore.ts(clock.instant()));
+                ps.setObject(3, connectionId);
+                ps.setString(4, entityType);
+                ps.setString(5, sourceId);
+                return ps.executeUpdate();
+            }
+        }) == 1) {
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> pair(connectionId, entityType, sourceId, ledgerId, null, null,
+                null, null, null));
     }
 
     @Override
@@ -116,48 +192,80 @@ public class RecordService implements Records {
 
     // --- match keys ---
 
-    @Override
-    @Transactional
-    public Optional<String> matched(UUID connectionId, String entityType, String key) {
-        return match(connectionId, entityType, key).map(m -> m.ledgerId);
-    }
-
-    @Override
-    @Transactional
-    public boolean matchClaimed(UUID connectionId, String entityType, String key) {
-        return match(connectionId, entityType, key).filter(m -> m.ledgerId == null).isPresent();
-    }
-
     /**
-     * The row of a match key, as typed or (once its personal data was redacted, see {@link PersonalRows}) as its
-     * one-way digest: a redacted customer's next deal still finds its ledger customer.
+     * A match key as typed and as its one-way digest: once its personal data was redacted (see {@link PersonalRows})
+     * the row holds the digest, and a redacted customer's next deal still finds its ledger customer.
      */
-    private Optional<RecordMatch> match(UUID connectionId, String entityType, String key) {
+    private List<String> matchKeys(UUID connectionId, String entityType, String key) {
+        return List.of(key, digest.of(connectionId, entityType, key));
+    }
+
+    @Override
+    public Optional<String> matched(UUID connectionId, String entityType, String key) {
+        return matchRow(connectionId, entityType, key).map(Row::ledgerId);
+    }
+
+    @Override
+    public boolean matchClaimed(UUID connectionId, String entityType, String key) {
+        return matchRow(connectionId, entityType, key).filter(m -> m.ledgerId() == null).isPresent();
+    }
+
+    private Optional<Row> matchRow(UUID connectionId, String entityType, String key) {
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        return inTransaction() ? new MatchClaims(connectionId, entityType, keys).find()
+                : new JdbcClaims("record_match", "match_key", connectionId, entityType, keys).find();
+    }
+
+    private static Optional<RecordMatch> match(UUID connectionId, String entityType, List<String> keys) {
         return RecordMatch.find("connectionId = ?1 and entityType = ?2 and matchKey in ?3 order by id", connectionId,
-                entityType, List.of(key, digest.of(connectionId, entityType, key))).firstResultOptional();
+                entityType, keys).firstResultOptional();
     }
 
     @Override
     public Claim claimMatch(UUID connectionId, String entityType, String key, String owner, Duration staleAfter) {
-        return claim(new MatchClaims(this, connectionId, entityType, key), owner, staleAfter);
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        return claim(inTransaction() ? new MatchClaims(connectionId, entityType, keys)
+                : new JdbcClaims("record_match", "match_key", connectionId, entityType, keys), owner, staleAfter);
     }
 
     @Override
-    @Transactional
     public void releaseMatch(UUID connectionId, String entityType, String key, String owner) {
-        RecordMatch.delete("connectionId = ?1 and entityType = ?2 and matchKey in ?3 and claimedBy = ?4"
-                + " and ledgerId is null", connectionId, entityType,
-                List.of(key, digest.of(connectionId, entityType, key)), owner);
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        if (!inTransaction()) {
+            jdbcRelease("record_match", "match_key", connectionId, entityType, keys, owner);
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> RecordMatch.delete("connectionId = ?1 and entityType = ?2"
+                + " and matchKey in ?3 and claimedBy = ?4 and ledgerId is null", connectionId, entityType, keys, owner));
     }
 
+    /** Outside a transaction, the claim's row (the usual case) is updated by one statement; else through the ORM. */
     @Override
-    @Transactional
     public void match(UUID connectionId, String entityType, String key, String ledgerId) {
-        RecordMatch match = match(connectionId, entityType, key).orElseGet(() -> {
+        List<String> keys = matchKeys(connectionId, entityType, key);
+        if (!inTransaction() && jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update record_match set ledger_id = ?, claimed_by = null,"
+                    + " updated_at = ? where connection_id = ? and entity_type = ? and match_key in (?, ?)")) {
+                ps.setString(1, ledgerId);
+                ps.setObject(2, JobStore.ts(clock.instant()));
+                ps.setObject(3, connectionId);
+                ps.setString(4, entityType);
+                ps.setString(5, keys.get(0));
+                ps.setString(6, keys.get(1));
+                return ps.executeUpdate();
+            }
+        }) >= 1) {
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> matchInSession(connectionId, entityType, keys, ledgerId));
+    }
+
+    private void matchInSession(UUID connectionId, String entityType, List<String> keys, String ledgerId) {
+        RecordMatch match = match(connectionId, entityType, keys).orElseGet(() -> {
             RecordMatch created = new RecordMatch();
             created.connectionId = connectionId;
             created.entityType = entityType;
-            created.matchKey = key;
+            created.matchKey = keys.get(0);
             created.createdAt = clock.instant();
             return created;
         });
@@ -180,21 +288,35 @@ public class RecordService implements Records {
 
         /** Takes a stale claim over; answers the rows changed (0 when another took it first). */
         int takeOver(Row row, String owner, Instant now);
+
+        /** Runs a write in a transaction of its own (committed when this returns). */
+        default <T> T alone(Supplier<T> write) {
+            return QuarkusTransaction.requiringNew().call(write::get);
+        }
+
+        /** Runs a read, joining the caller's transaction if there is one. */
+        default <T> T read(Supplier<T> read) {
+            return tx(read);
+        }
     }
 
     private record Row(long id, String ledgerId, String claimedBy, Instant updatedAt) {
     }
 
     private Claim claim(Claims claims, String owner, Duration staleAfter) {
-        Optional<Row> existing = tx(claims::find);
+        Optional<Row> existing = claims.read(claims::find);
         if (existing.isPresent()) {
             return claimOf(claims, existing.get(), owner, staleAfter);
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> claims.reserve(owner, clock.instant()));
+            claims.alone(() -> {
+                claims.reserve(owner, clock.instant());
+                return null;
+            });
             return Claim.ofReserved(true);
-        } catch (PersistenceException e) {
-            return tx(claims::find).map(row -> claimOf(claims, row, owner, staleAfter)).orElse(Claim.ofTaken());
+        } catch (PersistenceException | Taken e) {
+            return claims.read(claims::find).map(row -> claimOf(claims, row, owner, staleAfter))
+                    .orElse(Claim.ofTaken());
         }
     }
 
@@ -206,7 +328,7 @@ public class RecordService implements Records {
             return Claim.ofReserved(false);
         }
         if (row.updatedAt().isBefore(clock.instant().minus(staleAfter))) {
-            int taken = QuarkusTransaction.requiringNew().call(() -> claims.takeOver(row, owner, clock.instant()));
+            int taken = claims.alone(() -> claims.takeOver(row, owner, clock.instant()));
             return taken == 1 ? Claim.ofReserved(false) : Claim.ofTaken();
         }
         return Claim.ofTaken();
@@ -243,13 +365,12 @@ public class RecordService implements Records {
         }
     }
 
-    private record MatchClaims(RecordService records, UUID connectionId, String entityType, String key)
-            implements Claims {
+    /** The claims on a match key, {@code keys} being it as typed and as its digest (a reservation holds the first). */
+    private record MatchClaims(UUID connectionId, String entityType, List<String> keys) implements Claims {
 
         @Override
         public Optional<Row> find() {
-            return records.match(connectionId, entityType, key)
-                    .map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
+            return match(connectionId, entityType, keys).map(m -> new Row(m.id, m.ledgerId, m.claimedBy, m.updatedAt));
         }
 
         @Override
@@ -257,7 +378,7 @@ public class RecordService implements Records {
             RecordMatch reservation = new RecordMatch();
             reservation.connectionId = connectionId;
             reservation.entityType = entityType;
-            reservation.matchKey = key;
+            reservation.matchKey = keys.get(0);
             reservation.claimedBy = owner;
             reservation.createdAt = now;
             reservation.updatedAt = now;
@@ -268,6 +389,135 @@ public class RecordService implements Records {
         public int takeOver(Row row, String owner, Instant now) {
             return RecordMatch.update("updatedAt = ?1, claimedBy = ?2 where id = ?3 and updatedAt = ?4"
                     + " and ledgerId is null", now, owner, row.id(), row.updatedAt());
+        }
+    }
+
+    /** Another caller inserted the key first (a unique key refused the reservation). */
+    private static final class Taken extends RuntimeException {
+        Taken(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /**
+     * A claim made by single auto-committed statements (no caller's transaction to join): the same rows and the same
+     * races as the ORM's claims, in one round trip each.
+     */
+    private final class JdbcClaims implements Claims {
+        private final String table;
+        private final String keyColumn;
+        private final UUID connectionId;
+        private final String entityType;
+        private final List<String> keys;
+
+        /** {@code keys}: the key and the other forms of it a row may hold; a reservation inserts the first. */
+        JdbcClaims(String table, String keyColumn, UUID connectionId, String entityType, List<String> keys) {
+            this.table = table;
+            this.keyColumn = keyColumn;
+            this.connectionId = connectionId;
+            this.entityType = entityType;
+            this.keys = keys;
+        }
+
+        @Override
+        public Optional<Row> find() {
+            return jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select id, ledger_id, claimed_by, updated_at from "
+                        + table + " where connection_id = ? and entity_type = ? and " + keyColumn + " in ("
+                        + placeholders(keys) + ") order by id")) {
+                    ps.setObject(1, connectionId);
+                    ps.setString(2, entityType);
+                    bind(ps, 3, keys);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                JobStore.instant(rs, "updated_at"))) : Optional.<Row>empty();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void reserve(String owner, Instant now) {
+            jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (connection_id, entity_type, "
+                        + keyColumn + ", claimed_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+                    ps.setObject(1, connectionId);
+                    ps.setString(2, entityType);
+                    ps.setString(3, keys.get(0));
+                    ps.setString(4, owner);
+                    ps.setObject(5, JobStore.ts(now));
+                    ps.setObject(6, JobStore.ts(now));
+                    return ps.executeUpdate();
+                } catch (SQLException e) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                        throw new Taken(e);
+                    }
+                    throw e;
+                }
+            });
+        }
+
+        @Override
+        public int takeOver(Row row, String owner, Instant now) {
+            return jdbc(c -> {
+                try (PreparedStatement ps = c.prepareStatement("update " + table + " set updated_at = ?, claimed_by = ?"
+                        + " where id = ? and updated_at = ? and ledger_id is null")) {
+                    ps.setObject(1, JobStore.ts(now));
+                    ps.setString(2, owner);
+                    ps.setLong(3, row.id());
+                    ps.setObject(4, JobStore.ts(row.updatedAt()));
+                    return ps.executeUpdate();
+                }
+            });
+        }
+
+        @Override
+        public <T> T alone(Supplier<T> write) {
+            return write.get();
+        }
+
+        @Override
+        public <T> T read(Supplier<T> read) {
+            return read.get();
+        }
+    }
+
+    private void jdbcRelease(String table, String keyColumn, UUID connectionId, String entityType,
+            List<String> keys, String owner) {
+        jdbc(c -> {
+            try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where connection_id = ?"
+                    + " and entity_type = ? and claimed_by = ? and ledger_id is null and " + keyColumn + " in ("
+                    + placeholders(keys) + ")")) {
+                ps.setObject(1, connectionId);
+                ps.setString(2, entityType);
+                ps.setString(3, owner);
+                bind(ps, 4, keys);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static String placeholders(List<String> values) {
+        return String.join(", ", Collections.nCopies(values.size(), "?"));
+    }
+
+    private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(first + i, values.get(i));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** One statement on a pooled connection in auto-commit (callers are outside any transaction). */
+    private <T> T jdbc(Statement<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
         }
     }
 

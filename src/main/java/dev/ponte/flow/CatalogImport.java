@@ -57,8 +57,8 @@ public class CatalogImport implements FlowDefinition, Reconciler {
     }
 
     @Override
-    public String flow() {
-        return NAME;
+    public java.util.Set<String> flows() {
+        return java.util.Set.of(NAME);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.ponte.flow;
 
+import dev.ponte.mapping.EntryMapping;
 import dev.ponte.mapping.MappingTables;
+import dev.ponte.model.FinancialEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public interface ConnectionDirectory {
 
     /** The connection's mapping tables of the ledger's extra customer fields (R32), defaults applied. */
     MappingTables mappings(UUID connectionId);
+
+    /** The connection's mapping of the receivable or payable a won deal becomes (R21, R22), if one was saved. */
+    Optional<EntryMapping> entryMapping(UUID connectionId, FinancialEntry.Kind kind);
 
     /** A connection as flows see it; settings are already validated against the flows' declarations. */
     record ConnectionView(UUID id, String sourceSystem, String ledgerSystem, List<String> flows, boolean active,

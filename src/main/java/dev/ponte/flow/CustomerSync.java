@@ -116,8 +116,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     }
 
     @Override
-    public String flow() {
-        return NAME;
+    public java.util.Set<String> flows() {
+        return java.util.Set.of(NAME);
     }
 
     @Override

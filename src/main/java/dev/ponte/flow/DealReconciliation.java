@@ -15,7 +15,8 @@ import java.time.Instant;
 
 /**
  * Reconciliation for deals (R18, R50): reads the deals changed since the connection's cursor (minus an overlap for
- * clock skew; a full run reads from the activation) and enqueues the won ones the webhooks may have missed. The job
+ * clock skew; a full run reads from the activation) and enqueues, for each of the connection's {@link WonDeals} flows,
+ * the won ones the webhooks may have missed. The job
  * keys are the same as the webhook's, so a deal seen both ways is one job. In the run's report a queued won deal
  * counts as created, any other deal as unchanged.
  */
@@ -29,8 +30,11 @@ public class DealReconciliation implements Reconciler {
     private final Records records;
     private final JobService jobs;
     private final Clock clock;
+    private final java.util.List<WonDeals> dealFlows;
 
-    DealReconciliation(ConnectionDirectory connections, Records records, JobService jobs, Clock clock) {
+    DealReconciliation(ConnectionDirectory connections, Records records, JobService jobs, Clock clock,
+            jakarta.enterprise.inject.Instance<WonDeals> dealFlows) {
+        this.dealFlows = dealFlows.stream().toList();
         this.connections = connections;
         this.records = records;
         this.jobs = jobs;
@@ -38,8 +42,8 @@ public class DealReconciliation implements Reconciler {
     }
 
     @Override
-    public String flow() {
-        return WonDealToSale.NAME;
+    public java.util.Set<String> flows() {
+        return dealFlows.stream().map(WonDeals::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -54,6 +58,7 @@ public class DealReconciliation implements Reconciler {
         Instant since = full ? connection.activatedAt()
                 : records.cursor(connection.id(), CURSOR).map(Instant::parse).map(i -> i.minus(OVERLAP))
                         .orElse(connection.activatedAt());
+        java.util.List<WonDeals> flows = dealFlows.stream().filter(f -> connection.flows().contains(f.name())).toList();
         DealSource source = connections.source(connection.id(), DealSource.class);
         String cursor = null;
         do {
@@ -61,7 +66,9 @@ public class DealReconciliation implements Reconciler {
             for (Deal deal : page.deals()) {
                 if (deal.status() == DealStatus.WON && deal.wonTime() != null
                         && !deal.wonTime().isBefore(connection.activationSecond())) {
-                    jobs.enqueue(WonDeals.job(connection, deal.id(), deal.wonTime(), null));
+                    for (WonDeals flow : flows) {
+                        jobs.enqueue(flow.job(connection, deal.id(), deal.wonTime(), null));
+                    }
                     counts.add(RunCounts.Outcome.CREATED);
                 } else {
                     counts.add(RunCounts.Outcome.UNCHANGED);

@@ -38,8 +38,8 @@ public class OrderReconciliation implements Reconciler {
     }
 
     @Override
-    public String flow() {
-        return PaidOrderToSale.NAME;
+    public Set<String> flows() {
+        return Set.of(PaidOrderToSale.NAME);
     }
 
     @Override

@@ -10,8 +10,8 @@ import dev.ponte.flow.ConnectionDirectory.ConnectionView;
  */
 public interface Reconciler {
 
-    /** The flow (as named on connections) this reconciles. */
-    String flow();
+    /** The flows (as named on connections) this reconciles for: it runs once for a connection running any of them. */
+    java.util.Set<String> flows();
 
     /** The run modes it takes part in ({@code incremental}, {@code full}, or a flow's own such as {@code catalog}). */
     java.util.Set<String> modes();

@@ -59,7 +59,7 @@ abstract class ReconciliationRun implements JobHandler {
         Runnable keepLease = jobs.leaseKeeper(job);
         try {
             for (Reconciler reconciler : reconcilers) {
-                if (found.get().flows().contains(reconciler.flow()) && reconciler.modes().contains(mode)) {
+                if (!java.util.Collections.disjoint(found.get().flows(), reconciler.flows()) && reconciler.modes().contains(mode)) {
                     reconciler.reconcile(found.get(), mode, counts, () -> {
                         keepLease.run();
                         runs.progress(id, counts);

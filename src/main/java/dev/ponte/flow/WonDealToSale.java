@@ -13,7 +13,6 @@ import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.TransientFailure;
-import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
@@ -22,7 +21,6 @@ import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
-import dev.ponte.model.DealStatus;
 import dev.ponte.model.Party;
 import dev.ponte.model.PaymentPlan;
 import dev.ponte.model.Recurrence;
@@ -50,7 +48,7 @@ import java.util.Set;
  * once the job ends (a person who fixes the deal and retries gets it read again).
  */
 @ApplicationScoped
-public class WonDealToSale implements JobHandler, SourceEventFlow {
+public class WonDealToSale implements JobHandler, WonDeals {
 
     public static final String NAME = "WonDealToSale";
     public static final String JOB_KIND = "deal.changed";
@@ -109,37 +107,11 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         }
     }
 
-    /** A won deal's delivery queues its job (one per deal and won time); any other is ignored. */
-    @Override
-    public Decision jobFor(ConnectionView connection, SourceEvent event) {
-        if (event.deal() == null || event.deal().status() != DealStatus.WON) {
-            return Decision.ignore("deal " + event.dealId() + " is not won");
-        }
-        return Decision.queue(WonDeals.job(connection, event.dealId(), event.deal().wonTime(), event.eventId()));
-    }
-
     @Override
     public List<SettingDefinition> settings() {
-        return List.of(
-                new SettingDefinition("customerMatching", SettingType.CHOICE,
-                        List.of("DOCUMENT_THEN_NAME", "NAME_AND_DOCUMENT"), "DOCUMENT_THEN_NAME",
-                        "R5: DOCUMENT_THEN_NAME (CPF/CNPJ, then optionally the exact name) or NAME_AND_DOCUMENT"),
-                new SettingDefinition("matchByName", SettingType.BOOLEAN, null, false,
-                        "R5: with DOCUMENT_THEN_NAME, reuse a customer of exactly the same name when no CPF/CNPJ "
-                                + "matches. Homonyms (two different people or companies with one name) would be merged."),
-                new SettingDefinition("taxIdField", SettingType.STRING, null, null,
-                        "R7: key of the source custom field that holds the CPF/CNPJ (of the company, and of the "
-                                + "contact unless personTaxIdField is set)"),
-                new SettingDefinition("personTaxIdField", SettingType.STRING, null, null,
-                        "R7: key of the source custom field that holds a contact's CPF, when contacts keep it in "
-                                + "another field than companies"),
-                new SettingDefinition("pipelines", SettingType.STRING_LIST, null, null,
-                        "R14: only deals of these pipeline ids; empty means all"),
-                new SettingDefinition("captureRewins", SettingType.BOOLEAN, null, false,
-                        "R13: a deal won, reopened and won again creates another sale"),
-                new SettingDefinition("paymentMethod", SettingType.STRING, null, null,
-                        "R10: payment method, in the ledger's names; by default the ledger's cash"),
-                new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"),
+        List<SettingDefinition> settings = new ArrayList<>(DEAL_SETTINGS);
+        settings.addAll(PAYMENT_SETTINGS);
+        settings.addAll(List.of(
                 new SettingDefinition("contracts", SettingType.BOOLEAN, null, false,
                         "R19: the company works with contracts: Ponte creates the ledger's contract deal fields in "
                                 + "the CRM, and a deal marked as contract becomes a recurring sale"),
@@ -149,7 +121,8 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
                         "R11: the name of the user who activated the connection, as the ledger's sellers list shows it"
                                 + " (Conta Azul lists sellers by name only, without e-mail); that seller is on every"
                                 + " sale unless sellerId is set. Without a match the sale has no seller and the deal's"
-                                + " history says why"));
+                                + " history says why")));
+        return settings;
     }
 
     @Override
@@ -188,17 +161,11 @@ public class WonDealToSale implements JobHandler, SourceEventFlow {
         }
         Deal deal = read.get();
         held.put(job.id(), deal);
-        if (deal.status() != DealStatus.WON) {
-            return skip(job, "the deal is not won (status " + deal.status() + ")");
+        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal);
+        if (notCaptured.isPresent()) {
+            return skip(job, notCaptured.get());
         }
-        if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activationSecond())) {
-            return skip(job, "the deal was won before the connection was activated at " + connection.activatedAt());
-        }
-        List<String> pipelines = connection.list("pipelines");
-        if (!pipelines.isEmpty() && !pipelines.contains(deal.pipelineId())) {
-            return skip(job, "the deal's pipeline " + deal.pipelineId() + " is not among the selected ones");
-        }
-        String saleKey = connection.flag("captureRewins", false) ? deal.id() + "@" + deal.wonTime() : deal.id();
+        String saleKey = WonDeals.captureKey(connection, deal);
         Optional<String> linked = once.linked(connection.id(), "sale", saleKey);
         if (linked.isPresent()) {
             return skip(job, "a sale (" + linked.get() + ") was already created for this deal");

@@ -33,6 +33,9 @@ public class FaultFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100, nonBlocking = true)
     public Uni<Response> inject(ContainerRequestContext request) {
+        if (!emulated(request)) {
+            return Uni.createFrom().nullItem();
+        }
         Optional<SandboxVendor> vendor = vendors.forApiPath(request.getUriInfo().getPath());
         if (vendor.isEmpty()) {
             return Uni.createFrom().nullItem();
@@ -69,6 +72,9 @@ public class FaultFilter {
      */
     @ServerResponseFilter
     public void decorateOrDrop(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!emulated(request)) {
+            return;
+        }
         Optional<SandboxVendor> vendor = vendors.forApiPath(request.getUriInfo().getPath());
         if (vendor.isEmpty()) {
             return;
@@ -85,6 +91,15 @@ public class FaultFilter {
         if (!faults.dropAsBadGateway(name)) {
             closeAndWait(CurrentRequestManager.get().unwrap(HttpServerRequest.class));
         }
+    }
+
+    /**
+     * Whether the request is for an emulator at all. Every request passes these filters: Ponte's own API and webhooks
+     * (all a production instance serves) are told apart by their path alone, so they never create the emulators'
+     * beans and state, which {@link SandboxVendors} would on its first use.
+     */
+    private static boolean emulated(ContainerRequestContext request) {
+        return request.getUriInfo().getPath().startsWith("/sandbox/");
     }
 
     private static void closeAndWait(HttpServerRequest request) {

@@ -43,6 +43,49 @@ public class SandboxAdminResource {
         faults.reset(vendor(vendor).name());
     }
 
+    /** The enforced request limits and how many requests they refused, for a vendor whose contract states limits. */
+    @GET
+    @Path("_limits")
+    public Map<String, Object> limits(@PathParam("vendor") String vendor) {
+        RateLimit limit = rateLimit(vendor);
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        RateLimit.Limits in = limit.limits();
+        if (in.requestsPerSecond() != null) {
+            answer.put("requests_per_second", in.requestsPerSecond());
+        }
+        if (in.requestsPerMinute() != null) {
+            answer.put("requests_per_minute", in.requestsPerMinute());
+        }
+        answer.put("refused", limit.refused());
+        return answer;
+    }
+
+    /**
+     * {@code {"requests_per_second": n, "requests_per_minute": m}}: a field left out is not limited, {@code {}} lifts
+     * both. A test that lifts them says why, and puts them back ({@code DELETE}: the documented limits).
+     */
+    @POST
+    @Path("_limits")
+    public RateLimit.Limits configureLimits(@PathParam("vendor") String vendor, RateLimit.Limits configured) {
+        RateLimit.Limits given = configured == null ? new RateLimit.Limits(null, null) : configured;
+        if (given.requestsPerSecond() != null && given.requestsPerSecond() < 1
+                || given.requestsPerMinute() != null && given.requestsPerMinute() < 1) {
+            throw new jakarta.ws.rs.BadRequestException("a limit is at least 1 request; leave it out to lift it");
+        }
+        return rateLimit(vendor).configure(given);
+    }
+
+    @DELETE
+    @Path("_limits")
+    public RateLimit.Limits resetLimits(@PathParam("vendor") String vendor) {
+        return rateLimit(vendor).reset();
+    }
+
+    private RateLimit rateLimit(String vendor) {
+        return vendor(vendor).rateLimit().orElseThrow(() -> new jakarta.ws.rs.NotFoundException(
+                vendor + " enforces no rate limit"));
+    }
+
     @GET
     @Path("_state")
     public Map<String, Object> state(@PathParam("vendor") String vendor) {

@@ -23,4 +23,15 @@ public interface SandboxVendor {
     /** Adds vendor headers (e.g. rate-limit headers) to every response, including injected faults. */
     default void decorate(ContainerRequestContext request, ContainerResponseContext response) {
     }
+
+    /** The answer to a call over the {@link #rateLimit()}: 429, in the vendor's words and body, with Retry-After. */
+    default Response tooManyRequests(long retryAfterSeconds) {
+        return Response.fromResponse(error(429, "Rate limit exceeded: try again in " + retryAfterSeconds
+                + " second(s)")).header("Retry-After", retryAfterSeconds).build();
+    }
+
+    /** The request limits the emulator enforces, where the vendor's contract states them. */
+    default java.util.Optional<RateLimit> rateLimit() {
+        return java.util.Optional.empty();
+    }
 }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.ponte.connector.moskit.MoskitSeeds;
 import dev.ponte.support.Api;
 import dev.ponte.support.Api.Tenant;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
@@ -32,29 +31,57 @@ final class MoskitToContaAzul {
         this.connection = connection;
     }
 
-    /** Empty emulators without faults; Conta Azul's rate limits as documented. */
+    /** Empty emulators without faults; both vendors' rate limits as their contracts state them. */
     static void resetSandboxes() {
         for (String vendor : List.of(MOSKIT, CONTA_AZUL)) {
             given().delete(vendor + "/_state").then().statusCode(204);
             given().delete(vendor + "/_faults").then().statusCode(204);
+            given().delete(vendor + "/_limits").then().statusCode(200);
         }
-        given().delete(CONTA_AZUL + "/_limits").then().statusCode(200);
     }
 
     /** A connected, enabled connection with these settings. */
     static MoskitToContaAzul connect(Map<String, Object> settings) {
-        Tenant tenant = Api.newTenant("Loja " + UUID.randomUUID());
-        UUID id = Api.newConnection(tenant, Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT",
-                "flows", List.of("WonDealToSale"), "settings", settings, "credentials", MoskitSeeds.credentials()));
-        MoskitToContaAzul c = new MoskitToContaAzul(tenant, id);
-        Api.consent(tenant, id, null);
-        as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200);
+        return connect(List.of("WonDealToSale"), settings, Map.of());
+    }
+
+    /**
+     * A connected, enabled connection running these flows with these settings, and these entry mappings (kind →
+     * fields, saved after the consent and before the switch is turned on, as a person does).
+     */
+    static MoskitToContaAzul connect(List<String> flows, Map<String, Object> settings,
+            Map<String, Map<String, String>> mappings) {
+        MoskitToContaAzul c = connected(flows, settings);
+        mappings.forEach((kind, fields) -> c.putMapping(kind, fields).then().statusCode(200));
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/enable").then().statusCode(200);
         return c;
     }
 
-    /** The URL a person pastes in Moskit's webhook screen. */
+    /** A connection with its Conta Azul consent, not switched on. */
+    static MoskitToContaAzul connected(List<String> flows, Map<String, Object> settings) {
+        Tenant tenant = Api.newTenant("Loja " + UUID.randomUUID());
+        UUID id = Api.newConnection(tenant, Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT",
+                "flows", flows, "settings", settings, "credentials", MoskitSeeds.credentials()));
+        Api.consent(tenant, id, null);
+        return new MoskitToContaAzul(tenant, id);
+    }
+
+    /** {@code PUT …/entry-mappings/{kind}} with these fields; answers the response to assert on. */
+    io.restassured.response.Response putMapping(String kind, Map<String, String> fields) {
+        return as(tenant.key()).body(Map.of("fields", fields)).put("/api/v1/connections/" + connection
+                + "/entry-mappings/" + kind);
+    }
+
+    /** The receivables and payables in the Conta Azul sandbox. */
+    static List<Map<String, Object>> entries() {
+        return contaAzul().getList("eventos_financeiros");
+    }
+
+    /** The URL a person pastes in Moskit's webhook screen, as Ponte shows it (Moskit's webhooks are not set by API). */
     String webhookUrl() {
-        return "http://localhost:" + RestAssured.port + "/hooks/" + connection + "?secret=" + MoskitSeeds.SECRET;
+        return as(tenant.key()).get("/api/v1/connections/" + connection + "/webhook").then().statusCode(200)
+                .body("subscribedByPonte", org.hamcrest.Matchers.equalTo(false))
+                .extract().path("url");
     }
 
     /** Moskit delivers the deal's status change (as its screen-configured webhook would); answers the statuses. */

@@ -13,7 +13,10 @@ import static dev.ponte.flow.MoskitToContaAzul.sales;
 import static dev.ponte.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 
 import dev.ponte.connector.moskit.MoskitSeeds;
 import dev.ponte.connector.moskit.MoskitSeeds.Line;
@@ -270,5 +273,37 @@ class MoskitWonDealToSaleTest {
         MoskitSeeds.setStatus(deal, "WON");
         eventually(() -> assertThat(sales()).isEqualTo(1));
         assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review"));
+    }
+
+    /**
+     * R63: Ponte paces its Moskit calls under the limits Moskit enforces (the sandbox's 6/s and 240/min per account,
+     * as the community observed them), so a burst of won deals meets at most a few 429s (each honoured): a pacing bug shows
+     * here as dozens of refused requests, and the test asserts the limits were in force.
+     */
+    @Test
+    void r63_aBurstOfWonDealsStaysUnderMoskitsRateLimits() {
+        given().get(MoskitToContaAzul.MOSKIT + "/_limits").then().statusCode(200)
+                .body("requests_per_second", equalTo(6))
+                .body("requests_per_minute", equalTo(240));
+        MoskitToContaAzul c = connect(boundToCnpj());
+        long org = acme("Acme Ltda", CNPJ);
+        List<Long> deals = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            deals.add(deal("Venda " + i, 1000 + i, org, null));
+        }
+        for (long deal : deals) {
+            MoskitSeeds.setStatus(deal, "WON");
+        }
+        // Counted afresh from here: the refusals the test's own seeding met are not Ponte's.
+        given().delete(MoskitToContaAzul.MOSKIT + "/_limits").then().statusCode(200);
+        for (long deal : deals) {
+            assertThat(c.deliver(deal)).containsOnly(202);
+        }
+        await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(sales()).isEqualTo(15));
+        // Unpaced, the burst's ~60 calls meet dozens of refusals at 6/s; paced at 4/s a loaded machine's scheduling
+        // may still bunch a few calls together (each 429 honoured and retried, as the 15 sales show).
+        given().get(MoskitToContaAzul.MOSKIT + "/_limits").then().statusCode(200)
+                .body("refused", lessThan(10));
     }
 }

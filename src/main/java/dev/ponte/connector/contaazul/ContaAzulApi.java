@@ -1,6 +1,12 @@
 package dev.ponte.connector.contaazul;
 
+import dev.ponte.connector.contaazul.ContaAzulDto.CategoriasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.ContasFinanceirasPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.ContratoCriado;
+import dev.ponte.connector.contaazul.ContaAzulDto.EventoCriado;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovoEventoFinanceiro;
+import dev.ponte.connector.contaazul.ContaAzulDto.ParcelaDetalhe;
+import dev.ponte.connector.contaazul.ContaAzulDto.ParcelasPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.NovaPessoa;
 import dev.ponte.connector.contaazul.ContaAzulDto.NovaVenda;
 import dev.ponte.connector.contaazul.ContaAzulDto.NovoContrato;
@@ -46,6 +52,7 @@ interface ContaAzulApi {
     PessoasPage pessoas(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
                         @QueryParam("documentos") String documentos,
                         @QueryParam("busca") String busca,
+                        @QueryParam("tipo_perfil") String tipoPerfil,
                         @QueryParam("pagina") int pagina,
                         @QueryParam("tamanho_pagina") int tamanhoPagina);
 
@@ -111,6 +118,49 @@ interface ContaAzulApi {
     @POST
     @Path("/contratos")
     ContratoCriado createContrato(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, NovoContrato contrato);
+
+    /**
+     * Leaf or all categories of one kind ({@code RECEITA} | {@code DESPESA}); {@code permite_apenas_filhos} is
+     * "required" in the spec but not sent by Conta Azul's own n8n node, so it is sent for safety.
+     */
+    @GET
+    @Path("/categorias")
+    CategoriasPage categorias(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+                              @QueryParam("tipo") String tipo,
+                              @QueryParam("apenas_filhos") Boolean apenasFilhos,
+                              @QueryParam("permite_apenas_filhos") Boolean permiteApenasFilhos,
+                              @QueryParam("pagina") int pagina,
+                              @QueryParam("tamanho_pagina") int tamanhoPagina);
+
+    @GET
+    @Path("/conta-financeira")
+    ContasFinanceirasPage contasFinanceiras(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer,
+                                            @QueryParam("apenas_ativo") Boolean apenasAtivo,
+                                            @QueryParam("pagina") int pagina,
+                                            @QueryParam("tamanho_pagina") int tamanhoPagina);
+
+    /** {@code lado} is {@code contas-a-receber} or {@code contas-a-pagar}. */
+    @POST
+    @Path("/financeiro/eventos-financeiros/{lado}")
+    EventoCriado createEvento(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("lado") String lado,
+                              NovoEventoFinanceiro evento);
+
+    /** Instalments by filter; the due-date window is required. {@code ids_clientes} exists for receivables only. */
+    @GET
+    @Path("/financeiro/eventos-financeiros/{lado}/buscar")
+    ParcelasPage buscar(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("lado") String lado,
+                        @QueryParam("data_vencimento_de") LocalDate vencimentoDe,
+                        @QueryParam("data_vencimento_ate") LocalDate vencimentoAte,
+                        @QueryParam("descricao") String descricao,
+                        @QueryParam("ids_clientes") String idsClientes,
+                        @QueryParam("valor_de") String valorDe,
+                        @QueryParam("valor_ate") String valorAte,
+                        @QueryParam("pagina") int pagina,
+                        @QueryParam("tamanho_pagina") int tamanhoPagina);
+
+    @GET
+    @Path("/financeiro/eventos-financeiros/parcelas/{id}")
+    ParcelaDetalhe parcela(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") String id);
 
     @ClientExceptionMapper
     static RuntimeException toFailure(Response response) {

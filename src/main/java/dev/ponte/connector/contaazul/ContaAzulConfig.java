@@ -41,4 +41,20 @@ public interface ContaAzulConfig {
     /** Open HTTP connections per connected account: enough for every worker of the job engine to call at once. */
     @WithDefault("100")
     int maxConnections();
+
+    /**
+     * Which generation of the receivable/payable create Ponte speaks (shared/vendor-apis/wave2-contracts.md §4.1):
+     * {@code SYNCHRONOUS} (the default: the protocol API was discontinued on 18/10/2026, the create answers 201 with
+     * the account) or {@code PROTOCOL} (the older 202 with a protocol). See {@code ContaAzulFinancial}.
+     */
+    @WithDefault("SYNCHRONOUS")
+    FinancialCreate financialCreate();
+
+    /** The generations of Conta Azul's financial create. */
+    enum FinancialCreate {
+        /** (B): 201 with the created account's {@code id}, 400 with the field errors. */
+        SYNCHRONOUS,
+        /** (A): 202 with a protocol; the account appears later. */
+        PROTOCOL
+    }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.Connector;
 import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.FinancialLedger;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
@@ -13,6 +14,7 @@ import dev.ponte.connector.SalesLedger;
 import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.support.ConnectionClients;
 import dev.ponte.connector.support.RestClients;
+import dev.ponte.model.FinancialEntry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Conta Azul as a ledger ({@value #SYSTEM}). Everything that must be shared by all workers of one connection in this
  * JVM lives in a {@link Session} per connection id: the REST client, the refresh lock (R64), the rate pacer (R63),
- * the sale and contract number sequences, and the sellers list.
+ * the sale and contract number sequences, the sellers list and the financial categories.
  */
 @ApplicationScoped
 public class ContaAzulConnector implements Connector {
@@ -36,11 +38,16 @@ public class ContaAzulConnector implements Connector {
     /** The account's dates (a sale's day, {@code data_alteracao}) are São Paulo time. */
     static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
     private static final Set<Class<?>> CAPABILITIES = Set.of(CustomerDirectory.class, ItemCatalog.class,
-            SalesLedger.class, RecurringSales.class);
+            SalesLedger.class, RecurringSales.class, FinancialLedger.class);
     /** Page size of the person, product and service lists; their maximum is undocumented, 100 is a safe guess. */
     static final int PAGE_SIZE = 100;
     /** The account's sellers are read once per this long, not per sale. */
     private static final Duration SELLERS_TTL = Duration.ofMinutes(5);
+    /**
+     * The account's categories are read once per this long: a mapping is checked against them, and each entry's
+     * category too, but a category created in Conta Azul should be usable within a minute.
+     */
+    private static final Duration CATEGORIES_TTL = Duration.ofMinutes(1);
     /** A caller waits at most this long for a rate-limit slot before the job is rescheduled. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
 
@@ -102,8 +109,9 @@ public class ContaAzulConnector implements Connector {
                         .build(ContaAzulApi.class),
                 new ReentrantLock(),
                 new RequestPacer("Conta Azul", config.requestsPerSecond(), MAX_PACING_WAIT), new NumberSequence(),
-                new NumberSequence(), Caffeine.newBuilder().expireAfterWrite(SELLERS_TTL).maximumSize(1).build()));
-        return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize);
+                new NumberSequence(), Caffeine.newBuilder().expireAfterWrite(SELLERS_TTL).maximumSize(1).build(),
+                Caffeine.newBuilder().expireAfterWrite(CATEGORIES_TTL).maximumSize(2).build()));
+        return new ContaAzulLedgerPort(session, connection, oauth, clock, pageSize, config.financialCreate());
     }
 
     @PreDestroy
@@ -113,6 +121,7 @@ public class ContaAzulConnector implements Connector {
 
     /** What one connection's ports share in this JVM. */
     record Session(ContaAzulApi api, ReentrantLock refreshLock, RequestPacer pacer, NumberSequence saleNumbers,
-            NumberSequence contractNumbers, Cache<String, List<SalesLedger.LedgerSeller>> sellers) {
+            NumberSequence contractNumbers, Cache<String, List<SalesLedger.LedgerSeller>> sellers,
+            Cache<FinancialEntry.Kind, List<FinancialLedger.LedgerCategory>> categories) {
     }
 }

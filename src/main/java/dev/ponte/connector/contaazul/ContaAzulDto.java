@@ -2,6 +2,7 @@ package dev.ponte.connector.contaazul;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ final class ContaAzulDto {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TokenResponse(String accessToken, String refreshToken, Long expiresIn, String tokenType) {
+    record TokenResponse(String accessToken, String refreshToken, Long expiresIn, String tokenType, String idToken) {
     }
 
     // --- Pessoas (customers) ---
@@ -33,8 +34,9 @@ final class ContaAzulDto {
     record Vendedor(String id, String nome) {
     }
 
+    /** {@code perfis} lists the profile names (Cliente, Fornecedor…) per research-notes §1a; may be absent. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record PessoaResumo(String id, String nome, String tipoPessoa, String documento) {
+    record PessoaResumo(String id, String nome, String tipoPessoa, String documento, List<String> perfis) {
     }
 
     /** Persons and products list envelope: {@code {items, totalItems}} (camelCase, unlike the rest). */
@@ -178,5 +180,106 @@ final class ContaAzulDto {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContratoCriado(String id, String idVenda) {
+    }
+
+    // --- Financeiro (financial spec, specs/contaazul/api-evangelist/conta-azul-financial-openapi.yml) ---
+
+    /** Schema Categoria; {@code categoria_pai} is the parent's id, null at the top. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Categoria(String id, String nome, String categoriaPai, String tipo) {
+    }
+
+    /** {@code GET /v1/categorias}: {@code {itens_totais, itens, totais}}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CategoriasPage(List<Categoria> itens, Long itensTotais) {
+    }
+
+    /** Schema ContaFinanceira. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ContaFinanceira(String id, String nome, Boolean ativo, String tipo, Boolean contaPadrao) {
+    }
+
+    /** {@code GET /v1/conta-financeira}: {@code {itens_totais, itens, totais}}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ContasFinanceirasPage(List<ContaFinanceira> itens, Long itensTotais) {
+    }
+
+    /** Schema CategoriaRateio: the share of the value booked under one category. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Rateio(String idCategoria, BigDecimal valor) {
+    }
+
+    /** Schema ComposicaoValor: only the gross is required. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record DetalheValor(BigDecimal valorBruto) {
+    }
+
+    /** Schema ParcelaCondicaoPagamento. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ParcelaEvento(String descricao, LocalDate dataVencimento, String nota, String contaFinanceira,
+                         DetalheValor detalheValor, String metodoPagamento) {
+    }
+
+    /** Schema ListaCondicaoPagamento. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CondicaoPagamentoEvento(List<ParcelaEvento> parcelas) {
+    }
+
+    /**
+     * The create body of a receivable or payable: generation (A)'s {@code EventoFinanceiroRequest} ({@code contato},
+     * {@code observacao}) and generation (B)'s fields ({@code id_cliente} or {@code id_fornecedor},
+     * {@code referencia_externa}); which are sent is {@link ContaAzulFinancial}'s choice.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NovoEventoFinanceiro(String descricao, LocalDate dataCompetencia, BigDecimal valor, String observacao,
+                                String contato, String idCliente, String idFornecedor, String contaFinanceira,
+                                List<Rateio> rateio, CondicaoPagamentoEvento condicaoPagamento,
+                                String referenciaExterna) {
+    }
+
+    /**
+     * The answer of a create, read leniently: (B) answers the created account ({@code id}); (A) a protocol, whose
+     * field names disagree between sources ({@code protocolo}, {@code protocolId}; wave2-contracts §4.2).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record EventoCriado(String id, String protocolo, @JsonProperty("protocolId") String protocolId, String status,
+                        String eventoFinanceiroId) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Negociador(String id, String nome) {
+    }
+
+    /** An item of {@code …/buscar}: an instalment (schemas ContaAReceber, ContaAPagar), not an event. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ParcelaBuscada(String id, String descricao, LocalDate dataVencimento, BigDecimal total,
+                          Negociador cliente, Negociador fornecedor) {
+    }
+
+    /** {@code …/contas-a-receber/buscar} and {@code …/contas-a-pagar/buscar}: {@code {itens_totais, itens, totais}}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ParcelasPage(List<ParcelaBuscada> itens, Long itensTotais) {
+    }
+
+    /** Schema Evento, as far as Ponte reads it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Evento(String id, String tipo, String codigoReferencia) {
+    }
+
+    /** {@code GET /v1/financeiro/eventos-financeiros/parcelas/{id}} (schema Parcela), as far as Ponte reads it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ParcelaDetalhe(String id, String descricao, String nota, Evento evento) {
     }
 }

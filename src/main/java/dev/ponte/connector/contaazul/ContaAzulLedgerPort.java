@@ -3,6 +3,7 @@ package dev.ponte.connector.contaazul;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.CustomerDirectory;
+import dev.ponte.connector.FinancialLedger;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RecurringSales;
@@ -12,7 +13,15 @@ import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.support.Paging;
 import dev.ponte.connector.support.ShortRetry;
 import dev.ponte.connector.support.VendorCalls;
+import dev.ponte.connector.contaazul.ContaAzulConfig.FinancialCreate;
 import dev.ponte.connector.contaazul.ContaAzulConnector.Session;
+import dev.ponte.connector.contaazul.ContaAzulDto.CategoriasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.ContasFinanceirasPage;
+import dev.ponte.connector.contaazul.ContaAzulDto.EventoCriado;
+import dev.ponte.connector.contaazul.ContaAzulDto.NovoEventoFinanceiro;
+import dev.ponte.connector.contaazul.ContaAzulDto.ParcelaBuscada;
+import dev.ponte.connector.contaazul.ContaAzulDto.ParcelaDetalhe;
+import dev.ponte.connector.contaazul.ContaAzulDto.ParcelasPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.ComposicaoDeValor;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamento;
 import dev.ponte.connector.contaazul.ContaAzulDto.CondicaoPagamentoContrato;
@@ -38,6 +47,7 @@ import dev.ponte.connector.contaazul.ContaAzulDto.VendaDetalhe;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendaResumo;
 import dev.ponte.connector.contaazul.ContaAzulDto.VendasPage;
 import dev.ponte.connector.contaazul.ContaAzulDto.Vendedor;
+import dev.ponte.model.FinancialEntry;
 import dev.ponte.model.Item;
 import dev.ponte.model.LedgerParty;
 import dev.ponte.model.ItemKind;
@@ -73,14 +83,18 @@ import java.util.function.Predicate;
  * One connection's Conta Azul ledger. Every call paces itself (R63), renews the access token a minute before it
  * expires or once after a 401, and stores each rotated pair before using it (R64).
  */
-final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog, SalesLedger, RecurringSales {
+final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog, SalesLedger, RecurringSales,
+        FinancialLedger {
 
     /**
      * Renew this long before expiry, so a token never dies between the check and the call; at most half the token's
      * lifetime, so a short-lived token is not renewed before every call.
      */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(1);
-    /** {@code /v1/venda/busca} only accepts 10, 20, 50, 100, 200, 500 or 1000 (sales spec). */
+    /**
+     * {@code /v1/venda/busca}, the categories, financial accounts and instalment searches only accept 10, 20, 50,
+     * 100, 200, 500 or 1000 (sales and financial specs).
+     */
     private static final int[] SALE_PAGE_SIZES = {10, 20, 50, 100, 200, 500, 1000};
     /** Stops a list that ignores {@code pagina} from looping forever. */
     private static final int MAX_PAGES = 1000;
@@ -98,9 +112,12 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     private final Clock clock;
     private final int pageSize;
     private final int salePageSize;
+    private final FinancialCreate financialCreate;
 
-    ContaAzulLedgerPort(Session session, ConnectionAccess connection, ContaAzulOAuth oauth, Clock clock, int pageSize) {
+    ContaAzulLedgerPort(Session session, ConnectionAccess connection, ContaAzulOAuth oauth, Clock clock, int pageSize,
+            FinancialCreate financialCreate) {
         this.session = session;
+        this.financialCreate = financialCreate;
         this.connection = connection;
         this.oauth = oauth;
         this.clock = clock;
@@ -164,19 +181,21 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         if (taxId.kind() != TaxIdKind.CPF && taxId.kind() != TaxIdKind.CNPJ) {
             return List.of();
         }
-        return pessoas(taxId.value(), null, p -> taxId.equals(parseDocument(p.documento())));
+        return pessoas(taxId.value(), null, null, p -> taxId.equals(parseDocument(p.documento())));
     }
 
     /** {@code busca} also matches trade names, e-mails and substrings, so results are filtered to the exact name. */
     @Override
     public List<LedgerParty> findCustomersByName(String name) {
         String wanted = name.strip();
-        return pessoas(null, wanted, p -> p.nome() != null && p.nome().strip().equals(wanted));
+        return pessoas(null, wanted, null, p -> p.nome() != null && p.nome().strip().equals(wanted));
     }
 
-    private List<LedgerParty> pessoas(String documentos, String busca, Predicate<PessoaResumo> keep) {
+    /** {@code tipoPerfil} null: any person; else only those with that profile (Cliente, Fornecedor…). */
+    private List<LedgerParty> pessoas(String documentos, String busca, String tipoPerfil, Predicate<PessoaResumo> keep) {
         return Paging.numbered(1, MAX_PAGES, page -> {
-            PessoasPage result = call(bearer -> session.api().pessoas(bearer, documentos, busca, page, pageSize));
+            PessoasPage result = call(bearer -> session.api().pessoas(bearer, documentos, busca, tipoPerfil, page,
+                    pageSize));
             return Paging.Slice.sized(result == null ? null : result.items(), pageSize,
                     result == null ? null : result.totalItems());
         }).filter(keep).map(p -> new LedgerParty(p.id(), p.nome(), parseDocument(p.documento()))).toList();
@@ -190,6 +209,14 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
      */
     @Override
     public LedgerParty createCustomer(Party party) {
+        return createPessoa(party, CLIENTE);
+    }
+
+    private static final String CLIENTE = "Cliente";
+    private static final String FORNECEDOR = "Fornecedor";
+
+    /** A person with one profile: {@link #CLIENTE} for a customer, {@link #FORNECEDOR} for a supplier. */
+    private LedgerParty createPessoa(Party party, String perfil) {
         TaxId taxId = party.taxId();
         String tipo;
         String cpf = null;
@@ -206,10 +233,41 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
             tipo = party.kind() == PartyKind.PERSON ? "Física" : "Jurídica";
         }
         NovaPessoa body = new NovaPessoa(party.name(), tipo, cpf, cnpj, party.email(), party.businessPhone(),
-                party.mobilePhone(), List.of(new Perfil("Cliente")), origin(party));
+                party.mobilePhone(), List.of(new Perfil(perfil)), origin(party));
         PessoaCriada created = call(bearer -> session.api().createPessoa(bearer, body));
         return new LedgerParty(created.id(), created.nome() != null ? created.nome() : party.name(),
                 taxId != null && (taxId.kind() == TaxIdKind.CPF || taxId.kind() == TaxIdKind.CNPJ) ? taxId : null);
+    }
+
+    // --- suppliers (R22) ---
+
+    /**
+     * Persons with the Fornecedor profile ({@code tipo_perfil}, a documented filter of {@code /v1/pessoas}); a list
+     * item that carries its {@code perfis} is checked as well, in case the filter is ignored.
+     */
+    @Override
+    public List<LedgerParty> findSuppliersByTaxId(TaxId taxId) {
+        if (taxId.kind() != TaxIdKind.CPF && taxId.kind() != TaxIdKind.CNPJ) {
+            return List.of();
+        }
+        return pessoas(taxId.value(), null, FORNECEDOR,
+                p -> supplier(p) && taxId.equals(parseDocument(p.documento())));
+    }
+
+    @Override
+    public List<LedgerParty> findSuppliersByName(String name) {
+        String wanted = name.strip();
+        return pessoas(null, wanted, FORNECEDOR,
+                p -> supplier(p) && p.nome() != null && p.nome().strip().equals(wanted));
+    }
+
+    @Override
+    public LedgerParty createSupplier(Party party) {
+        return createPessoa(party, FORNECEDOR);
+    }
+
+    private static boolean supplier(PessoaResumo pessoa) {
+        return pessoa.perfis() == null || pessoa.perfis().isEmpty() || pessoa.perfis().contains(FORNECEDOR);
     }
 
     /** {@code observacao} is the only free-text field of a person, so the origin (R6) goes there. */
@@ -452,6 +510,91 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
             parcelas.add(new Parcela(due, valor, n == 1 ? null : "Parcela " + i + "/" + n));
         }
         return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", plan.method(), parcelas);
+    }
+
+    // --- receivables and payables (R21, R22) ---
+
+    /**
+     * Leaf categories ({@code apenas_filhos}) of the entry's kind, since an entry is booked under a leaf; shared by
+     * the connection's ports for a minute (a mapping and every entry are checked against them).
+     */
+    @Override
+    public List<LedgerCategory> categories(FinancialEntry.Kind kind) {
+        return session.categories().get(kind, k -> {
+            String tipo = k == FinancialEntry.Kind.RECEIVABLE ? "RECEITA" : "DESPESA";
+            return Paging.numbered(1, MAX_PAGES, page -> {
+                CategoriasPage result = call(bearer -> session.api().categorias(bearer, tipo, true, true, page,
+                        salePageSize));
+                return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
+                        result == null ? null : result.itensTotais());
+            }).filter(c -> c.id() != null && (c.tipo() == null || tipo.equals(c.tipo())))
+                    .map(c -> new LedgerCategory(c.id(), c.nome())).toList();
+        });
+    }
+
+    /** Active accounts only; the preferred one is Conta Azul's {@code conta_padrao}. */
+    @Override
+    public List<FinancialAccount> financialAccounts() {
+        return Paging.numbered(1, MAX_PAGES, page -> {
+            ContasFinanceirasPage result = call(bearer -> session.api().contasFinanceiras(bearer, true, page,
+                    salePageSize));
+            return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
+                    result == null ? null : result.itensTotais());
+        }).filter(c -> c.id() != null && !Boolean.FALSE.equals(c.ativo()))
+                .map(c -> new FinancialAccount(c.id(), c.nome(), Boolean.TRUE.equals(c.contaPadrao()))).toList();
+    }
+
+    /**
+     * {@code POST …/contas-a-receber} or {@code …/contas-a-pagar}; the body and the reading of the answer are
+     * {@link ContaAzulFinancial}'s. A create accepted by protocol is looked for at once and, not found yet, the job is
+     * told to try again later, when {@link #findEntry} finds it before anything is created again.
+     */
+    @Override
+    public String createEntry(FinancialEntry entry) {
+        NovoEventoFinanceiro body = ContaAzulFinancial.body(financialCreate, entry);
+        String side = ContaAzulFinancial.side(entry.kind());
+        EventoCriado created = call(bearer -> session.api().createEvento(bearer, side, body));
+        String id = ContaAzulFinancial.createdId(financialCreate, created);
+        if (id != null) {
+            return id;
+        }
+        return findEntry(entry).orElseThrow(ContaAzulFinancial::protocolPending);
+    }
+
+    /**
+     * Conta Azul cannot search by {@code referencia_externa}, so this searches the instalments
+     * ({@code …/buscar}) due within a day of the entry's first instalment, of exactly its value, whose
+     * {@code descricao} carries the entry's bracketed reference (and of the entry's customer, for a receivable: the
+     * payables' search has no supplier filter). Each match is read by id ({@code GET …/parcelas/{id}}), whose
+     * {@code evento.id} is the entry's id, as {@link #createEntry} answered it.
+     */
+    @Override
+    public Optional<String> findEntry(FinancialEntry entry) {
+        FinancialEntry.Instalment first = entry.instalments().get(0);
+        LocalDate from = first.due().minusDays(1);
+        LocalDate to = first.due().plusDays(1);
+        String valor = ContaAzulFinancial.amount(first.value().amount()).toPlainString();
+        String side = ContaAzulFinancial.side(entry.kind());
+        String clientes = entry.kind() == FinancialEntry.Kind.RECEIVABLE ? entry.partyId() : null;
+        String descricao = ContaAzulFinancial.tag(entry.reference());
+        return Paging.numbered(1, MAX_PAGES, page -> {
+            ParcelasPage result = call(bearer -> session.api().buscar(bearer, side, from, to, descricao, clientes,
+                    valor, valor, page, salePageSize));
+            return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
+                    result == null ? null : result.itensTotais());
+        }).filter(p -> p.id() != null && ContaAzulFinancial.carriesTag(p.descricao(), entry.reference()))
+                .map(this::eventOf).flatMap(Optional::stream).findFirst();
+    }
+
+    /** The event an instalment belongs to; an instalment deleted since the search is not a candidate. */
+    private Optional<String> eventOf(ParcelaBuscada parcela) {
+        try {
+            ParcelaDetalhe detail = call(bearer -> session.api().parcela(bearer, parcela.id()));
+            return detail == null || detail.evento() == null ? Optional.empty()
+                    : Optional.ofNullable(detail.evento().id());
+        } catch (RejectedFailure gone) {
+            return Optional.empty();
+        }
     }
 
     // --- sellers ---

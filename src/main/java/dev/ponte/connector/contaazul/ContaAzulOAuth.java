@@ -1,5 +1,7 @@
 package dev.ponte.connector.contaazul;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.CredentialsFailure;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,11 +41,15 @@ public class ContaAzulOAuth implements OAuth2Connect {
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String EXPIRES_AT = "expires_at";
     public static final String ISSUED_AT = "issued_at";
-    /** The scope the docs' quick-start asks for; the API needs no narrower one. */
+    /**
+     * The scope the docs' quick-start asks for; the API needs no narrower one. {@code openid profile} also bring an
+     * {@code id_token} naming the consenting user (R11).
+     */
     static final String SCOPE = "openid profile aws.cognito.signin.user.admin";
     /** Tokens live one hour (docs); used when a response leaves {@code expires_in} out. */
     private static final long DEFAULT_EXPIRES_IN = 3600;
     private static final VendorCalls CALLS = new VendorCalls(ContaAzulFailures.ERRORS);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ContaAzulConfig config;
     private final Clock clock;
@@ -68,7 +75,8 @@ public class ContaAzulOAuth implements OAuth2Connect {
 
     /**
      * Exchanges the callback's code (valid three minutes, single use) for the connection's first credentials. The
-     * caller checks {@code state} before calling. A refused code is a {@link CredentialsFailure}.
+     * caller checks {@code state} before calling. A refused code is a {@link CredentialsFailure}. The answer also
+     * names the consenting user ({@link OAuth2Connect#CONSENTING_USER}) when the {@code id_token} does.
      */
     @Override
     public Map<String, String> exchangeCode(String code, String redirectUri) {
@@ -76,7 +84,43 @@ public class ContaAzulOAuth implements OAuth2Connect {
         form.add("grant_type", "authorization_code");
         form.add("code", code);
         form.add("redirect_uri", redirect(redirectUri));
-        return credentials(token(form), clock.instant());
+        TokenResponse token = token(form);
+        Map<String, String> credentials = credentials(token, clock.instant());
+        String user = consentingUser(token.idToken());
+        if (user == null) {
+            return credentials;
+        }
+        Map<String, String> answer = new HashMap<>(credentials);
+        answer.put(CONSENTING_USER, user);
+        return Map.copyOf(answer);
+    }
+
+    /**
+     * The consenting user's name from the {@code id_token}'s claims: {@code name}, else {@code given_name} and
+     * {@code family_name}. Conta Azul's auth server is Amazon Cognito (the {@code aws.cognito.signin.user.admin}
+     * scope), whose id tokens carry the user pool's standard attributes; that Conta Azul fills {@code name} with the
+     * user's full name, as its seller list shows it, is a guess. The signature is not checked: the token comes
+     * straight from the token endpoint over TLS, which OpenID Connect Core §3.1.3.7 accepts in its place, and the
+     * name is only a default a person can change. Null when there is no token or no name in it.
+     */
+    static String consentingUser(String idToken) {
+        if (idToken == null) {
+            return null;
+        }
+        String[] parts = idToken.split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            String name = claims.path("name").asText("").strip();
+            if (name.isEmpty()) {
+                name = (claims.path("given_name").asText("") + " " + claims.path("family_name").asText("")).strip();
+            }
+            return name.isEmpty() ? null : name;
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /**

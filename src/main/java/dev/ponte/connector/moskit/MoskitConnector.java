@@ -3,6 +3,7 @@ package dev.ponte.connector.moskit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.Connector;
+import dev.ponte.connector.CustomFieldLabels;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
@@ -27,7 +28,8 @@ import java.util.Set;
 public class MoskitConnector implements Connector {
 
     public static final String SYSTEM = "MOSKIT";
-    private static final Set<Class<?>> CAPABILITIES = Set.of(DealSource.class, WebhookInbound.class);
+    private static final Set<Class<?>> CAPABILITIES = Set.of(DealSource.class, WebhookInbound.class,
+            CustomFieldLabels.class);
     /** A caller that would wait longer than this for its pacing slot is postponed to the job engine. */
     private static final Duration MAX_PACING_WAIT = Duration.ofSeconds(2);
 

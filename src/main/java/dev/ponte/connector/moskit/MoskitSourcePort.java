@@ -3,6 +3,7 @@ package dev.ponte.connector.moskit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.CredentialsFailure;
+import dev.ponte.connector.CustomFieldLabels;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RejectedFailure;
@@ -26,6 +27,7 @@ import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
 import dev.ponte.model.Party;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +51,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * deal again. Every call waits for the connection's {@link RequestPacer} slot; a 429 with a short {@code retry-after}
  * is waited out here, a longer one goes to the job engine.
  */
-final class MoskitSourcePort implements Port, DealSource, WebhookInbound {
+final class MoskitSourcePort implements Port, DealSource, WebhookInbound, CustomFieldLabels {
 
     static final String API_KEY = "apikey";
     static final String WEBHOOK_SECRET = "webhookSecret";
@@ -223,6 +225,14 @@ final class MoskitSourcePort implements Port, DealSource, WebhookInbound {
         return Optional.of(new SourceEvent(eventId, String.valueOf(after.id()), deal));
     }
 
+    /** Moskit's webhooks are set up in its own screen: the URL carries the connection's secret. */
+    @Override
+    public Optional<String> addressToPaste(String hookUrl) {
+        String secret = connection.credentials().get(WEBHOOK_SECRET);
+        return secret == null || secret.isBlank() ? Optional.empty()
+                : Optional.of(hookUrl + "?" + SECRET_PARAM + "=" + URLEncoder.encode(secret, StandardCharsets.UTF_8));
+    }
+
     private void verifySecret(Map<String, String> query) {
         String expected = connection.credentials().get(WEBHOOK_SECRET);
         if (expected == null || expected.isBlank()) {
@@ -265,6 +275,14 @@ final class MoskitSourcePort implements Port, DealSource, WebhookInbound {
             }
             return Map.copyOf(byStage);
         });
+    }
+
+    /** Moskit names a field's record in its {@code module}: DEAL, COMPANY or CONTACT; inactive fields are left out. */
+    @Override
+    public java.util.Set<String> customFieldLabels(Scope scope) {
+        return fields().values().stream().filter(f -> f.name() != null && !Boolean.FALSE.equals(f.active())
+                && scope.name().equalsIgnoreCase(f.module())).map(CustomField::name)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private Map<String, CustomField> fields() {

@@ -1,7 +1,10 @@
 package dev.ponte.sandbox.contaazul;
 
 import dev.ponte.sandbox.SandboxVendor;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.Categoria;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.ContaFinanceira;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Contrato;
+import dev.ponte.sandbox.contaazul.ContaAzulModel.EventoFinanceiro;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.PessoaResumo;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
@@ -25,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +43,8 @@ import java.util.stream.Stream;
 public class ContaAzul implements SandboxVendor {
 
     public static final String NAME = "contaazul";
+    private final dev.ponte.sandbox.RateLimit limits = new dev.ponte.sandbox.RateLimit("/v1/",
+            new dev.ponte.sandbox.RateLimit.Limits(10, 600));
     /** The one OAuth2 client the emulator knows (credentials of a sandbox, not secrets). */
     public static final String CLIENT_ID = "sandbox-client";
     public static final String CLIENT_SECRET = "sandbox-secret";
@@ -47,7 +53,7 @@ public class ContaAzul implements SandboxVendor {
     static final long CODE_SECONDS = 180;
     static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
-    record Grant(String clientId, String redirectUri, Instant expiresAt) {
+    record Grant(String clientId, String redirectUri, Instant expiresAt, String scope) {
     }
 
     /**
@@ -58,16 +64,62 @@ public class ContaAzul implements SandboxVendor {
             new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000501"), "Ana Souza", 501),
             new Vendedor(UUID.fromString("7d1f3a52-5e0b-4c1a-9a61-000000000502"), "Bruno Lima", 502));
 
+    /**
+     * The account's categories, a parent and its leaves for each side (the API lists them; it cannot create them).
+     * Names after Conta Azul's default chart; the ids are fixed so that tests and the demo can name them.
+     */
+    static final List<Categoria> CATEGORIAS = List.of(
+            categoria("000000000001", "Receitas de vendas e serviços", null, "RECEITA"),
+            categoria("000000000002", "Vendas de produtos", "000000000001", "RECEITA"),
+            categoria("000000000003", "Prestação de serviços", "000000000001", "RECEITA"),
+            categoria("000000000011", "Despesas administrativas", null, "DESPESA"),
+            categoria("000000000012", "Aluguel", "000000000011", "DESPESA"),
+            categoria("000000000013", "Serviços de terceiros", "000000000011", "DESPESA"));
+
+    /** The account's financial accounts: one default, one other, one inactive, one "Receba Fácil" card account. */
+    static final List<ContaFinanceira> CONTAS_FINANCEIRAS = List.of(
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000101"), "BANCO_BRASIL", "001",
+                    "Conta corrente Banco do Brasil", true, "CONTA_CORRENTE", true, false, "1234", "56789-0"),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000102"), null, null, "Caixinha", true,
+                    "CAIXINHA", false, false, null, null),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000103"), "ITAU", "341",
+                    "Conta antiga Itaú", false, "CONTA_CORRENTE", false, false, "0001", "11111-1"),
+            new ContaFinanceira(UUID.fromString("4c0e8a10-0000-4000-8000-000000000104"), null, null,
+                    "Receba Fácil", true, "RECEBA_FACIL_CARTAO", false, false, null, null));
+
+    /** The account's categories now: {@link #CATEGORIAS} but those deleted. */
+    List<Categoria> categorias() {
+        return CATEGORIAS.stream().filter(c -> !deletedCategorias.contains(c.id())).toList();
+    }
+
+    private static Categoria categoria(String suffix, String nome, String pai, String tipo) {
+        return new Categoria(UUID.fromString("ca7e6a00-0000-4000-8000-" + suffix), 1, nome,
+                pai == null ? null : UUID.fromString("ca7e6a00-0000-4000-8000-" + pai), tipo,
+                "RECEITA".equals(tipo) ? "RECEITAS_OPERACIONAIS" : "DESPESAS_OPERACIONAIS", false);
+    }
+
+    /** The user who consents in the sandbox (its consent page is skipped): the account's owner, its first seller. */
+    static final Vendedor OWNER = VENDEDORES.get(0);
+    static final String OWNER_EMAIL = "ana.souza@sandbox.contaazul.example";
+
     final Map<UUID, Pessoa> pessoas = new ConcurrentHashMap<>();
     final Map<UUID, Produto> produtos = new ConcurrentHashMap<>();
     final Map<UUID, Servico> servicos = new ConcurrentHashMap<>();
     final Map<UUID, Venda> vendas = new ConcurrentHashMap<>();
     final Map<UUID, Contrato> contratos = new ConcurrentHashMap<>();
+    final Map<UUID, EventoFinanceiro> eventos = new ConcurrentHashMap<>();
+    /** Categories a test deleted (as a person does in Conta Azul's screen): listed no more, refused in a rateio. */
+    final Set<UUID> deletedCategorias = ConcurrentHashMap.newKeySet();
     final Map<String, Grant> codes = new ConcurrentHashMap<>();
     final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     /** Refresh grants served since the last reset, for tests that need the connector to have renewed. */
     final AtomicLong refreshes = new AtomicLong();
+    /**
+     * Whether the financial creates answer as before 18/10/2026 (202 with a protocol, generation (A)) instead of 201
+     * with the account; a test control, off after a reset.
+     */
+    volatile boolean protocolCreates;
     /** How long new access tokens live; a test shortens it to seconds to make every connection renew. */
     volatile long accessTokenSeconds = ACCESS_TOKEN_SECONDS;
     private final AtomicLong legacyIds = new AtomicLong(1000);
@@ -88,13 +140,31 @@ public class ContaAzul implements SandboxVendor {
         return ContaAzulErrors.body(status, message);
     }
 
+    /**
+     * The documented 10 requests/s and 600/min per connected account (docs /minimumrequirements, research-notes §1a;
+     * "over the limit you get HTTP 429"), on the {@code /v1/} API.
+     */
+    @Override
+    public Response tooManyRequests(long retryAfterSeconds) {
+        // Invented in the vendor's style; the live wording is not published.
+        return Response.fromResponse(error(429, "Limite de requisições excedido. Tente novamente em "
+                + retryAfterSeconds + " segundo(s).")).header("Retry-After", retryAfterSeconds).build();
+    }
+
+    @Override
+    public java.util.Optional<dev.ponte.sandbox.RateLimit> rateLimit() {
+        return java.util.Optional.of(limits);
+    }
+
     @Override
     public void reset() {
-        Stream.of(pessoas, produtos, servicos, vendas, contratos, codes, accessTokens, refreshTokens)
+        Stream.of(pessoas, produtos, servicos, vendas, contratos, eventos, codes, accessTokens, refreshTokens)
                 .forEach(Map::clear);
         refreshes.set(0);
+        deletedCategorias.clear();
         ContaAzulErrors.shape = ContaAzulErrors.Shape.MESSAGE;
         accessTokenSeconds = ACCESS_TOKEN_SECONDS;
+        protocolCreates = false;
     }
 
     @Override
@@ -106,6 +176,7 @@ public class ContaAzul implements SandboxVendor {
         state.put("servicos", sorted(servicos, Function.identity(), Servico::dataAlteracao));
         state.put("vendas", sorted(vendas, Function.identity(), Venda::criadoEm));
         state.put("contratos", sorted(contratos, Function.identity(), Contrato::numero));
+        state.put("eventos_financeiros", sorted(eventos, Function.identity(), EventoFinanceiro::dataCriacao));
         Instant now = instant();
         state.put("active_access_tokens", accessTokens.values().stream().filter(now::isBefore).count());
         state.put("refreshes", refreshes.get());

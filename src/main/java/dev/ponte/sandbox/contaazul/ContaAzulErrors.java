@@ -27,6 +27,14 @@ final class ContaAzulErrors {
     static final String DUPLICATE_SKU = "Já existe um produto cadastrado com o código SKU %s.";
     static final String INSTALMENTS_MISMATCH =
             "A soma das parcelas (%s) deve ser igual ao valor total da venda (%s).";
+    /** Financial creates: sums that must agree (the rateio rule is documented for (B); the instalments' inferred). */
+    static final String RATEIO_MISMATCH = "O campo 'rateio' soma %s, mas o campo 'valor' é %s: devem ser iguais.";
+    static final String PARCELAS_MISMATCH =
+            "O campo 'condicao_pagamento.parcelas' soma %s, mas o campo 'valor' é %s: devem ser iguais.";
+    static final String PERSON_UNKNOWN = "O campo '%s' não corresponde a uma pessoa cadastrada: %s";
+    static final String CATEGORY_UNKNOWN = "O campo '%s' não corresponde a uma categoria de %s: %s";
+    static final String ACCOUNT_UNKNOWN = "O campo '%s' não corresponde a uma conta financeira ativa: %s";
+    static final String ACCOUNT_REFUSED = "O campo '%s' não aceita uma conta Receba Fácil em contas a pagar: %s";
     /** The ledger's "Verificar estoque ao criar uma venda" setting (shared/seeds/pipedrive-to-conta-azul.pt.txt). */
     static final String NOT_ENOUGH_STOCK =
             "Não há estoque suficiente para o produto '%s'. Estoque disponível: %s, quantidade solicitada: %s.";

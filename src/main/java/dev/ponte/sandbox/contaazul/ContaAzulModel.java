@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.contaazul;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -177,5 +178,82 @@ final class ContaAzulModel {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record TokenResponse(String accessToken, String refreshToken, String idToken, long expiresIn, String tokenType) {
+    }
+
+    // --- Financeiro (specs/contaazul/api-evangelist/conta-azul-financial-openapi.yml) ---
+
+    /** Schema Categoria; {@code categoria_pai} is the parent's id (null at the top), {@code tipo} RECEITA|DESPESA. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Categoria(UUID id, long versao, String nome, UUID categoriaPai, String tipo, String entradaDre,
+                     boolean consideraCustoDre) {
+    }
+
+    /** Schema ContaFinanceira. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ContaFinanceira(UUID id, String banco, String codigoBanco, String nome, boolean ativo, String tipo,
+                           boolean contaPadrao, boolean possuiConfigBoletoBancario, String agencia, String numero) {
+    }
+
+    /** The financial list envelope: {@code {itens_totais, itens}} (the spec's {@code totais} is left out). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Listagem<T>(long itensTotais, List<T> itens) {
+    }
+
+    /** One share of an event's value under a category (schemas CategoriaRateio, Rateio). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record RateioEvento(UUID idCategoria, String nomeCategoria, BigDecimal valor) {
+    }
+
+    /** An instalment as stored. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ParcelaFinanceira(UUID id, UUID idEvento, int indice, String descricao, LocalDate dataVencimento,
+                             String nota, UUID idContaFinanceira, BigDecimal valorBruto, String metodoPagamento,
+                             LocalDateTime dataAlteracao) {
+    }
+
+    /**
+     * A receivable (RECEITA) or payable (DESPESA) event as stored, and as the synchronous create answers it ("the
+     * created account with its id and its installments", developers.contaazul.com createreceivable; the exact shape
+     * of that answer is not in a saved spec: a guess).
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EventoFinanceiro(UUID id, String tipo, String descricao, LocalDate dataCompetencia, BigDecimal valor,
+                            String observacao, UUID idContato, UUID idContaFinanceira, List<RateioEvento> rateio,
+                            String referenciaExterna, List<ParcelaFinanceira> parcelas, LocalDateTime dataCriacao,
+                            LocalDateTime dataAlteracao) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record NomeId(UUID id, String nome) {
+    }
+
+    /**
+     * An item of {@code …/contas-a-receber/buscar} or {@code …/contas-a-pagar/buscar}: an instalment (schemas
+     * ContaAReceber, ContaAPagar), with {@code cliente} or {@code fornecedor}.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContaBuscada(UUID id, String descricao, LocalDate dataVencimento, String status, String statusTraduzido,
+                        BigDecimal total, BigDecimal naoPago, BigDecimal pago, LocalDateTime dataCriacao,
+                        LocalDateTime dataAlteracao, LocalDate dataCompetencia, List<NomeId> categorias,
+                        List<NomeId> centrosCusto, NomeId cliente, NomeId fornecedor) {
+    }
+
+    /** Schema Evento as a Parcela carries it; {@code codigo_referencia} is taken to hold {@code referencia_externa}. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record EventoDaParcela(UUID id, LocalDate dataCompetencia, String tipo, String codigoReferencia,
+                           List<RateioEvento> rateio) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ComposicaoParcela(BigDecimal valorBruto, BigDecimal valorLiquido) {
+    }
+
+    /** Schema Parcela, the part the emulator can fill. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ParcelaDetalhe(UUID id, long versao, int indice, String status, BigDecimal valorPago, BigDecimal naoPago,
+                          LocalDate dataVencimento, String descricao, String nota, UUID idContaFinanceira,
+                          ComposicaoParcela valorComposicao, String metodoPagamento, LocalDateTime dataAlteracao,
+                          EventoDaParcela evento) {
     }
 }

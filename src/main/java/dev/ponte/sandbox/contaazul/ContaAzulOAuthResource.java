@@ -1,5 +1,7 @@
 package dev.ponte.sandbox.contaazul;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.sandbox.contaazul.ContaAzul.Grant;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.TokenResponse;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Conta Azul's OAuth2 authorization server (auth.contaazul.com/oauth2/…, README "Conta Azul"). The consent page is
@@ -46,7 +53,8 @@ public class ContaAzulOAuthResource {
                     oauthState);
         }
         String code = state.newToken();
-        state.codes.put(code, new Grant(clientId, redirectUri, state.instant().plusSeconds(ContaAzul.CODE_SECONDS)));
+        state.codes.put(code, new Grant(clientId, redirectUri, state.instant().plusSeconds(ContaAzul.CODE_SECONDS),
+                scope));
         return redirect(UriBuilder.fromUri(redirectUri).queryParam("code", code), oauthState);
     }
 
@@ -77,7 +85,7 @@ public class ContaAzulOAuthResource {
                     || !grant.redirectUri().equals(redirectUri)) {
                 return ContaAzulErrors.oauth(400, "invalid_grant", "invalid, expired or used authorization code");
             }
-            return Response.ok(issue()).build();
+            return Response.ok(issue(grant.scope() != null && grant.scope().contains("openid"))).build();
         }
         if ("refresh_token".equals(grantType)) {
             // Rotation (docs /renewingaccesstoken): the old refresh token is revoked atomically with the new issue.
@@ -85,7 +93,7 @@ public class ContaAzulOAuthResource {
                 return ContaAzulErrors.oauth(400, "invalid_grant", "invalid or revoked refresh token");
             }
             state.refreshes.incrementAndGet();
-            return Response.ok(issue()).build();
+            return Response.ok(issue(true)).build();
         }
         return ContaAzulErrors.oauth(400, "unsupported_grant_type", "grant_type must be authorization_code or refresh_token");
     }
@@ -105,13 +113,44 @@ public class ContaAzulOAuthResource {
         return expected.equals(formId + ":" + formSecret);
     }
 
-    /** Real tokens are Cognito JWTs; opaque strings are enough here since clients must not parse them. */
-    private TokenResponse issue() {
+    /**
+     * Real access tokens are Cognito JWTs; opaque strings are enough here since clients must not parse them. The
+     * {@code id_token} (with the {@code openid} scope) is a JWT naming the consenting user, {@link ContaAzul#OWNER},
+     * with Cognito's claims ({@code sub}, {@code name}, {@code email}, {@code cognito:username},
+     * {@code token_use=id}); signed HS256 with the client secret, as OpenID Connect allows, rather than Cognito's RS256.
+     */
+    private TokenResponse issue(boolean idToken) {
         String access = state.newToken();
         String refresh = state.newToken();
         long lifetime = state.accessTokenSeconds;
         state.accessTokens.put(access, state.instant().plusSeconds(lifetime));
         state.refreshTokens.put(refresh, ContaAzul.CLIENT_ID);
-        return new TokenResponse(access, refresh, state.newToken(), lifetime, "Bearer");
+        return new TokenResponse(access, refresh, idToken ? idToken(lifetime) : null, lifetime, "Bearer");
     }
+
+    private String idToken(long lifetime) {
+        long now = state.instant().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", ContaAzul.OWNER.id().toString());
+        claims.put("aud", ContaAzul.CLIENT_ID);
+        claims.put("iss", "https://auth.contaazul.com");
+        claims.put("token_use", "id");
+        claims.put("cognito:username", ContaAzul.OWNER_EMAIL);
+        claims.put("name", ContaAzul.OWNER.nome());
+        claims.put("email", ContaAzul.OWNER_EMAIL);
+        claims.put("iat", now);
+        claims.put("exp", now + lifetime);
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            String signed = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                    + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(ContaAzul.CLIENT_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return signed + "." + b64.encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.US_ASCII)));
+        } catch (JsonProcessingException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 }

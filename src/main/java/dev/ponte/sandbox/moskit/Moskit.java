@@ -37,9 +37,19 @@ public class Moskit implements SandboxVendor {
     static final long PIPELINE_SALES = 1;
     static final long PIPELINE_PARTNERS = 2;
     static final long USER_ID = 1;
-    /** Headers only (the community's observed v2 limits); the emulator does not enforce them (inject 429 instead). */
+    /**
+     * The community's observed v2 limits (about 6/s and 240/min per account), enforced on {@code /v2/} by default and
+     * reported in the headers Moskit sends; tests that lift them say why.
+     */
     static final int LIMIT_SECOND = 6;
     static final int LIMIT_MINUTE = 240;
+    private final dev.ponte.sandbox.RateLimit limits = new dev.ponte.sandbox.RateLimit("/v2/",
+            new dev.ponte.sandbox.RateLimit.Limits(LIMIT_SECOND, LIMIT_MINUTE));
+
+    @Override
+    public java.util.Optional<dev.ponte.sandbox.RateLimit> rateLimit() {
+        return java.util.Optional.of(limits);
+    }
 
     final ObjectMapper json = new ObjectMapper();
     final Map<Long, ObjectNode> deals = new ConcurrentHashMap<>();

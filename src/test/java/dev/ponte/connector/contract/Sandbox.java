@@ -7,7 +7,7 @@ import io.restassured.path.json.JsonPath;
 import java.util.Map;
 
 /**
- * One vendor's sandbox emulator as a contract test drives it: its state and faults reset before each test, faults
+ * One vendor's sandbox emulator as a contract test drives it: its state, faults and rate limits reset before each test, faults
  * injected ({@link dev.ponte.sandbox.FaultSpec}) and its {@code _state} read back.
  */
 public record Sandbox(String vendor) {
@@ -21,6 +21,8 @@ public record Sandbox(String vendor) {
     public void reset() {
         given().delete(path("/_state")).then().statusCode(204);
         given().delete(path("/_faults")).then().statusCode(204);
+        // The documented limits, counted afresh, where the emulator enforces any (404: it enforces none).
+        given().delete(path("/_limits")).then().statusCode(org.hamcrest.Matchers.oneOf(200, 404));
     }
 
     /** Injects faults, e.g. {@code next_429} with {@code retry_after_seconds}. */

@@ -1,18 +1,23 @@
 package dev.ponte.connector.moskit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import dev.ponte.connector.contract.DealSourceContract.SeedDeal;
 import dev.ponte.connector.contract.DealSourceContract.SeedLine;
 import dev.ponte.connector.contract.Sandbox;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Records put into the Moskit sandbox through its API, as a Moskit user would enter them; amounts in centavos. */
 public final class MoskitSeeds {
@@ -35,15 +40,29 @@ public final class MoskitSeeds {
         return given().header("apikey", API_KEY).contentType(ContentType.JSON);
     }
 
+    /**
+     * A call of the test, as another user of the account: Moskit's limits (enforced by the sandbox) count it too, so
+     * it is repeated while refused with 429, as a well-behaved client would.
+     */
+    public static Response admitted(Supplier<Response> call) {
+        AtomicReference<Response> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(70)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    answer.set(call.get());
+                    return answer.get().statusCode() != 429;
+                });
+        return answer.get();
+    }
+
     public static long create(String path, Map<String, ?> body) {
-        return moskit().body(body).post(SANDBOX.path("/v2" + path)).then().statusCode(200).extract().jsonPath()
-                .getLong("id");
+        return admitted(() -> moskit().body(body).post(SANDBOX.path("/v2" + path))).then().statusCode(200).extract()
+                .jsonPath().getLong("id");
     }
 
     /** A custom field definition; answers its {@code CF_…} id. */
     public static String field(String name, String module, String type) {
-        return moskit().body(Map.of("name", name, "module", module, "type", type))
-                .post(SANDBOX.path("/v2/customFields")).then().statusCode(200).extract().path("id");
+        return admitted(() -> moskit().body(Map.of("name", name, "module", module, "type", type))
+                .post(SANDBOX.path("/v2/customFields"))).then().statusCode(200).extract().path("id");
     }
 
     public static Map<String, Object> text(String fieldId, String value) {
@@ -82,6 +101,12 @@ public final class MoskitSeeds {
     /** A deal in {@code stage}; {@code price} in centavos, null for none; company and contact may be null. */
     public static long deal(String name, Long price, Long company, Long contact, long stage, List<Line> lines,
             String status) {
+        return deal(name, price, company, contact, stage, lines, status, List.of());
+    }
+
+    /** The same, with the deal's own custom values ({@link #text}, {@link #number}). */
+    public static long deal(String name, Long price, Long company, Long contact, long stage, List<Line> lines,
+            String status, List<Map<String, Object>> customValues) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "status", status, "stage", Map.of("id", stage),
                 "dealProducts", lines.stream().map(l -> Map.of("product", Map.of("id", l.product()), "quantity",
                         l.quantity(), "price", l.centavos())).toList()));
@@ -90,15 +115,16 @@ public final class MoskitSeeds {
         }
         body.put("companies", company == null ? List.of() : List.of(Map.of("id", company)));
         body.put("contacts", contact == null ? List.of() : List.of(Map.of("id", contact)));
+        body.put("entityCustomFields", customValues);
         return create("/deals", body);
     }
 
     /** Moves the deal to {@code status}, sending back the full body of a GET as Moskit's PUT wants. */
     public static void setStatus(long deal, String status) {
-        Map<String, Object> body = new HashMap<>(moskit().get(SANDBOX.path("/v2/deals/" + deal)).then().statusCode(200)
-                .extract().jsonPath().getMap(""));
+        Map<String, Object> body = new HashMap<>(admitted(() -> moskit().get(SANDBOX.path("/v2/deals/" + deal)))
+                .then().statusCode(200).extract().jsonPath().getMap(""));
         body.put("status", status);
-        moskit().body(body).put(SANDBOX.path("/v2/deals/" + deal)).then().statusCode(200);
+        admitted(() -> moskit().body(body).put(SANDBOX.path("/v2/deals/" + deal))).then().statusCode(200);
     }
 
     /** Has the sandbox deliver the deal's status-change webhook to {@code url}; answers each attempt's status. */

@@ -1,35 +1,44 @@
-package dev.ponte.sandbox.contaazul;
+package dev.ponte.sandbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.OptionalLong;
 
 /**
- * Conta Azul's rate limits on the emulated account, enforced by default: 10 requests/s and 600 requests/min per
- * connected account (docs /minimumrequirements, research-notes §1a; "over the limit you get HTTP 429"). The docs say
- * neither how the limits are counted nor which headers report them, so this guesses the common API-gateway way: the
- * per-second limit is a token bucket holding one second's worth, the per-minute one a sliding window of the requests
- * admitted in the last 60 s. Refused requests are not counted; the answer says in {@code Retry-After} (whole seconds)
- * when the request would be admitted. Tests may lift or change the limits through {@code /sandbox/contaazul/_limits}.
+ * A vendor's request limits on the emulated account, enforced by default where its contract states them (Conta Azul:
+ * 10 requests/s and 600/min; Moskit: about 6/s and 240/min as the community observed): the per-second limit is a token
+ * bucket holding one second's worth, the per-minute one a sliding window of the requests admitted in the last 60 s —
+ * the common API-gateway way, since no vendor says how it counts. Refused requests are not counted in the limits but
+ * are in {@link #refused()}; the answer says in {@code Retry-After} (whole seconds) when the request would be admitted.
+ * Tests may lift or change the limits through {@code /sandbox/<vendor>/_limits}, and say why.
  *
- * <p>Real time ({@link System#nanoTime()}), not the emulator's Clock, which tests move to expire tokens.
+ * <p>Real time ({@link System#nanoTime()}), not an emulator's Clock, which tests move to expire tokens.
  */
-@Singleton
-public class ContaAzulRateLimits {
+public final class RateLimit {
 
-    /** The documented limits. */
-    public static final Limits DOCUMENTED = new Limits(10, 600);
     private static final long SECOND = 1_000_000_000L;
     private static final long MINUTE = 60 * SECOND;
 
-    private Limits limits = DOCUMENTED;
-    private double tokens = DOCUMENTED.requestsPerSecond();
-    private long refilledAt = System.nanoTime();
+    private final String apiPrefix;
+    private final Limits documented;
+    private Limits limits;
+    private double tokens;
+    private long refilledAt;
+    private long refused;
     private final Deque<Long> lastMinute = new ArrayDeque<>();
+
+    /**
+     * @param apiPrefix the path, after {@code /sandbox/<vendor>}, of the calls that count (e.g. {@code /v1/})
+     * @param documented the limits the vendor's contract states, in force after a reset
+     */
+    public RateLimit(String apiPrefix, Limits documented) {
+        this.apiPrefix = apiPrefix;
+        this.documented = documented;
+        configure(documented);
+    }
 
     /**
      * The limits in force; a null field is not limited.
@@ -42,8 +51,18 @@ public class ContaAzulRateLimits {
     public record Limits(Integer requestsPerSecond, Integer requestsPerMinute) {
     }
 
+    /** Whether a call to this path (after {@code /sandbox/<vendor>}) counts. */
+    public boolean counts(String vendorPath) {
+        return vendorPath.startsWith(apiPrefix);
+    }
+
     public synchronized Limits limits() {
         return limits;
+    }
+
+    /** Requests refused since the limits were last configured. */
+    public synchronized long refused() {
+        return refused;
     }
 
     /** New limits, counted afresh from now. */
@@ -51,12 +70,13 @@ public class ContaAzulRateLimits {
         limits = configured;
         tokens = configured.requestsPerSecond() == null ? 0 : configured.requestsPerSecond();
         refilledAt = System.nanoTime();
+        refused = 0;
         lastMinute.clear();
         return configured;
     }
 
     public Limits reset() {
-        return configure(DOCUMENTED);
+        return configure(documented);
     }
 
     /** Counts the request and answers empty, or answers the whole seconds after which it would be admitted. */
@@ -82,6 +102,7 @@ public class ContaAzulRateLimits {
             }
         }
         if (waitNanos > 0) {
+            refused++;
             return OptionalLong.of(Math.max(1, (waitNanos + SECOND - 1) / SECOND));
         }
         if (perSecond != null) {

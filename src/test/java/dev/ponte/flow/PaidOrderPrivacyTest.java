@@ -41,9 +41,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PaidOrderPrivacyTest {
 
-    private static final String NAME = "Ana Souza";
+    /** Not Conta Azul's seller (Ana Souza, who consented): her name stays on the sales, as the seller's. */
+    private static final String NAME = "Beatriz Lima";
     private static final String CPF_DIGITS = "52998224725";
-    private static final String EMAIL = "ana.souza@example.com";
+    private static final String EMAIL = "beatriz.lima@example.com";
     private static final String MOBILE = "(11) 99999-8888";
     private static final String BUSINESS = "(11) 3333-4444";
 
@@ -61,13 +62,13 @@ class PaidOrderPrivacyTest {
         NuvemshopToContaAzul.resetSandboxes();
     }
 
-    /** Two synced orders of Ana; answers their ids and her shop customer id. */
-    private static List<String> anasOrders(NuvemshopToContaAzul c) {
-        Map<String, Object> ana = new HashMap<>(customer(NAME, NuvemshopSeeds.CPF, MOBILE));
-        ana.put("billing_phone", BUSINESS);
+    /** Two synced orders of Beatriz; answers their ids. */
+    private static List<String> beatrizsOrders(NuvemshopToContaAzul c) {
+        Map<String, Object> beatriz = new HashMap<>(customer(NAME, NuvemshopSeeds.CPF, MOBILE));
+        beatriz.put("billing_phone", BUSINESS);
         List<String> ids = new ArrayList<>();
         for (String product : List.of("Caneta", "Lápis")) {
-            String id = order(STORE, ana, List.of(new Line(product, "10.00", "1")), "5.00");
+            String id = order(STORE, beatriz, List.of(new Line(product, "10.00", "1")), "5.00");
             pay(STORE, id, 1);
             ids.add(id);
         }
@@ -86,7 +87,7 @@ class PaidOrderPrivacyTest {
     void customersRedactRemovesTheCustomersDataFromEveryAnswerAndTableAndTheLinksStillPreventDuplicates()
             throws SQLException {
         NuvemshopToContaAzul c = connect(Map.of());
-        List<String> orders = anasOrders(c);
+        List<String> orders = beatrizsOrders(c);
         NuvemshopSeeds.privacy(base + c.hookUrl().substring(1), "customers/redact", STORE, customerId(orders.get(0)));
         eventually(() -> assertThat(nuvemshop().getList(
                 "deliveries.findAll { it.event == 'customers/redact' }.status")).contains(202));
@@ -117,7 +118,7 @@ class PaidOrderPrivacyTest {
     @Test
     void customersDataRequestAnswersWhatPonteHoldsAboutTheCustomer() {
         NuvemshopToContaAzul c = connect(Map.of());
-        List<String> orders = anasOrders(c);
+        List<String> orders = beatrizsOrders(c);
         String body = "{\"store_id\":" + STORE + ",\"customer\":{\"id\":" + customerId(orders.get(0))
                 + ",\"email\":\"" + EMAIL + "\",\"phone\":\"" + MOBILE + "\",\"identification\":\"" + CPF_DIGITS
                 + "\"},\"orders_requested\":[" + String.join(",", orders) + "],\"checkouts_requested\":[],"
@@ -132,7 +133,7 @@ class PaidOrderPrivacyTest {
     @Test
     void storeRedactForgetsTheConnectionsDataAndCredentials() {
         NuvemshopToContaAzul c = connect(Map.of());
-        anasOrders(c);
+        beatrizsOrders(c);
         String body = "{\"store_id\":" + STORE + "}";
         c.deliver(body, null).then().statusCode(401);
         c.deliverSigned(body).then().statusCode(202);
@@ -143,7 +144,7 @@ class PaidOrderPrivacyTest {
     @Test
     void anUnsignedPrivacyRequestIsRefusedAndChangesNothing() throws SQLException {
         NuvemshopToContaAzul c = connect(Map.of());
-        List<String> orders = anasOrders(c);
+        List<String> orders = beatrizsOrders(c);
         String body = "{\"store_id\":" + STORE + ",\"customer\":{\"id\":" + customerId(orders.get(0))
                 + "},\"orders_to_redact\":[" + String.join(",", orders) + "]}";
         List<String> before = c.history(orders.get(0));

@@ -12,7 +12,7 @@ import static org.awaitility.Awaitility.await;
 import dev.ponte.connector.nuvemshop.NuvemshopSeeds;
 import dev.ponte.connector.nuvemshop.NuvemshopSeeds.Line;
 import dev.ponte.model.TaxId;
-import dev.ponte.support.NuvemshopLoadProfile;
+import dev.ponte.support.PostgresProfile;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,13 +32,30 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 11's "must show", on PostgreSQL with Ponte's real Conta Azul pacing against the sandbox's enforced limits:
- * 500 orders paid at once, each {@code order/paid} delivered twice, one in ten of Conta Azul's answers a 429 or a 500
- * → exactly 500 sales, each with its freight, and no customer (CPF) or product (description) twice.
+ * Issue 11's "must show", on PostgreSQL (vendor limits lifted: see {@link LiftedLimits}): 500 orders paid at once,
+ * each {@code order/paid} delivered twice, one in ten of Conta Azul's answers a 429 or a 500 → exactly 500 sales, each
+ * with its freight, and no customer (CPF) or product (description) twice.
  */
 @QuarkusTest
-@TestProfile(NuvemshopLoadProfile.class)
+@TestProfile(PaidOrderToSaleLoadTest.LiftedLimits.class)
 class PaidOrderToSaleLoadTest {
+
+    /**
+     * Both vendors' limits lifted, on Ponte's side and in the emulators: what this test is about is exactly-once under
+     * refused answers (the faults) and repeated deliveries, and pacing 500 orders' marker searches and creates at Conta
+     * Azul's 10 requests/s would take several minutes and prove nothing new: Conta Azul's pacing at its enforced limits
+     * is shown by {@code WonDealToSaleLoadTest}, Nuvemshop's bucket by
+     * {@code NuvemshopConnectorTest.aFullBucketIs429AndItsWaitIsTheTimeOneRequestsRoomTakesToFree}.
+     */
+    public static class LiftedLimits extends PostgresProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
+            overrides.put("ponte.vendors.nuvemshop.requests-per-second", "1000");
+            overrides.put("%test.ponte.vendors.nuvemshop.requests-per-second", "1000");
+            return overrides;
+        }
+    }
 
     private static final int ORDERS = Integer.getInteger("load.orders", 500);
     private static final int CUSTOMERS = 50;
@@ -47,9 +65,9 @@ class PaidOrderToSaleLoadTest {
     void fiveHundredOrdersPaidAtOnceEachWebhookTwiceUnder429sAnd5xxMakeFiveHundredSalesWithTheirFreight()
             throws Exception {
         NuvemshopToContaAzul.resetSandboxes();
-        // The store is on a top plan: its bucket is ten times the standard one, as Ponte's pacing here assumes.
-        given().contentType(ContentType.JSON).body(Map.of("capacity", 400, "drain_per_second", 20))
+        given().contentType(ContentType.JSON).body(Map.of("capacity", 100_000, "drain_per_second", 10_000))
                 .post(NUVEMSHOP + "/_control/limits").then().statusCode(200);
+        given().contentType(ContentType.JSON).body("{}").post(CONTA_AZUL + "/_limits").then().statusCode(200);
         NuvemshopToContaAzul c = connect(Map.of());
         List<String> orders = orders();
         given().contentType(ContentType.JSON).body(Map.of("p429", 0.05, "p500", 0.05, "retry_after_seconds", 1,
@@ -71,6 +89,8 @@ class PaidOrderToSaleLoadTest {
                         .getInt("total") + c.jobs("status=FAILED&size=1").getInt("total") == 0
                         && NuvemshopToContaAzul.sales() + c.jobs("status=DEAD&size=1").getInt("total") >= ORDERS);
         given().delete(CONTA_AZUL + "/_faults");
+        given().delete(CONTA_AZUL + "/_limits");
+        given().delete(NUVEMSHOP + "/_control/limits");
 
         JsonPath ledger = contaAzul();
         assertThat(ledger.getList("vendas")).hasSize(ORDERS);

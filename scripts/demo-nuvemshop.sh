@@ -7,7 +7,8 @@ ADMIN_KEY=${1:?usage: scripts/demo-nuvemshop.sh ADMIN_API_KEY}
 PONTE=${PONTE:-http://localhost:8080}
 NS="$PONTE/sandbox/nuvemshop"
 STORE=1001
-json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1; }
+# The first "$1" field of a JSON answer (an order's own id comes before its lines' and its customer's).
+json() { grep -o "\"$1\":\"\{0,1\}[^\",}]*" | head -n 1 | sed 's/^[^:]*:"\{0,1\}//'; }
 post() { curl -fsS -X POST "$1" -H 'Content-Type: application/json' "${@:3}" -d "$2"; }
 
 KEY=$(post "$PONTE/api/v1/tenants" '{"name":"Demo Loja Ltda"}' -H "Authorization: Bearer $ADMIN_KEY" | json apiKey)

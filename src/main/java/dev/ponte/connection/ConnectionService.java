@@ -240,6 +240,21 @@ public class ConnectionService implements ScheduleSource {
         return all;
     }
 
+    /**
+     * The source revoked Ponte's access (a shop app uninstalled): an active connection needs reconnecting and its jobs
+     * are paused, kept until it is reconnected (R16).
+     */
+    @Transactional
+    public void sourceDisconnected(UUID id) {
+        ConnectionEntity c = byId(id);
+        jobs.pause(c.id, "credentials refused");
+        if (c.status == ConnectionStatus.ACTIVE) {
+            c.status = ConnectionStatus.NEEDS_RECONNECT;
+            c.updatedAt = clock.instant();
+            Log.infof("Connection %s: its source revoked Ponte's access; it needs reconnecting", c.id);
+        }
+    }
+
     @Transactional
     void onCredentialsRefused(@Observes CredentialsRefused event) {
         ConnectionEntity c = ConnectionEntity.findById(event.connectionId());

@@ -34,9 +34,11 @@ public class OAuthConnect {
     private final SecretBox secrets;
     private final Clock clock;
     private final String redirectUri;
+    private final SourceEvents sourceEvents;
 
     OAuthConnect(ConnectorRegistry registry, ConnectionService connections, SecretBox secrets, Clock clock,
-            @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+            SourceEvents sourceEvents, @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+        this.sourceEvents = sourceEvents;
         this.registry = registry;
         this.connections = connections;
         this.secrets = secrets;
@@ -85,7 +87,8 @@ public class OAuthConnect {
 
     /**
      * Exchanges the code, stores the tokens, records who consented as the connection's {@code activatedBy} when the
-     * vendor tells it and nobody has set one (R11), and answers the connection (reconnected if it needed it).
+     * vendor tells it and nobody has set one (R11), and answers the connection (reconnected if it needed it); a source
+     * installed again subscribes its webhook again.
      */
     public UUID callback(String code, String state) {
         String[] parts;
@@ -103,7 +106,8 @@ public class OAuthConnect {
         }
         UUID id = UUID.fromString(parts[0]);
         ConnectionEntity c = connections.byId(id);
-        OAuth2Connect oauth = registry.oauth(system(c, Side.valueOf(parts[2])))
+        Side side = Side.valueOf(parts[2]);
+        OAuth2Connect oauth = registry.oauth(system(c, side))
                 .orElseThrow(() -> new InvalidInputException("state", "oauth.state"));
         Map<String, String> exchanged = new HashMap<>(oauth.exchangeCode(code, redirectUri));
         String consentingUser = exchanged.remove(OAuth2Connect.CONSENTING_USER);
@@ -112,6 +116,9 @@ public class OAuthConnect {
             connections.recordActivatedBy(id, consentingUser.strip());
         }
         connections.reconnected(id);
+        if (side == Side.SOURCE) {
+            sourceEvents.sourceReconnected(id);
+        }
         return id;
     }
 }

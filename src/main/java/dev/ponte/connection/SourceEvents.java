@@ -1,18 +1,23 @@
 package dev.ponte.connection;
 
 import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.SyncFailure;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookInbound.Delivery;
+import dev.ponte.connector.WebhookInbound.Kind;
+import dev.ponte.connector.WebhookInbound.PersonalDataRequest;
 import dev.ponte.connector.WebhookInbound.SourceEvent;
 import dev.ponte.connector.WebhookSubscription;
 import dev.ponte.engine.JobService;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SourceEventFlow;
+import dev.ponte.model.TaxId;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,9 +37,11 @@ public class SourceEvents {
     private final JobService jobs;
     private final List<SourceEventFlow> eventFlows;
     private final String publicUrl;
+    private final PersonalData personalData;
 
     SourceEvents(ConnectionPorts ports, ConnectionService connections, JobService jobs, Instance<SourceEventFlow> flows,
-            @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+            PersonalData personalData, @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+        this.personalData = personalData;
         this.ports = ports;
         this.connections = connections;
         this.jobs = jobs;
@@ -42,30 +49,59 @@ public class SourceEvents {
         this.publicUrl = publicUrl;
     }
 
-    /** What a delivery led to: the job it queued (the first, when several flows act on it), or why it was ignored. */
-    public record Receipt(Long jobId, String ignored) {
+    /**
+     * What a delivery led to: the job it queued (the first, when several flows act on it), or why it was ignored, or
+     * what was done at once (a disconnect, a privacy request) and, for a data request, what Ponte holds.
+     */
+    public record Receipt(Long jobId, String ignored, String done, PersonalData.SubjectData report) {
+
+        Receipt(Long jobId, String ignored) {
+            this(jobId, ignored, null, null);
+        }
     }
 
     /**
      * Verifies a delivery and queues what the connection's flows make of it; a delivery repeated is the same job. A
      * connection that needs reconnecting still takes verified deliveries: their jobs are parked with the rest of its
      * paused work and run once it is reconnected (R16), so a deal won meanwhile is not lost. A disabled connection, or
-     * one whose source sends no webhooks, takes none (R17).
+     * one whose source sends no webhooks, takes none (R17), except a source's privacy request, which is a duty
+     * whether or not the connection syncs. A source that says Ponte's access is revoked (a shop app uninstalled)
+     * puts the connection in needs-reconnect at once, its work kept (R16).
      */
     public Receipt receive(UUID connectionId, Map<String, String> headers, Map<String, String> query, byte[] body) {
         // One read of the stored version: the status, the view and the port are the connection's at that version.
         ConnectionPorts.Snapshot stored = ports.snapshot(connectionId)
                 .orElseThrow(() -> new NotFoundException("connection"));
         ConnectionStatus status = stored.status();
-        if (status != ConnectionStatus.ACTIVE && status != ConnectionStatus.NEEDS_RECONNECT) {
+        boolean syncing = status == ConnectionStatus.ACTIVE || status == ConnectionStatus.NEEDS_RECONNECT;
+        if (!syncing && status != ConnectionStatus.DISABLED) {
             throw new NotFoundException("connection");
         }
         ConnectionView connection = stored.view();
         WebhookInbound inbound = stored.sourceAs(WebhookInbound.class)
                 .orElseThrow(() -> new NotFoundException("connection"));
-        Optional<SourceEvent> event = inbound.read(new Delivery(headers, query, body));
+        Optional<SourceEvent> event;
+        try {
+            event = inbound.read(new Delivery(headers, query, body));
+        } catch (SyncFailure unverified) {
+            if (!syncing) {
+                throw new NotFoundException("connection");
+            }
+            throw unverified;
+        }
+        if (!syncing && (event.isEmpty() || event.get().kind() != Kind.PERSONAL_DATA)) {
+            throw new NotFoundException("connection");
+        }
         if (event.isEmpty()) {
             return ignored(connectionId, "not an event Ponte acts on");
+        }
+        if (event.get().kind() == Kind.DISCONNECTED) {
+            connections.sourceDisconnected(connectionId);
+            return new Receipt(null, null, "the source revoked Ponte's access: the connection needs reconnecting, "
+                    + "its work is kept", null);
+        }
+        if (event.get().kind() == Kind.PERSONAL_DATA) {
+            return privacy(connection, event.get().personalData());
         }
         Long first = null;
         List<String> ignored = new ArrayList<>();
@@ -81,6 +117,31 @@ public class SourceEvents {
         return first != null ? new Receipt(first, null)
                 : ignored(connectionId, ignored.isEmpty() ? "no flow of this connection acts on events"
                         : String.join("; ", ignored));
+    }
+
+    /**
+     * A source's privacy request, done before the delivery is answered: one customer's personal data removed for the
+     * records listed (their subjects are {@code <source>:<type>:<id>}), the whole connection's, or reported.
+     */
+    private Receipt privacy(ConnectionView connection, PersonalDataRequest request) {
+        if (request.action() == PersonalDataRequest.Action.REDACT_ACCOUNT) {
+            PersonalData.Redaction done = personalData.forgetConnection(connection.id());
+            return new Receipt(null, null, "the account's personal data was removed (" + done.total() + " rows)",
+                    null);
+        }
+        String source = connection.sourceSystem().toLowerCase(Locale.ROOT);
+        List<String> subjects = request.recordIds().stream()
+                .map(id -> source + ":" + request.recordType() + ":" + id).toList();
+        String taxId = request.document() == null ? null
+                : TaxId.tryParseBrazilian(request.document()).map(TaxId::value).orElse(request.document());
+        PersonalData.DataSubject subject = new PersonalData.DataSubject(request.customerId(), subjects,
+                request.email(), taxId, null, request.phone());
+        if (request.action() == PersonalDataRequest.Action.REPORT_CUSTOMER) {
+            return new Receipt(null, null, "what Ponte holds about the customer (request " + request.requestId() + ")",
+                    personalData.find(connection.id(), subject));
+        }
+        PersonalData.Redaction done = personalData.redact(connection.id(), subject);
+        return new Receipt(null, null, "the customer's personal data was removed (" + done.total() + " rows)", null);
     }
 
     private static Receipt ignored(UUID connectionId, String why) {
@@ -109,6 +170,23 @@ public class SourceEvents {
             ports.sourceIfOffered(c.id, WebhookSubscription.class).ifPresent(s -> s.subscribe(hookUrl(c.id)));
         }
         return connections.enable(tenantId, connectionId);
+    }
+
+    /**
+     * The source's credentials were renewed (e.g. a shop app installed again): an enabled connection subscribes its
+     * webhook again, since the source dropped it with the old credentials. A vendor refusal is logged, not thrown:
+     * the credentials are stored, and the incremental reconciliation catches what a webhook would have brought.
+     */
+    public void sourceReconnected(UUID connectionId) {
+        ConnectionEntity c = connections.byId(connectionId);
+        if (c.status != ConnectionStatus.ACTIVE || ports.find(c.id).map(this::flowsOf).orElse(List.of()).isEmpty()) {
+            return;
+        }
+        try {
+            ports.sourceIfOffered(c.id, WebhookSubscription.class).ifPresent(s -> s.subscribe(hookUrl(c.id)));
+        } catch (RuntimeException e) {
+            Log.warnf("Connection %s: could not subscribe its webhook again (%s)", c.id, e.getClass().getSimpleName());
+        }
     }
 
     /** Switches the connection off, then removes its webhook. */

@@ -78,6 +78,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One connection's Conta Azul ledger. Every call paces itself (R63), renews the access token a minute before it
@@ -136,7 +137,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     @Override
     public List<RejectedFailure.FieldError> test() {
         try {
-            call(bearer -> session.api().vendedores(bearer));
+            read(bearer -> session.api().vendedores(bearer));
             return List.of();
         } catch (CredentialsFailure refused) {
             return List.of(new RejectedFailure.FieldError("credentials", "Conta Azul refused the connection's "
@@ -194,7 +195,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     /** {@code tipoPerfil} null: any person; else only those with that profile (Cliente, Fornecedor…). */
     private List<LedgerParty> pessoas(String documentos, String busca, String tipoPerfil, Predicate<PessoaResumo> keep) {
         return Paging.numbered(1, MAX_PAGES, page -> {
-            PessoasPage result = call(bearer -> session.api().pessoas(bearer, documentos, busca, tipoPerfil, page,
+            PessoasPage result = read(bearer -> session.api().pessoas(bearer, documentos, busca, tipoPerfil, page,
                     pageSize));
             return Paging.Slice.sized(result == null ? null : result.items(), pageSize,
                     result == null ? null : result.totalItems());
@@ -302,7 +303,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
 
     private List<LedgerItem> produtos(String sku, String busca, Predicate<Produto> keep) {
         return Paging.numbered(1, MAX_PAGES, page -> {
-            ProdutosPage result = call(bearer -> session.api().produtos(bearer, sku, busca, page, pageSize));
+            ProdutosPage result = read(bearer -> session.api().produtos(bearer, sku, busca, page, pageSize));
             return Paging.Slice.sized(result == null ? null : result.items(), pageSize,
                     result == null ? null : result.totalItems());
         }).filter(keep).map(p -> new LedgerItem(p.id(), ItemKind.PRODUCT, p.codigoSku(), p.nome())).toList();
@@ -311,7 +312,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     /** {@code busca_textual} matches description and code; the envelope has no total, so a short page ends it. */
     private List<LedgerItem> servicos(String buscaTextual, Predicate<Servico> keep) {
         return Paging.numbered(1, MAX_PAGES, page -> {
-            ServicosPage result = call(bearer -> session.api().servicos(bearer, buscaTextual, page, pageSize));
+            ServicosPage result = read(bearer -> session.api().servicos(bearer, buscaTextual, page, pageSize));
             return Paging.Slice.sized(result == null ? null : result.itens(), pageSize);
         }).filter(keep).map(s -> new LedgerItem(s.id(), ItemKind.SERVICE, s.codigo(), s.descricao())).toList();
     }
@@ -356,7 +357,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         LocalDate from = date.minusDays(1);
         LocalDate to = date.plusDays(1);
         return Paging.numbered(1, MAX_PAGES, page -> {
-            VendasPage result = call(bearer -> session.api().vendas(bearer, from, to, customerId, page, salePageSize));
+            VendasPage result = read(bearer -> session.api().vendas(bearer, from, to, customerId, page, salePageSize));
             return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
                     result == null ? null : result.totalItens());
         }).map(venda -> marked(venda, marker)).flatMap(Optional::stream).findFirst();
@@ -376,7 +377,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     /** A sale deleted between the listing and this read is simply not a candidate. */
     private VendaDetalhe detail(String id) {
         try {
-            return call(bearer -> session.api().venda(bearer, id));
+            return read(bearer -> session.api().venda(bearer, id));
         } catch (RejectedFailure gone) {
             return null;
         }
@@ -410,7 +411,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     private String createPendingSale(SalesDocument sale) {
         NumberSequence numbers = session.saleNumbers();
         for (int attempt = 1; ; attempt++) {
-            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroVenda(bearer)));
+            long numero = numbers.take(() -> read(bearer -> session.api().proximoNumeroVenda(bearer)));
             NovaVenda body = new NovaVenda(sale.customerId(), numero, "EM_ANDAMENTO", sale.date(), itens(sale),
                     condicaoPagamento(sale), sale.sellerId(), observacoes(sale), composicao(sale));
             try {
@@ -425,7 +426,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
                             java.time.Duration.ofSeconds(1), refused);
                 }
                 Log.debugf("Conta Azul sale number %d was taken meanwhile; trying the next free one", numero);
-                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroVenda(bearer)));
+                numbers.skipPast(numero, read(bearer -> session.api().proximoNumeroVenda(bearer)));
             }
         }
     }
@@ -439,7 +440,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         Recurrence recurrence = sale.recurrence();
         NumberSequence numbers = session.contractNumbers();
         for (int attempt = 1; ; attempt++) {
-            long numero = numbers.take(() -> call(bearer -> session.api().proximoNumeroContrato(bearer)));
+            long numero = numbers.take(() -> read(bearer -> session.api().proximoNumeroContrato(bearer)));
             Termos termos = new Termos("MENSAL", recurrence.end() == null ? "NUNCA" : "DATA", recurrence.start(),
                     recurrence.end() != null ? recurrence.end() : recurrence.start().plusYears(OPEN_ENDED_YEARS),
                     numero);
@@ -452,7 +453,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
                 if (!ContaAzulFailures.isDuplicateNumber(refused) || attempt >= NUMBER_ATTEMPTS) {
                     throw refused;
                 }
-                numbers.skipPast(numero, call(bearer -> session.api().proximoNumeroContrato(bearer)));
+                numbers.skipPast(numero, read(bearer -> session.api().proximoNumeroContrato(bearer)));
             }
         }
     }
@@ -523,7 +524,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         return session.categories().get(kind, k -> {
             String tipo = k == FinancialEntry.Kind.RECEIVABLE ? "RECEITA" : "DESPESA";
             return Paging.numbered(1, MAX_PAGES, page -> {
-                CategoriasPage result = call(bearer -> session.api().categorias(bearer, tipo, true, true, page,
+                CategoriasPage result = read(bearer -> session.api().categorias(bearer, tipo, true, true, page,
                         salePageSize));
                 return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
                         result == null ? null : result.itensTotais());
@@ -536,7 +537,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     @Override
     public List<FinancialAccount> financialAccounts() {
         return Paging.numbered(1, MAX_PAGES, page -> {
-            ContasFinanceirasPage result = call(bearer -> session.api().contasFinanceiras(bearer, true, page,
+            ContasFinanceirasPage result = read(bearer -> session.api().contasFinanceiras(bearer, true, page,
                     salePageSize));
             return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
                     result == null ? null : result.itensTotais());
@@ -578,7 +579,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         String clientes = entry.kind() == FinancialEntry.Kind.RECEIVABLE ? entry.partyId() : null;
         String descricao = ContaAzulFinancial.tag(entry.reference());
         return Paging.numbered(1, MAX_PAGES, page -> {
-            ParcelasPage result = call(bearer -> session.api().buscar(bearer, side, from, to, descricao, clientes,
+            ParcelasPage result = read(bearer -> session.api().buscar(bearer, side, from, to, descricao, clientes,
                     valor, valor, page, salePageSize));
             return Paging.Slice.sized(result == null ? null : result.itens(), salePageSize,
                     result == null ? null : result.itensTotais());
@@ -589,7 +590,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     /** The event an instalment belongs to; an instalment deleted since the search is not a candidate. */
     private Optional<String> eventOf(ParcelaBuscada parcela) {
         try {
-            ParcelaDetalhe detail = call(bearer -> session.api().parcela(bearer, parcela.id()));
+            ParcelaDetalhe detail = read(bearer -> session.api().parcela(bearer, parcela.id()));
             return detail == null || detail.evento() == null ? Optional.empty()
                     : Optional.ofNullable(detail.evento().id());
         } catch (RejectedFailure gone) {
@@ -603,7 +604,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
     @Override
     public List<LedgerSeller> sellers() {
         return session.sellers().get("vendedores", key -> {
-            List<Vendedor> vendedores = call(bearer -> session.api().vendedores(bearer));
+            List<Vendedor> vendedores = read(bearer -> session.api().vendedores(bearer));
             return vendedores == null ? List.of() : vendedores.stream().filter(v -> v.id() != null)
                     .map(v -> new LedgerSeller(v.id(), v.nome())).toList();
         });
@@ -626,12 +627,26 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
      * changed): renew once and retry once; a second 401 is the connection's credentials failing.
      */
     private <T> T call(Function<String, T> request) {
+        return call(request, false);
+    }
+
+    /**
+     * An idempotent GET: a 5xx or a timeout is also tried again here, a few times after a short pause, since reading
+     * again changes nothing. A marker search reads a listing and each candidate's detail, so without this one bad
+     * answer in ten (as a load test's faults give) would cost the job an attempt for most searches. Never for a
+     * create: its exactly-once rests on claim, marker search, create.
+     */
+    private <T> T read(Function<String, T> request) {
+        return call(request, true);
+    }
+
+    private <T> T call(Function<String, T> request, boolean idempotent) {
         String token = accessToken();
         try {
-            return send(request, token);
+            return send(request, token, idempotent);
         } catch (CredentialsFailure unauthorized) {
             String renewed = renew(token, true);
-            return send(request, renewed);
+            return send(request, renewed, idempotent);
         }
     }
 
@@ -640,15 +655,17 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
      * processed, so even a create is safe to repeat); longer waits and every other failure go to the job engine, which
      * retries over minutes (STYLE: seconds here, minutes there).
      */
-    private <T> T send(Function<String, T> request, String token) {
-        return SHORT_RETRY.run(() -> {
+    private <T> T send(Function<String, T> request, String token, boolean idempotent) {
+        Supplier<T> paced = () -> {
             session.pacer().acquire();
             return CALLS.call(() -> request.apply("Bearer " + token));
-        });
+        };
+        return idempotent ? SHORT_RETRY.read(paced, READ_PAUSE) : SHORT_RETRY.run(paced);
     }
 
     private static final VendorCalls CALLS = new VendorCalls(ContaAzulFailures.ERRORS);
     private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
+    private static final Duration READ_PAUSE = Duration.ofMillis(200);
 
     private String accessToken() {
         Map<String, String> credentials = connection.credentials();

@@ -14,7 +14,9 @@
  *       ({@code find}) or a rejection ({@code call}).</li>
  *   <li>{@link dev.ponte.connector.support.ShortRetry}: a 429 whose {@code Retry-After} is a few seconds is waited out
  *       in the connector; a longer wait, and every other failure, goes to the job engine, which retries over minutes
- *       (STYLE habit 2: never both for one failure).</li>
+ *       (STYLE habit 2: never both for one failure). Its {@code read}, for idempotent GETs only, also tries a 5xx
+ *       answer again after a short pause, a few times, before the engine takes over: one bad answer among a marker
+ *       search's many reads should not cost the job an attempt (Conta Azul).</li>
  *   <li>{@link dev.ponte.connector.support.Paging}: page-number/offset and cursor listings, read lazily with a
  *       maximum number of pages so a listing that ignores its page parameter cannot loop forever.</li>
  *   <li>{@link dev.ponte.connector.support.ConnectionClients} and {@link dev.ponte.connector.support.RestClients}:

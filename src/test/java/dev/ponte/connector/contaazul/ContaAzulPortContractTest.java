@@ -50,4 +50,10 @@ class ContaAzulPortContractTest extends PortContract {
     protected void read(Port port) {
         ((CustomerDirectory) port).findCustomersByName("Ninguém");
     }
+
+    /** A GET answered 5xx is tried again three times in place (ShortRetry.read); the fourth 5xx is the job's failure. */
+    @Override
+    protected int serverErrorsAReadAbsorbs() {
+        return 3;
+    }
 }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@link #sandbox()}: its vendor's emulator, reset before each test;</li>
  *   <li>{@link #credentials()}: credentials the sandbox accepts (obtained by OAuth2 where the vendor connects so);</li>
  *   <li>{@link #refusedCredentials()}: credentials of the right shape the sandbox refuses;</li>
- *   <li>{@link #read(Port)}: one read that calls the vendor (a lookup, never a write).</li>
+ *   <li>{@link #read(Port)}: one read that calls the vendor (a lookup, never a write);</li>
+ *   <li>optionally {@link #serverErrorsAReadAbsorbs()}: how many 5xx answers in a row a read tries again in place.</li>
  * </ul>
  */
 public abstract class PortContract {
@@ -42,6 +43,11 @@ public abstract class PortContract {
     protected abstract Map<String, String> refusedCredentials();
 
     protected abstract void read(Port port);
+
+    /** How many 5xx answers in a row the connector's read tries again in place before it fails; none by default. */
+    protected int serverErrorsAReadAbsorbs() {
+        return 0;
+    }
 
     @BeforeEach
     void resetSandbox() {
@@ -113,7 +119,7 @@ public abstract class PortContract {
     @Test
     void aServerErrorIsTransient() {
         Port port = open(credentials());
-        sandbox().faults(Map.of("next_500", 1));
+        sandbox().faults(Map.of("next_500", serverErrorsAReadAbsorbs() + 1));
 
         assertThatThrownBy(() -> read(port)).isInstanceOf(TransientFailure.class);
         read(port);

@@ -162,6 +162,12 @@ public class ConnectionService implements ScheduleSource {
         return ConnectionEntity.<ConnectionEntity>stream("tenantId", tenantId).map(c -> c.id).toList();
     }
 
+    /** Every tenant's connections whose source is {@code system}: for a delivery to that system's app address. */
+    @Transactional
+    public List<UUID> idsWithSource(String system) {
+        return ConnectionEntity.<ConnectionEntity>stream("sourceSystem", system).map(c -> c.id).toList();
+    }
+
     @Transactional
     public void delete(UUID tenantId, UUID id) {
         ConnectionEntity c = get(tenantId, id);

@@ -1,5 +1,8 @@
 package dev.ponte.connection;
 
+import dev.ponte.connector.AppWebhooks;
+import dev.ponte.connector.Connector.Side;
+import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.SyncFailure;
 import dev.ponte.connector.WebhookInbound;
@@ -38,10 +41,13 @@ public class SourceEvents {
     private final List<SourceEventFlow> eventFlows;
     private final String publicUrl;
     private final PersonalData personalData;
+    private final ConnectorRegistry registry;
 
     SourceEvents(ConnectionPorts ports, ConnectionService connections, JobService jobs, Instance<SourceEventFlow> flows,
-            PersonalData personalData, @ConfigProperty(name = "ponte.public-url") String publicUrl) {
+            PersonalData personalData, ConnectorRegistry registry,
+            @ConfigProperty(name = "ponte.public-url") String publicUrl) {
         this.personalData = personalData;
+        this.registry = registry;
         this.ports = ports;
         this.connections = connections;
         this.jobs = jobs;
@@ -117,6 +123,33 @@ public class SourceEvents {
         return first != null ? new Receipt(first, null)
                 : ignored(connectionId, ignored.isEmpty() ? "no flow of this connection acts on events"
                         : String.join("; ", ignored));
+    }
+
+    /**
+     * A delivery to a source system's app-wide address ({@link AppWebhooks}): verified with the app's secret, then
+     * handed to each connection of that system, whose port takes it as its account's or refuses it as another's; a
+     * delivery for an account Ponte does not hold is answered with no receipts (nothing held, nothing to do).
+     *
+     * @throws NotFoundException when the system has no app-wide address
+     */
+    public List<AppReceipt> receiveForApp(String system, Map<String, String> headers, Map<String, String> query,
+            byte[] body) {
+        AppWebhooks app = registry.find(system, Side.SOURCE).filter(AppWebhooks.class::isInstance)
+                .map(AppWebhooks.class::cast).orElseThrow(() -> new NotFoundException("system"));
+        app.verifyAppDelivery(new Delivery(headers, query, body));
+        List<AppReceipt> receipts = new ArrayList<>();
+        for (UUID connectionId : connections.idsWithSource(system)) {
+            try {
+                receipts.add(new AppReceipt(connectionId, receive(connectionId, headers, query, body)));
+            } catch (CredentialsFailure | NotFoundException notThisConnections) {
+                // Another account's connection, or one that takes no deliveries now.
+            }
+        }
+        return receipts;
+    }
+
+    /** What a delivery to an app-wide address led to at one connection. */
+    public record AppReceipt(UUID connectionId, Receipt receipt) {
     }
 
     /**

@@ -10,13 +10,16 @@ import static dev.ponte.flow.NuvemshopToContaAzul.eventually;
 import static dev.ponte.flow.NuvemshopToContaAzul.nuvemshop;
 import static dev.ponte.flow.NuvemshopToContaAzul.sales;
 import static dev.ponte.support.Api.as;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 import dev.ponte.connection.ConnectionService;
 import dev.ponte.connector.nuvemshop.NuvemshopSeeds;
 import dev.ponte.connector.nuvemshop.NuvemshopSeeds.Line;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
@@ -113,6 +116,35 @@ class PaidOrderPrivacyTest {
         for (String order : orders) {
             assertThat(c.jobs("subject=nuvemshop:order:" + order).getInt("total")).as("one job per order").isOne();
         }
+    }
+
+    /**
+     * A shop app's privacy URLs are set once in its settings, for every store: the app-wide address verifies the
+     * signature, does the request at that store's connection, and does nothing for a store Ponte holds nothing of.
+     */
+    @Test
+    void theAppsOnePrivacyAddressRedactsAtTheStoresConnectionAndRefusesWhatIsNotSigned() throws SQLException {
+        NuvemshopToContaAzul c = connect(Map.of());
+        List<String> orders = beatrizsOrders(c);
+        String app = "/hooks/apps/nuvemshop";
+        String body = "{\"store_id\":" + STORE + ",\"customer\":{\"id\":" + customerId(orders.get(0))
+                + "},\"orders_to_redact\":[" + String.join(",", orders) + "]}";
+        given().contentType(ContentType.JSON).body(body).post(app).then().statusCode(401);
+        given().contentType(ContentType.JSON).header(NuvemshopSeeds.SIGNATURE, NuvemshopSeeds.sign(body + " "))
+                .body(body).post(app).then().statusCode(401);
+        String elsewhere = body.replace("\"store_id\":" + STORE, "\"store_id\":987654");
+        given().contentType(ContentType.JSON).header(NuvemshopSeeds.SIGNATURE, NuvemshopSeeds.sign(elsewhere))
+                .body(elsewhere).post(app).then().statusCode(200).body("size()", is(0));
+        assertThat(tablesHolding(c.connection, CPF_DIGITS)).as("held until the store's request").isNotEmpty();
+
+        NuvemshopSeeds.privacy(base + app.substring(1), "customers/redact", STORE, customerId(orders.get(0)));
+        eventually(() -> assertThat(nuvemshop().getList(
+                "deliveries.findAll { it.event == 'customers/redact' }.status")).contains(200));
+        for (String needle : List.of(NAME, CPF_DIGITS, EMAIL, "99999-8888")) {
+            assertThat(tablesHolding(c.connection, needle)).as("tables holding " + needle).isEmpty();
+        }
+        assertThat(String.join("\n", c.history(orders.get(0)))).doesNotContain(NAME);
+        given().contentType(ContentType.JSON).body(body).post("/hooks/apps/pipedrive").then().statusCode(404);
     }
 
     @Test

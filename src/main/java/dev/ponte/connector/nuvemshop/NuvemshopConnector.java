@@ -1,6 +1,7 @@
 package dev.ponte.connector.nuvemshop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ponte.connector.AppWebhooks;
 import dev.ponte.connector.ConnectionAccess;
 import dev.ponte.connector.Connector;
 import dev.ponte.connector.CredentialsFailure;
@@ -21,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,7 @@ import java.util.Set;
  * client and one pacer per connection, the client replaced when the token changes.
  */
 @ApplicationScoped
-public class NuvemshopConnector implements Connector, OAuth2Connect {
+public class NuvemshopConnector implements Connector, OAuth2Connect, AppWebhooks {
 
     public static final String SYSTEM = "NUVEMSHOP";
     private static final Set<Class<?>> CAPABILITIES = Set.of(OrderSource.class, WebhookInbound.class,
@@ -125,6 +127,13 @@ public class NuvemshopConnector implements Connector, OAuth2Connect {
     private String appId() {
         return config.appId().orElseThrow(() -> new CredentialsFailure(
                 "Ponte has no Nuvemshop app id configured (ponte.vendors.nuvemshop.app-id)"));
+    }
+
+    /** The privacy webhooks, set in the app's settings for every store, are signed with the app's secret too. */
+    @Override
+    public void verifyAppDelivery(WebhookInbound.Delivery delivery) {
+        NuvemshopSignature.verify(config.clientSecret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null),
+                delivery);
     }
 
     @Override

@@ -19,23 +19,16 @@ import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -47,10 +40,6 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
     static final String ACCESS_TOKEN = "nuvemshopAccessToken";
     static final String STORE_ID = "nuvemshopStoreId";
     static final String SCOPE = "nuvemshopScope";
-    /** As Ponte reads it: delivery headers arrive with lower-case names. */
-    static final String SIGNATURE = "x-linkedstore-hmac-sha256";
-    /** The same header as some frameworks rename it [V webhook.md]. */
-    static final String SIGNATURE_RENAMED = "http_x_linkedstore_hmac_sha256";
     /** What Ponte subscribes: the paid order (R40), and the uninstall (R16). */
     static final List<String> EVENTS = List.of("order/paid", "app/uninstalled");
     private static final VendorCalls CALLS = new VendorCalls(NuvemshopFailures.ERRORS);
@@ -144,7 +133,7 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
      */
     @Override
     public Optional<SourceEvent> read(Delivery delivery) {
-        verify(delivery);
+        NuvemshopSignature.verify(appSecret, delivery);
         JsonNode body;
         try {
             body = json.readTree(delivery.body());
@@ -179,31 +168,6 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
             case "app/uninstalled" -> Optional.of(SourceEvent.disconnected(eventId));
             default -> Optional.empty();
         };
-    }
-
-    private void verify(Delivery delivery) {
-        if (appSecret == null) {
-            throw new CredentialsFailure("Ponte has no Nuvemshop app secret configured to verify deliveries");
-        }
-        String given = delivery.headers().getOrDefault(SIGNATURE, delivery.headers().get(SIGNATURE_RENAMED));
-        if (given == null || given.isBlank()) {
-            throw new CredentialsFailure("the delivery carries no " + SIGNATURE);
-        }
-        byte[] expected = hmac(delivery.body() == null ? new byte[0] : delivery.body())
-                .getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
-            throw new CredentialsFailure("the delivery's " + SIGNATURE + " does not match its body");
-        }
-    }
-
-    private String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Subscribes each event Ponte acts on to {@code url} unless already subscribed (the HMAC needs no new secret). */

@@ -118,8 +118,8 @@ abstract class ApiContractTest {
 
     @Test
     void aSystemWithoutAConnectorIsRefusedByName() {
-        Tenant tenant = newTenant("Nuvemshop");
-        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "NUVEMSHOP", "ledgerSystem", "CONTA_AZUL"))
+        Tenant tenant = newTenant("HubSpot");
+        as(tenant.key()).body(Map.of("name", "x", "sourceSystem", "HUBSPOT", "ledgerSystem", "CONTA_AZUL"))
                 .post("/api/v1/connections").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("sourceSystem")))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString("PIPEDRIVE"));
@@ -133,7 +133,7 @@ abstract class ApiContractTest {
         Tenant tenant = newTenant("Catalog");
         var systems = as(tenant.key()).get("/api/v1/catalog/systems").then().statusCode(200).extract().jsonPath();
         assertThat(systems.getList("system", String.class)).contains("PIPEDRIVE", "CONTA_AZUL", "CRM_IN_CLOUD",
-                "REVISO", "MOSKIT").doesNotContain("NUVEMSHOP");
+                "REVISO", "MOSKIT", "ARIVO", "NUVEMSHOP");
         assertThat(systems.getString("find { it.system == 'PIPEDRIVE' }.side")).isEqualTo("SOURCE");
         assertThat(systems.getList("find { it.system == 'PIPEDRIVE' }.capabilities", String.class))
                 .contains("DealSource", "WebhookInbound", "WebhookSubscription");
@@ -150,7 +150,7 @@ abstract class ApiContractTest {
         var openApi = io.restassured.RestAssured.get("/q/openapi?format=json").then().statusCode(200).extract()
                 .jsonPath();
         assertThat(openApi.getList("components.schemas.ConnectionRequest.properties.sourceSystem.enum", String.class))
-                .contains("PIPEDRIVE", "CRM_IN_CLOUD", "MOSKIT").doesNotContain("NUVEMSHOP", "CONTA_AZUL");
+                .contains("PIPEDRIVE", "CRM_IN_CLOUD", "MOSKIT", "NUVEMSHOP").doesNotContain("CONTA_AZUL");
     }
 
     @Test

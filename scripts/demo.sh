@@ -4,7 +4,8 @@
 set -euo pipefail
 ADMIN_KEY=${1:?usage: scripts/demo.sh ADMIN_API_KEY}
 PONTE=${PONTE:-http://localhost:8080}
-PD="$PONTE/sandbox/pipedrive"
+SANDBOX=${SANDBOX:-$PONTE/sandbox}   # the emulators: Ponte's own in dev mode, or the emulators' app (aot-train.sh)
+PD="$SANDBOX/pipedrive"
 json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -n 1; }
 post() { curl -fsS -X POST "$1" -H 'Content-Type: application/json' "${@:3}" -d "$2"; }
 pd() { post "$PD$1" "$2" -H 'x-api-token: sandbox-admin-token'; }
@@ -30,11 +31,11 @@ curl -fsS -X PATCH "$PD/api/v2/deals/$DEAL" -H 'x-api-token: sandbox-admin-token
   -d '{"status":"won"}' > /dev/null
 
 for _ in $(seq 1 50); do
-  if curl -fsS "$PONTE/sandbox/contaazul/_state" | grep -q '"situacao":"EM_ANDAMENTO"'; then break; fi
+  if curl -fsS "$SANDBOX/contaazul/_state" | grep -q '"situacao":"EM_ANDAMENTO"'; then break; fi
   sleep 0.2
 done
 echo "Conta Azul sales now:"
-curl -fsS "$PONTE/sandbox/contaazul/_state" | sed 's/.*"vendas":\(\[.*\]\),"contratos".*/\1/'
+curl -fsS "$SANDBOX/contaazul/_state" | sed 's/.*"vendas":\(\[.*\]\),"contratos".*/\1/'
 echo
 echo "The deal's history in Ponte:"
 curl -fsS -H "$AUTH" "$PONTE/api/v1/connections/$CONNECTION/history?subject=pipedrive:deal:$DEAL"

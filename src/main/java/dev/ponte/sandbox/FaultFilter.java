@@ -1,5 +1,6 @@
 package dev.ponte.sandbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
@@ -21,6 +22,7 @@ import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
  * the event loop, before the request reaches its blocking endpoint: like a real network's delay it holds no thread, so
  * any number of calls wait together and the emulator's worker pool does not cap how many overlap.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class FaultFilter {
 
     private final Faults faults;

@@ -1,5 +1,6 @@
 package dev.ponte.sandbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Runtime fault configuration per vendor; decisions are thread-safe and repeatable for a given seed. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class Faults {
 

@@ -1,5 +1,6 @@
 package dev.ponte.sandbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * after the vendor's credential check (the limits are per connected account) and after injected faults, so a request
  * those answered does not count.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class RateLimitFilter {
 
     private final SandboxVendors vendors;

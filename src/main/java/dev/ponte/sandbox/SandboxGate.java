@@ -1,5 +1,6 @@
 package dev.ponte.sandbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -9,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Hides every {@code /sandbox/**} path unless {@code ponte.sandbox.enabled=true}: the 404 is thrown, not returned, so
  * it leaves as the same problem+json as any unknown path.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class SandboxGate {
 
     private final boolean enabled;

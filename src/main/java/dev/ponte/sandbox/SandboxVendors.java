@@ -1,5 +1,6 @@
 package dev.ponte.sandbox;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The emulated vendors by path segment. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class SandboxVendors {
 

@@ -39,8 +39,11 @@ import org.junit.jupiter.api.Test;
  * read from Ponte's {@code /proc/<pid>/stat} (user + system) is Ponte's alone: not the emulators', not this client's,
  * not PostgreSQL's. Several builds can be measured side by side in one run ({@code -Dbench.deal.apps=old=/path/to/
  * old/target/quarkus-app,new=target/quarkus-app}, an entry may add environment variables:
- * {@code new200=target/quarkus-app;PONTE_ENGINE_WORKERS=200}); their runs are interleaved (old, new, old, new, …) so the
- * machine's other load falls on both alike, and each run starts its build afresh on an empty database.
+ * {@code new200=target/quarkus-app;PONTE_ENGINE_WORKERS=200}, JVM options as {@code JAVA_TOOL_OPTIONS}, and
+ * {@code JAVA=<a java binary>} runs it on another JDK, e.g. {@code aot=target/quarkus-app;JAVA=/usr/lib/jvm/
+ * temurin-25-jdk-amd64/bin/java;JAVA_TOOL_OPTIONS=-XX:AOTCache=app.aot}); their runs are interleaved (old, new, old, new,
+ * …) so the machine's other load falls on both alike, and each run starts its build afresh on an empty database. The
+ * emulators are their own app, {@code target/emulators} (built by {@code ./mvnw package}), on its in-memory database.
  *
  * <p>One run of a build: Ponte started, a tenant and a Pipedrive → Conta Azul connection made through its API (the
  * OAuth2 consent followed by hand), 40 organizations and 20 products in the Pipedrive emulator, then
@@ -59,7 +62,7 @@ import org.junit.jupiter.api.Test;
  * of {@code bench.deal.runs} (3) runs per build, and each build's figures as a ratio of the first build's. Run with
  * {@code ./mvnw -Pbench verify -Dit.test=DealCpuBenchmark}; figures go to {@code target/benchmark-deal-cpu.txt}.
  * After the deal runs, {@code scripts/start-time.sh} times {@code bench.deal.starts} (5) starts of each build, interleaved,
- * and reports each start's phases and the medians. {@code -Dbench.deal.jfr=true} records a JFR profile of each Ponte run ({@code target/bench-deal-<build>-<run>.jfr}).
+ * and reports each start's phases and the medians ({@code -Dbench.deal.runs=0}: the starts alone). {@code -Dbench.deal.jfr=true} records a JFR profile of each Ponte run ({@code target/bench-deal-<build>-<run>.jfr}).
  */
 class DealCpuBenchmark {
 
@@ -92,16 +95,13 @@ class DealCpuBenchmark {
         postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(Path.of("target", "embedded-pg-deal-cpu").toAbsolutePath().toFile())
                 .setServerConfig("max_connections", "200").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database emulators");
-        }
         int port = freePort();
         emulatorUrl = "http://localhost:" + port;
         pipedrive = emulatorUrl + "/sandbox/pipedrive";
         contaAzul = emulatorUrl + "/sandbox/contaazul";
-        Path app = Path.of(apps().values().iterator().next());
-        emulators = start(app, "emulators", "emulators", port, List.of(), Map.of("PONTE_SANDBOX_ENABLED", "true",
-                "PONTE_ENGINE_ENABLED", "false"));
+        // The emulators' own app (in memory, no job engine), built next to the production app by ./mvnw package.
+        emulators = start(Path.of("target", "emulators").toAbsolutePath(), "emulators", null, port, List.of(),
+                Map.of());
         awaitReady(emulatorUrl, emulators);
     }
 
@@ -137,6 +137,9 @@ class DealCpuBenchmark {
         List<String> report = new ArrayList<>();
         Figures base = null;
         for (Map.Entry<String, List<Figures>> e : figures.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue; // bench.deal.runs=0: start times only
+            }
             Figures m = Figures.median(e.getValue());
             report.add(e.getKey() + " (" + apps.get(e.getKey()) + (environment(e.getKey()).isEmpty() ? ""
                     : " " + environment(e.getKey())) + "), medians of " + e.getValue().size() + " runs: "
@@ -197,8 +200,8 @@ class DealCpuBenchmark {
         for (int run = 0; run < START_RUNS; run++) {
             for (Map.Entry<String, String> app : apps.entrySet()) {
                 ProcessBuilder builder = new ProcessBuilder("bash", Path.of("scripts", "start-time.sh").toAbsolutePath()
-                        .toString(), "-n", "1", "-d", app.getValue(), "--", Path.of(System.getProperty("java.home"),
-                                "bin", "java").toString(), "-jar", "quarkus-run.jar").redirectErrorStream(true);
+                        .toString(), "-n", "1", "-d", app.getValue(), "--", environment(app.getKey())
+                                .getOrDefault("JAVA", java()), "-jar", "quarkus-run.jar").redirectErrorStream(true);
                 Map<String, String> env = builder.environment();
                 env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "start_"
                         + app.getKey().replaceAll("\\W", "_")));
@@ -581,6 +584,11 @@ class DealCpuBenchmark {
         return apps;
     }
 
+    /** The JDK that runs this benchmark: a build's default, unless its entry names another as {@code ;JAVA=…}. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The environment an entry of {@code bench.deal.apps} gives its build ({@code ;ENV=value} after the dir). */
     private static Map<String, String> environment(String name) {
         Map<String, String> env = new HashMap<>();
@@ -608,16 +616,17 @@ class DealCpuBenchmark {
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(app + "/quarkus-run.jar missing; run with -Pbench verify");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(List.of(extra.getOrDefault("JAVA", java())));
         command.addAll(jvm);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "bench-deal-" + name + ".log").toAbsolutePath().toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        if (database != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", database));
+            env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        }
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("PONTE_SECRETS_KEY", "YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMDE=");
         env.put("PONTE_BOOTSTRAP_API_KEY", ADMIN_KEY);

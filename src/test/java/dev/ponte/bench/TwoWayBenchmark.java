@@ -70,18 +70,19 @@ class TwoWayBenchmark {
                 .setOverrideWorkingDirectory(Path.of("target", "embedded-pg-twoway").toAbsolutePath().toFile())
                 .setServerConfig("max_connections", "200").start();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database emulators");
             s.execute("create database ponte");
         }
         int emulatorPort = freePort();
         emulatorUrl = "http://localhost:" + emulatorPort;
-        emulators = start("emulators", emulatorPort, List.of("-Xmx4g"), Map.of("PONTE_SANDBOX_ENABLED", "true",
-                "PONTE_ENGINE_ENABLED", "false", "QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE", "100M"));
+        emulators = start("emulators", emulatorPort, List.of("-Xmx4g"), Map.of("QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE",
+                "100M"));
         int pontePort = freePort();
         ponteUrl = "http://localhost:" + pontePort;
         Files.deleteIfExists(GC_LOG);
         ponte = start("ponte", pontePort, List.of("-Xmx256m", "-Xlog:gc*:file=" + GC_LOG),
-                Map.of("PONTE_VENDORS_REVISO_API_URL", emulatorUrl + "/sandbox/reviso",
+                Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "ponte"),
+                        "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                        "PONTE_VENDORS_REVISO_API_URL", emulatorUrl + "/sandbox/reviso",
                         "PONTE_VENDORS_CRMINCLOUD_API_URL", emulatorUrl + "/sandbox/crmincloud",
                         "PONTE_VENDORS_REVISO_APP_SECRET_TOKEN", "sandbox-app-secret-token",
                         "PONTE_VENDORS_REVISO_REQUESTS_PER_SECOND", "100000"));
@@ -304,11 +305,15 @@ class TwoWayBenchmark {
 
     // ---- processes and HTTP ----------------------------------------------------------------------------------
 
+    /**
+     * Ponte is the production app ({@code target/quarkus-app}, on PostgreSQL: the datasource comes in {@code extra});
+     * the emulators are their own app ({@code target/emulators}, in memory), both built by {@code ./mvnw package}.
+     */
     private static Process start(String name, int port, List<String> jvm, Map<String, String> extra)
             throws IOException {
-        Path app = Path.of("target", "quarkus-app").toAbsolutePath();
+        Path app = Path.of("target", name.equals("emulators") ? "emulators" : "quarkus-app").toAbsolutePath();
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("target/quarkus-app/quarkus-run.jar missing; run with -Pbench verify");
+            throw new IllegalStateException(app + "/quarkus-run.jar missing; run with -Pbench verify");
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
@@ -317,9 +322,6 @@ class TwoWayBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "bench-twoway-" + name + ".log").toAbsolutePath().toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", name));
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("PONTE_SECRETS_KEY", "YmVuY2gtb25seS1rZXktYmVuY2gtb25seS1rZXktMDE=");
         env.put("PONTE_BOOTSTRAP_API_KEY", ADMIN_KEY);

@@ -3,6 +3,7 @@ package dev.ponte.sandbox.arivo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.sandbox.SandboxVendor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  * names, ids as strings (as the vendor's fixtures mostly write them). A {@code @Singleton} (no client proxy): the
  * resources of this package read its maps directly, and change a record under the record's map lock.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class Arivo implements SandboxVendor {
 

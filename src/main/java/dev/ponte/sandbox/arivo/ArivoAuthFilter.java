@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.arivo;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** {@code Authorization: Token token=<key>} on every API path (not the emulator's own {@code _} paths). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class ArivoAuthFilter {
 
     private static final String PREFIX = "/sandbox/arivo/";

@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.arivo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Persons and companies ({@code /contacts}, {@code contact_type} person | company; CPF and CNPJ as given). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/arivo/contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

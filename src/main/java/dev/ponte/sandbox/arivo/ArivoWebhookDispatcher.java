@@ -3,6 +3,7 @@ package dev.ponte.sandbox.arivo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.sandbox.Faults;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  * {@code {event, data: <the deal>}}, a guess, and nothing that signs it. A failed attempt is retried a few times; the
  * {@code webhook_duplicates} fault knob sends each event several times.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class ArivoWebhookDispatcher {
 

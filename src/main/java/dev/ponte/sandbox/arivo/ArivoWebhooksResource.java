@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.arivo;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  * Webhook subscriptions ({@code POST /webhooks {callback_url, event}}, {@code GET /webhooks} as a bare array,
  * {@code DELETE /webhooks/{id}}); delivery is {@link ArivoWebhookDispatcher}.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/arivo/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Servico;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Vendedor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
@@ -39,6 +40,7 @@ import java.util.stream.Stream;
  * The Conta Azul emulator's state: one connected ERP account, its OAuth2 client and grants, and its records. A {@code @Singleton} (no client proxy) because the resources of
  * this package read its maps directly.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class ContaAzul implements SandboxVendor {
 

@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.contaazul;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** {@code Authorization: Bearer <access token>} on every {@code /v1/…} call; unknown or expired tokens get 401. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class ContaAzulAuthFilter {
 
     private static final String API_PREFIX = "/sandbox/" + ContaAzul.NAME + "/v1/";

@@ -2,6 +2,7 @@ package dev.ponte.sandbox.contaazul;
 
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Categoria;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Listagem;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.Set;
  * ({@link ContaAzul#CATEGORIAS}). {@code permite_apenas_filhos}, "required" in the spec, is not enforced:
  * Conta Azul's own n8n node never sends it.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/categorias")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContaAzulCategoriasResource {

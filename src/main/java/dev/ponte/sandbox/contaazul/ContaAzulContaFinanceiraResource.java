@@ -2,6 +2,7 @@ package dev.ponte.sandbox.contaazul;
 
 import dev.ponte.sandbox.contaazul.ContaAzulModel.ContaFinanceira;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Listagem;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The account's financial accounts ({@code GET /v1/conta-financeira}, financial spec), fixed per account here. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/conta-financeira")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContaAzulContaFinanceiraResource {

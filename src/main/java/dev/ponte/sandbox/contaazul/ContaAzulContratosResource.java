@@ -9,6 +9,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.ItemVenda;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.ListagemContratos;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Recurring sales: {@code /v1/contratos} (specs/contaazul/api-evangelist/conta-azul-contracts-openapi.yml). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/contratos")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

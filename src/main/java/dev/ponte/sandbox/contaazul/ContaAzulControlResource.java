@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.contaazul;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import java.util.Map;
  * clients meet are served); {@code POST …/_controls/financeiro} makes the financial creates answer with a protocol, as
  * they did before 18/10/2026. A state reset restores all three.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/_controls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

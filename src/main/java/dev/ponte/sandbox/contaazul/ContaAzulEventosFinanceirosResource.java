@@ -13,6 +13,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.ParcelaDetalhe;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.ParcelaFinanceira;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.RateioEvento;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -49,6 +50,7 @@ import java.util.regex.Pattern;
  * optional here, as (B)'s page lists them. A test control ({@code _controls/financeiro}) makes the creates answer
  * 202 with a protocol instead, as generation (A) did.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/financeiro/eventos-financeiros")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

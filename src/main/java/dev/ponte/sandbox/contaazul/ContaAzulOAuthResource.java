@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.sandbox.contaazul.ContaAzul.Grant;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.TokenResponse;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Conta Azul's OAuth2 authorization server (auth.contaazul.com/oauth2/…, README "Conta Azul"). The consent page is
  * skipped: authorize answers at once with a code. Every refresh rotates the refresh token and revokes the old one.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/auth/oauth2")
 public class ContaAzulOAuthResource {
 

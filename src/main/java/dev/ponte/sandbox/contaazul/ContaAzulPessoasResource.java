@@ -5,6 +5,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.Items;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Perfil;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Pessoa;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.PessoaResumo;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Customers and suppliers: {@code /v1/pessoas} (docs open-api-person/v1; research-notes §1a). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/pessoas")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Estoque;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Items;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import java.util.UUID;
  * Products: {@code /v1/produtos} (n8n node 2026-04 and SDK 2026-07; the saved inventory spec still shows the older
  * {@code /v1/produto/busca}, which is not emulated — research-notes §1a).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/produtos")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.Produto;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Servico;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Situacao;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Sale rules shared by {@code POST /v1/venda} and contracts (which create their first sale). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class ContaAzulSales {
 

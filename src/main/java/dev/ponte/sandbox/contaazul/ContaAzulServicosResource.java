@@ -3,6 +3,7 @@ package dev.ponte.sandbox.contaazul;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Itens;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Servico;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Services: {@code /v1/servicos} (n8n node + SDK; research-notes §1a). The list envelope is {@code {itens}}. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/servicos")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import dev.ponte.sandbox.contaazul.ContaAzulModel.Venda;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.VendaResumo;
 import dev.ponte.sandbox.contaazul.ContaAzulModel.Vendedor;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -37,6 +38,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** Sales: {@code /v1/venda} (specs/contaazul/api-evangelist/conta-azul-sales-openapi.yml). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/contaazul/v1/venda")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

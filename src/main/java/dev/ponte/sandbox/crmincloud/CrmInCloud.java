@@ -6,6 +6,7 @@ import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Company;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.FieldDefinition;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Quote;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.TableRow;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
  * catalogue, the sales reference tables and quotes. A {@code @Singleton} (no client proxy) because the resources of
  * this package read its maps directly.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class CrmInCloud implements SandboxVendor {
 

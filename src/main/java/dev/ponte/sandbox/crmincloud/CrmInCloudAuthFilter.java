@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.crmincloud;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -9,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Every API call but the login needs {@code Authorization: Bearer <token>} from {@code /Auth/Login} (the "JWT token"
  * and "Bearer Authentication" sections of every controller page on api.crmincloud.it).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class CrmInCloudAuthFilter {
 
     private static final String API = "/sandbox/crmincloud/api/";

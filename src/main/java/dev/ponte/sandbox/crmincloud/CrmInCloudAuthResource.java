@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.crmincloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import java.util.Map;
  * Web API key (Setup › Utenti › Web API Keys, help.reviso.com) as {@code {"apiKey": …}} and answers an OAuth-style
  * {@code access_token} (guesses).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/Auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package dev.ponte.sandbox.crmincloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Article;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import java.util.function.LongSupplier;
  * get, create, replace. {@code code} is unique (article codes join quote rows to the ledger's products, seed).
  * The controller name and shapes are guesses.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/CatalogArticle")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Company;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.FieldDefinition;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.FreeFieldValue;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +26,7 @@ import java.util.Map;
  * A PUT replaces the contact data (missing properties are cleared) but keeps {@code code} when absent, and changes
  * only the additional fields it lists.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/{controller: Companies|Company}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.ponte.sandbox.crmincloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.FieldDefinition;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Option;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import java.util.Map;
  * seed): list, create ({@code type} {@code Select} or {@code Text}) and add options to a selection field. Paths
  * and shapes are guesses.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/FreeField/Company")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

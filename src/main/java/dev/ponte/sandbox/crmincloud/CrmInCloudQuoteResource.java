@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.ExternalReference;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.Quote;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.QuoteRow;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import java.util.Map;
  * of another system with {@code POST Quote/{id}/ExternalReference}; a quote linked to {@code CiC} shows "(CiC)" in
  * its {@code listLabel}. Shapes and the link action are guesses.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/{controller: Quotes|Quote}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.crmincloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import java.util.Map;
  * [...]}} stores the given company bodies, validated as the API's POST does (a body with an {@code id} replaces that
  * company as the API's PUT does), and answers their ids.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/_seed")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

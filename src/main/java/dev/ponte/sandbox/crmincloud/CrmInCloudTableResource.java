@@ -2,6 +2,7 @@ package dev.ponte.sandbox.crmincloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.crmincloud.CrmInCloudModel.TableRow;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import java.util.function.LongSupplier;
  * unità di misura", and payment modes): list, create, replace; {@code code} is unique per table. Names and shapes
  * are guesses.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/crmincloud/api/v1/{table: VatCode|PaymentTerm|PaymentMode|UnitOfMeasure}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

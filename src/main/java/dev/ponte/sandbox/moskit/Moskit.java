@@ -3,6 +3,7 @@ package dev.ponte.sandbox.moskit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.sandbox.SandboxVendor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  * user and two pipelines, and its records kept as the JSON Moskit answers. A {@code @Singleton} (no client proxy)
  * because the resources of this package read its maps directly.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class Moskit implements SandboxVendor {
 

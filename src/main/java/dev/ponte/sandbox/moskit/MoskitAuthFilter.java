@@ -1,11 +1,13 @@
 package dev.ponte.sandbox.moskit;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** The API key in the {@code apikey} header on every v2 call. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class MoskitAuthFilter {
 
     private static final String PREFIX = "/sandbox/moskit/v2/";

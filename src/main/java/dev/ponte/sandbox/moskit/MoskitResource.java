@@ -3,6 +3,7 @@ package dev.ponte.sandbox.moskit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import java.util.Set;
  * Creating records is not part of Ponte's contract but lets tests and the demo build data over HTTP; amounts are in
  * centavos.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/moskit/v2")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.ponte.sandbox.nuvemshop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.sandbox.SandboxVendor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  * amounts as decimal strings; ids are numbers. A {@code @Singleton}: the resources of this package read its maps
  * directly and change a record under the record's lock.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class Nuvemshop implements SandboxVendor {
 

@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.nuvemshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * with {@code code} and {@code state}; and {@code POST /apps/authorize/token}, which exchanges the code (single use)
  * for a token that never expires. A new install of the same store replaces the store's earlier token.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/nuvemshop/apps")
 @Produces(MediaType.APPLICATION_JSON)
 public class NuvemshopAppResource {

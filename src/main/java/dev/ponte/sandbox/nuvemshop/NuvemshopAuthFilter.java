@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.nuvemshop;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * docs' {@code Authorization: Bearer} is accepted too, as wave2-contracts §2 advises), JSON on a POST or PUT (415),
  * and room in the store's leaky bucket (429 with the rate-limit headers). Runs after injected faults.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class NuvemshopAuthFilter {
 
     private static final Pattern STORE_PATH = Pattern.compile("^/sandbox/nuvemshop/v1/(\\d+)(/.*)?$");

@@ -2,6 +2,7 @@ package dev.ponte.sandbox.nuvemshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +23,7 @@ import java.util.Set;
  * privacy event sent to the URL given (in the Partner admin those URLs are app settings) with the body the vendor's
  * LGPD test tool builds from the store's orders, and the bucket's size and drain rate (stores on the top plans get ×10).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/nuvemshop/_control")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

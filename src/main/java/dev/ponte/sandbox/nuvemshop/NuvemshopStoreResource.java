@@ -3,6 +3,7 @@ package dev.ponte.sandbox.nuvemshop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +37,7 @@ import java.util.function.Predicate;
  * an order in the vendor's fields, amounts and quantities as decimal strings. The vendor refuses webhook URLs that are
  * not HTTPS or point to localhost; the emulator must deliver to a local Ponte, so it takes any http(s) URL.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/nuvemshop/v1/{store}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

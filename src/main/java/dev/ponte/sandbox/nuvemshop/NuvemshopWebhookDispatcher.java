@@ -3,6 +3,7 @@ package dev.ponte.sandbox.nuvemshop;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.sandbox.Faults;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  * subscriptions). A delivery not answered 2xx is retried a few times, quickly (the vendor retries for 48 h); the
  * {@code webhook_duplicates} fault knob, or a control's {@code copies}, sends each event several times.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class NuvemshopWebhookDispatcher {
 

@@ -9,6 +9,7 @@ import dev.ponte.sandbox.pipedrive.PipedriveModel.Organization;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Person;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Product;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Webhook;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
  * The Pipedrive emulator's state: one company with an admin and a regular user, and its records. A {@code @Singleton} (no client proxy) because the resources of
  * this package read its maps directly.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class Pipedrive implements SandboxVendor {
 

@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.pipedrive;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -7,6 +8,7 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** API token in the {@code x-api-token} header or the {@code api_token} query parameter (README "Pipedrive"). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class PipedriveAuthFilter {
 
     static final String TOKEN_PROPERTY = "sandbox.pipedrive.token";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Deal;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.DealProduct;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Envelope;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Deals, API v2 (specs/pipedrive/openapi-v2.yaml: /deals, /deals/{id}, /deals/{id}/products). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/pipedrive/api/v2/deals")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

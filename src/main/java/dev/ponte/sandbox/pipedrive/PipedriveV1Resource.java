@@ -9,6 +9,7 @@ import dev.ponte.sandbox.pipedrive.PipedriveModel.Organization;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Person;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Price;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Product;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -42,6 +43,7 @@ import java.util.stream.Stream;
  * The saved v1 spec no longer lists persons/organizations/products or itemSearch (research-notes §2, risk 4), so
  * those serve the v2 entity shapes (openapi-v2.yaml examples); {@link PipedriveV2Resource} has the v2 paths.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/pipedrive/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

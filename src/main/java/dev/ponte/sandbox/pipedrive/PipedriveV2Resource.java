@@ -4,6 +4,7 @@ import dev.ponte.sandbox.pipedrive.PipedriveModel.Envelope;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Organization;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Person;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Product;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** API v2 reads other than deals (specs/pipedrive/openapi-v2.yaml). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/pipedrive/api/v2")
 @Produces(MediaType.APPLICATION_JSON)
 public class PipedriveV2Resource {

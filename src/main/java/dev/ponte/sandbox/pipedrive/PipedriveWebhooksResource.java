@@ -3,6 +3,7 @@ package dev.ponte.sandbox.pipedrive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.StatusEnvelope;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Webhook;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** Webhook subscriptions, API v1 (openapi-v1.yaml /webhooks, /webhooks/{id}); delivery is {@link WebhookDispatcher}. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/pipedrive/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

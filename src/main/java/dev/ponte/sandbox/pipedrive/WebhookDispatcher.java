@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ponte.sandbox.Faults;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Delivery;
 import dev.ponte.sandbox.pipedrive.PipedriveModel.Webhook;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * error) is retried with {@code meta.attempt} incremented; the {@code webhook_duplicates} fault knob sends each event
  * several times with the same {@code correlation_id}, as Pipedrive has been seen to do.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @ApplicationScoped
 public class WebhookDispatcher {
 

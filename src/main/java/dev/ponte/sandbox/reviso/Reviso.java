@@ -1,6 +1,7 @@
 package dev.ponte.sandbox.reviso;
 
 import dev.ponte.sandbox.SandboxVendor;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.core.Response;
@@ -28,6 +29,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Customers are kept twice under one lock: by number, and ordered by {@code lastUpdated} then number, so a
  * {@code lastUpdated$gt:} filter reads only the customers changed since, even among 100,000.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Singleton
 public class Reviso implements SandboxVendor {
 

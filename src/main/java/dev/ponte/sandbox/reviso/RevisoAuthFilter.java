@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.reviso;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,6 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * is 401 "Login to API server failed.". The word {@code demo} for both tokens reads the demo agreement (here: this
  * one) but cannot write (reviso.com/authentication says GET only; the refusal's status is a guess).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 public class RevisoAuthFilter {
 
     static final String APP_SECRET = "X-AppSecretToken";

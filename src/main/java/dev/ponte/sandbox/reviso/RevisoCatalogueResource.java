@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.reviso;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import java.util.Map;
  * {@code /customer-groups}, {@code /price-groups}, {@code /currencies}, {@code /units}, {@code /product-groups},
  * {@code /layouts}); read-only, as the seed's connector only reads them.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/{collection: " + RevisoCatalogueResource.COLLECTIONS + "}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ponte.sandbox.reviso.Reviso.Customer;
 import dev.ponte.sandbox.reviso.RevisoErrors.PropertyError;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import java.util.Map;
  * (the next {@code customerNumber}) and replace (PUT: absent fields are cleared). Every write stamps
  * {@code lastUpdated}. Validation follows the official sample and the seed's errors (see {@link RevisoErrors}).
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

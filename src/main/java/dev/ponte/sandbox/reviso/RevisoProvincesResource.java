@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.reviso;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 
 /** Provinces ({@code /provinces/{country}}): Italy's, with the two-letter code and the number customers use. */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/provinces")
 @Produces(MediaType.APPLICATION_JSON)
 public class RevisoProvincesResource {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.ponte.sandbox.reviso.Reviso.Customer;
 import dev.ponte.sandbox.reviso.RevisoErrors.PropertyError;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import java.util.Map;
  * answer carries {@code id, number, netAmount, vatAmount, grossAmount, pdf{download}, isArchived} (research-notes §3);
  * {@code references{other}} next to {@code notes} is e-conomic's shape, a guess for Reviso.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/quotations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package dev.ponte.sandbox.reviso;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ponte.sandbox.reviso.Reviso.Customer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import java.util.Map;
  * {@code lastUpdated}; {@code POST _customers/generate} makes {@code count} valid Italian customers in memory at once
  * (100,000 in well under a second), {@code lastUpdated} from {@code from} (default now) {@code stepMillis} apart.
  */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/_customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

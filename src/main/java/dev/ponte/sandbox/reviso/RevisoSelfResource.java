@@ -1,5 +1,6 @@
 package dev.ponte.sandbox.reviso;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /self}: the agreement the tokens open, here an Italian company (CRM in Cloud's setting). */
+@IfBuildProperty(name = "ponte.sandbox.included", stringValue = "true")
 @Path("/sandbox/reviso/self")
 @Produces(MediaType.APPLICATION_JSON)
 public class RevisoSelfResource {

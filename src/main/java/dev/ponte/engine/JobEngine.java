@@ -203,6 +203,7 @@ public final class JobEngine {
     private void runJob(Job job) {
         Instant started = clock.instant();
         JobStore.Completion done;
+        List<HistoryLine> history = List.of();
         try {
             if (job.attempts() == 1) {
                 timer("ponte.jobs.queue.wait", "Time from enqueue to first start", job.kind())
@@ -218,7 +219,7 @@ public final class JobEngine {
                 try {
                     done = execute(job, started);
                 } finally {
-                    JobScope.exit();
+                    history = JobScope.exit();
                 }
                 timer("ponte.jobs.run", "Time a handler ran", job.kind())
                         .record(Duration.between(started, clock.instant()));
@@ -229,7 +230,7 @@ public final class JobEngine {
             done = failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
                     "Ponte failed while running this job; it will be retried.", List.of()));
         }
-        completions.add(done);
+        completions.add(done.with(history));
     }
 
     private JobStore.Completion execute(Job job, Instant started) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The {@code job} table, in plain JDBC: the claim is one statement per batch, which an ORM would only slow down.
@@ -24,6 +25,8 @@ import javax.sql.DataSource;
  * (one embedded instance) a conditional update per row claims it.
  */
 public final class JobStore {
+
+    private static final Logger LOG = Logger.getLogger(JobStore.class);
 
     static final String COLUMNS = "id, connection_id, kind, subject, idempotency_key, payload, status, attempts,"
             + " max_attempts, run_at, lease_owner, lease_until, reason, last_error, created_at, started_at,"
@@ -157,17 +160,58 @@ public final class JobStore {
      * An outcome to record for a job this instance ran; it only lands while the lease is still ours.
      * {@code postponements} is the job's new count of postponements in a row (0 after anything but a wait).
      */
+    /** An attempt's outcome, with the history lines the attempt recorded (written in the same commit). */
     record Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt,
-            String reason, String error, Instant finishedAt, int postponements) {
+            String reason, String error, Instant finishedAt, int postponements, List<HistoryLine> history) {
+
+        Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt, String reason,
+                String error, Instant finishedAt, int postponements) {
+            this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, postponements, List.of());
+        }
 
         Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt, String reason,
                 String error, Instant finishedAt) {
             this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, 0);
         }
+
+        Completion with(List<HistoryLine> lines) {
+            return new Completion(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt,
+                    postponements, lines);
+        }
     }
 
-    /** Records outcomes in one transaction; answers how many were refused because the lease had moved on. */
+    /**
+     * Records outcomes, and the history lines their attempts recorded, in one transaction; answers how many outcomes
+     * were refused because the lease had moved on (their attempts' lines are still written: what they did, happened).
+     * If the database refuses a history line as data (SQLState class 22 or 23, which no retry cures), the outcomes
+     * are recorded without the lines, then each attempt's lines are written on their own: only the refused attempt's
+     * are left out, and the log says which.
+     */
     int complete(List<Completion> completions) {
+        try {
+            return complete(completions, true);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null
+                    || !(sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))
+                    || completions.stream().allMatch(done -> done.history().isEmpty())) {
+                throw e;
+            }
+            int lost = complete(completions, false);
+            for (Completion done : completions) {
+                try (Connection c = dataSource.getConnection()) {
+                    HistoryLine.insert(c, done.history());
+                } catch (SQLException refused) {
+                    // The subject, action and outcome only: a line's message may name a person.
+                    done.history().forEach(line -> LOG.errorf("History line of job %d not recorded (SQLState %s):"
+                            + " %s %s %s", done.id(), refused.getSQLState(), line.subject(), line.action(),
+                            line.outcome()));
+                }
+            }
+            return lost;
+        }
+    }
+
+    private int complete(List<Completion> completions, boolean withHistory) {
         String sql = "update job set status = ?, attempts = ?, run_at = case when cast(? as timestamp with time zone)"
                 + " is null then null else " + UNLESS_PAUSED.formatted("job.connection_id") + " end,"
                 + " reason = ?, last_error = ?, finished_at = ?, postponements = ?, lease_owner = null,"
@@ -200,6 +244,9 @@ public final class JobStore {
                     } else if (completions.get(i).status() == JobStatus.DEAD) {
                         dead.add(completions.get(i));
                     }
+                }
+                if (withHistory) {
+                    HistoryLine.insert(c, completions.stream().flatMap(done -> done.history().stream()).toList());
                 }
                 recordDeaths(c, dead);
                 c.commit();

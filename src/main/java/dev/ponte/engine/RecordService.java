@@ -48,25 +48,30 @@ public class RecordService implements Records {
         return QuarkusTransaction.isActive();
     }
 
+    /**
+     * A job's history lines are kept in its attempt's {@link JobScope} and written in the commit that records the
+     * attempt's outcome, so a deal's few lines cost no commit of their own; a long run writes them
+     * {@value #HISTORY_BATCH} at a time as it goes. Outside a job a line is written at once.
+     */
     @Override
     public void record(UUID connectionId, String subject, Long jobId, String action, String outcome, String message,
             String details) {
-        String text = message.length() > 2000 ? message.substring(0, 2000) : message;
+        HistoryLine line = new HistoryLine(connectionId, subject, jobId, action, outcome, message, details,
+                clock.instant());
         if (!inTransaction()) {
-            jdbc(c -> {
-                try (PreparedStatement ps = c.prepareStatement("insert into history (connection_id, subject, job_id,"
-                        + " action, outcome, message, details, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    ps.setObject(1, connectionId);
-                    ps.setString(2, subject);
-                    ps.setObject(3, jobId);
-                    ps.setString(4, action);
-                    ps.setString(5, outcome);
-                    ps.setString(6, text);
-                    ps.setString(7, details);
-                    ps.setObject(8, JobStore.ts(clock.instant()));
-                    return ps.executeUpdate();
-                }
-            });
+            List<HistoryLine> kept = JobScope.history();
+            if (kept == null) {
+                jdbc(c -> {
+                    HistoryLine.insert(c, List.of(line));
+                    return null;
+                });
+            } else if (kept.add(line) && kept.size() >= HISTORY_BATCH) {
+                jdbc(c -> {
+                    HistoryLine.insert(c, kept);
+                    return null;
+                });
+                kept.clear();
+            }
             return;
         }
         HistoryEntry entry = new HistoryEntry();
@@ -75,11 +80,14 @@ public class RecordService implements Records {
         entry.jobId = jobId;
         entry.action = action;
         entry.outcome = outcome;
-        entry.message = text;
+        entry.message = line.message();
         entry.details = details;
-        entry.createdAt = clock.instant();
+        entry.createdAt = line.createdAt();
         entry.persist();
     }
+
+    /** How many history lines of one attempt are kept before they are written as one batch. */
+    static final int HISTORY_BATCH = 100;
 
     // --- identity links ---
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -214,6 +215,65 @@ abstract class JobEngineContractTest {
                 .getList("items.findAll { it.triggeredBy == 'SCHEDULE' && it.status == 'SUCCEEDED' }").size() >= 2);
         as(tenant.key()).get("/api/v1/connections/" + disabled + "/runs").then().statusCode(200)
                 .body("total", org.hamcrest.Matchers.is(0));
+    }
+
+    @Test
+    void aJobsHistoryLinesAreCommittedWithItsOutcome() throws Exception {
+        UUID connection = UUID.randomUUID();
+        ScriptedHandler.HOLD = new CountDownLatch(1);
+        try {
+            long id = enqueue(connection, "history:3");
+            await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedHandler.HELD.contains(id));
+            // Recorded, the job still running: nothing of it is visible yet, so no one reads half an attempt.
+            assertThat(historyOf(connection)).isEmpty();
+            assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+            ScriptedHandler.HOLD.countDown();
+            awaitStatus(id, JobStatus.SUCCEEDED);
+            assertThat(historyOf(connection)).containsExactly("line 1", "line 2", "line 3");
+        } finally {
+            ScriptedHandler.HOLD.countDown();
+        }
+    }
+
+    @Test
+    void aLongAttemptWritesItsHistoryAHundredLinesAtATime() throws Exception {
+        UUID connection = UUID.randomUUID();
+        ScriptedHandler.HOLD = new CountDownLatch(1);
+        try {
+            long id = enqueue(connection, "history:250");
+            await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedHandler.HELD.contains(id));
+            assertThat(historyOf(connection)).hasSize(200).startsWith("line 1", "line 2").endsWith("line 200");
+            ScriptedHandler.HOLD.countDown();
+            awaitStatus(id, JobStatus.SUCCEEDED);
+            assertThat(historyOf(connection)).hasSize(250).endsWith("line 249", "line 250");
+        } finally {
+            ScriptedHandler.HOLD.countDown();
+        }
+    }
+
+    @Test
+    void aHistoryLineTheDatabaseRefusesHoldsBackNeitherTheOutcomeNorOtherJobsLines() throws Exception {
+        UUID connection = UUID.randomUUID();
+        long refused = enqueue(connection, "history-refused");
+        long fine = enqueue(connection, "history:2");
+        awaitStatus(refused, JobStatus.SUCCEEDED);
+        awaitStatus(fine, JobStatus.SUCCEEDED);
+        assertThat(historyOf(connection)).containsExactly("line 1", "line 2");
+    }
+
+    /** The messages of a connection's history lines, oldest first. */
+    private List<String> historyOf(UUID connection) throws Exception {
+        List<String> messages = new ArrayList<>();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("select message from history where"
+                + " connection_id = ? order by id")) {
+            ps.setObject(1, connection);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(rs.getString(1));
+                }
+            }
+        }
+        return messages;
     }
 
     long enqueue(UUID connection, String script) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A test handler whose behaviour the job's payload scripts: {@code ok}, {@code rate-limit-once},
  * {@code reject-once}, {@code credentials-once}, {@code sleep:<ms>}, {@code postpone:<n>} (postponed by 50 ms on its
- * first n runs), {@code postpone-always} (by 1 ms). It records when each job ran.
+ * first n runs), {@code postpone-always} (by 1 ms), {@code history:<n>} (records n history lines, "line 1" …, then
+ * waits while {@link #HOLD} is closed), {@code history-refused} (one line whose subject the database refuses). It
+ * records when each job ran.
  */
 @ApplicationScoped
 public class ScriptedHandler implements JobHandler {
@@ -25,6 +29,15 @@ public class ScriptedHandler implements JobHandler {
     public static final AtomicInteger CONCURRENT = new AtomicInteger();
     public static final AtomicInteger MAX_CONCURRENT_SAME_SUBJECT = new AtomicInteger();
     private static final Map<String, AtomicInteger> RUNNING_BY_SUBJECT = new ConcurrentHashMap<>();
+    /** Closed by a test to keep a {@code history:<n>} job running after its lines; {@link #HELD} has it then. */
+    public static volatile CountDownLatch HOLD = new CountDownLatch(0);
+    public static final Set<Long> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Records records;
+
+    ScriptedHandler(Records records) {
+        this.records = records;
+    }
 
     @Override
     public String kind() {
@@ -53,6 +66,15 @@ public class ScriptedHandler implements JobHandler {
                         List.of(new RejectedFailure.FieldError("itens[0].quantidade", "not enough stock")));
             } else if (script.equals("credentials-once") && first) {
                 throw new CredentialsFailure("token revoked");
+            } else if (script.startsWith("history:")) {
+                for (int i = 1; i <= Integer.parseInt(script.substring(8)); i++) {
+                    records.record(job.connectionId(), job.subject(), job.id(), "test", "SUCCEEDED", "line " + i,
+                            null);
+                }
+                HELD.add(job.id());
+                HOLD.await();
+            } else if (script.equals("history-refused")) {
+                records.record(job.connectionId(), "x".repeat(300), job.id(), "test", "SUCCEEDED", "too long", null);
             } else if (script.equals("skip")) {
                 return JobResult.skipped("deal has no value");
             }

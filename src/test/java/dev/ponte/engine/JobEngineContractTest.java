@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -219,33 +220,30 @@ abstract class JobEngineContractTest {
 
     @Test
     void aJobsHistoryLinesAreCommittedWithItsOutcome() throws Exception {
-        UUID connection = UUID.randomUUID();
-        ScriptedHandler.HOLD = new CountDownLatch(1);
-        try {
-            long id = enqueue(connection, "history:3");
-            await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedHandler.HELD.contains(id));
-            // Recorded, the job still running: nothing of it is visible yet, so no one reads half an attempt.
-            assertThat(historyOf(connection)).isEmpty();
-            assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
-            ScriptedHandler.HOLD.countDown();
-            awaitStatus(id, JobStatus.SUCCEEDED);
-            assertThat(historyOf(connection)).containsExactly("line 1", "line 2", "line 3");
-        } finally {
-            ScriptedHandler.HOLD.countDown();
-        }
+        // Recorded, the job still running: nothing of it is visible yet, so no one reads half an attempt.
+        heldAfterItsLines("history:3", held -> assertThat(held).isEmpty(),
+                done -> assertThat(done).containsExactly("line 1", "line 2", "line 3"));
     }
 
     @Test
     void aLongAttemptWritesItsHistoryAHundredLinesAtATime() throws Exception {
+        heldAfterItsLines("history:250", held -> assertThat(held).hasSize(200).startsWith("line 1", "line 2")
+                .endsWith("line 200"), done -> assertThat(done).hasSize(250).endsWith("line 249", "line 250"));
+    }
+
+    /** Runs a {@code history:<n>} job, checks its history while it is held after its lines, then once it succeeded. */
+    private void heldAfterItsLines(String script, Consumer<List<String>> held, Consumer<List<String>> done)
+            throws Exception {
         UUID connection = UUID.randomUUID();
         ScriptedHandler.HOLD = new CountDownLatch(1);
         try {
-            long id = enqueue(connection, "history:250");
+            long id = enqueue(connection, script);
             await().atMost(Duration.ofSeconds(20)).until(() -> ScriptedHandler.HELD.contains(id));
-            assertThat(historyOf(connection)).hasSize(200).startsWith("line 1", "line 2").endsWith("line 200");
+            held.accept(historyOf(connection));
+            assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
             ScriptedHandler.HOLD.countDown();
             awaitStatus(id, JobStatus.SUCCEEDED);
-            assertThat(historyOf(connection)).hasSize(250).endsWith("line 249", "line 250");
+            done.accept(historyOf(connection));
         } finally {
             ScriptedHandler.HOLD.countDown();
         }

@@ -18,8 +18,7 @@ import dev.ponte.connector.arivo.ArivoDto.NewWebhook;
 import dev.ponte.connector.arivo.ArivoDto.Product;
 import dev.ponte.connector.arivo.ArivoDto.QuoteItem;
 import dev.ponte.connector.arivo.ArivoDto.Webhook;
-import dev.ponte.connector.support.ShortRetry;
-import dev.ponte.connector.support.VendorCalls;
+import dev.ponte.connector.support.PacedCalls;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
 import dev.ponte.model.DealStatus;
@@ -31,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -55,9 +53,7 @@ final class ArivoSourcePort implements Port, DealSource, WebhookInbound, Webhook
     static final String SECRET_PARAMETER = "secret";
     static final String WON_EVENT = "deal.won";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final VendorCalls CALLS = new VendorCalls(ArivoFailures.ERRORS);
-    /** A 429 asking for a few seconds is waited out here; a longer one goes to the job engine. */
-    private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
+    private static final PacedCalls CALLS = new PacedCalls(ArivoFailures.ERRORS);
 
     private final ArivoConnector.Session session;
     private final ConnectionAccess connection;
@@ -326,18 +322,12 @@ final class ArivoSourcePort implements Port, DealSource, WebhookInbound, Webhook
 
     private <T> T call(Supplier<T> request) {
         requireKey();
-        return SHORT_RETRY.run(() -> {
-            session.pacer().acquire();
-            return CALLS.call(request);
-        });
+        return CALLS.call(session.pacer(), request);
     }
 
     private <T> Optional<T> find(Supplier<T> request) {
         requireKey();
-        return SHORT_RETRY.run(() -> {
-            session.pacer().acquire();
-            return CALLS.find(request);
-        });
+        return CALLS.find(session.pacer(), request);
     }
 
     private void requireKey() {

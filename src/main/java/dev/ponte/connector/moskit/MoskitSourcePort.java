@@ -21,8 +21,7 @@ import dev.ponte.connector.moskit.MoskitDto.Stage;
 import dev.ponte.connector.moskit.MoskitDto.WebhookBody;
 import dev.ponte.connector.moskit.MoskitDto.WebhookDeal;
 import dev.ponte.connector.support.Paging;
-import dev.ponte.connector.support.ShortRetry;
-import dev.ponte.connector.support.VendorCalls;
+import dev.ponte.connector.support.PacedCalls;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealLine;
 import dev.ponte.model.Party;
@@ -31,7 +30,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,8 +61,7 @@ final class MoskitSourcePort implements Port, DealSource, WebhookInbound, Custom
     /** How many pages of {@code /deals} one call of {@link #dealsChangedSince} reads at most looking for a change. */
     private static final int PAGES_PER_CALL = 50;
 
-    private static final VendorCalls CALLS = new VendorCalls(MoskitFailures.ERRORS);
-    private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
+    private static final PacedCalls CALLS = new PacedCalls(MoskitFailures.ERRORS);
 
     private final MoskitApi api;
     private final RequestPacer pacer;
@@ -316,18 +313,12 @@ final class MoskitSourcePort implements Port, DealSource, WebhookInbound, Custom
     /** One paced call; a 404 is a rejection here (see {@link #find} where absence is an answer). */
     private <T> T call(Supplier<T> request) {
         requireKey();
-        return SHORT_RETRY.run(() -> {
-            pacer.acquire();
-            return CALLS.call(request);
-        });
+        return CALLS.call(pacer, request);
     }
 
     private <T> Optional<T> find(Supplier<T> request) {
         requireKey();
-        return SHORT_RETRY.run(() -> {
-            pacer.acquire();
-            return CALLS.find(request);
-        });
+        return CALLS.find(pacer, request);
     }
 
     private void requireKey() {

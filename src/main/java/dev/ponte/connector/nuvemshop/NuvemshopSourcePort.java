@@ -12,14 +12,12 @@ import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookSubscription;
 import dev.ponte.connector.nuvemshop.NuvemshopDto.NewWebhook;
 import dev.ponte.connector.nuvemshop.NuvemshopDto.Webhook;
-import dev.ponte.connector.support.ShortRetry;
-import dev.ponte.connector.support.VendorCalls;
+import dev.ponte.connector.support.PacedCalls;
 import dev.ponte.model.Order;
 import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,9 +40,8 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
     static final String SCOPE = "nuvemshopScope";
     /** What Ponte subscribes: the paid order (R40), and the uninstall (R16). */
     static final List<String> EVENTS = List.of("order/paid", "app/uninstalled");
-    private static final VendorCalls CALLS = new VendorCalls(NuvemshopFailures.ERRORS);
-    /** A 429 is waited out here when it asks for at most 2 s (a slot of the bucket frees in 0.5 s). */
-    private static final ShortRetry SHORT_RETRY = new ShortRetry(3, Duration.ofSeconds(2));
+    /** A 429 is waited out in place when it asks for at most 2 s (a slot of the bucket frees in 0.5 s). */
+    private static final PacedCalls CALLS = new PacedCalls(NuvemshopFailures.ERRORS);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?");
 
     private final NuvemshopConnector.Session session;
@@ -223,18 +220,12 @@ final class NuvemshopSourcePort implements Port, OrderSource, WebhookInbound, We
 
     private <T> T call(Supplier<T> request) {
         requireInstall();
-        return SHORT_RETRY.run(() -> {
-            session.pacer().acquire();
-            return CALLS.call(request);
-        });
+        return CALLS.call(session.pacer(), request);
     }
 
     private <T> Optional<T> find(Supplier<T> request) {
         requireInstall();
-        return SHORT_RETRY.run(() -> {
-            session.pacer().acquire();
-            return CALLS.find(request);
-        });
+        return CALLS.find(session.pacer(), request);
     }
 
     private void requireInstall() {

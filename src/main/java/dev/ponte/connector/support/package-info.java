@@ -17,6 +17,9 @@
  *       (STYLE habit 2: never both for one failure). Its {@code read}, for idempotent GETs only, also tries a 5xx
  *       answer again after a short pause, a few times, before the engine takes over: one bad answer among a marker
  *       search's many reads should not cost the job an attempt (Conta Azul).</li>
+ *   <li>{@link dev.ponte.connector.support.PacedCalls}: the three together as a source port's every request makes
+ *       them — paced by the account's {@link dev.ponte.connector.RequestPacer}, a short 429 waited out, the answer
+ *       turned into a failure.</li>
  *   <li>{@link dev.ponte.connector.support.Paging}: page-number/offset and cursor listings, read lazily with a
  *       maximum number of pages so a listing that ignores its page parameter cannot loop forever.</li>
  *   <li>{@link dev.ponte.connector.support.ConnectionClients} and {@link dev.ponte.connector.support.RestClients}:

@@ -52,6 +52,9 @@ for run in $(seq 1 "$RUNS"); do
   done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+  # of it private (anonymous: heap, metaspace, code, stacks), the rest file-backed (the class archive or AOT cache
+  # and the jars, mapped read-only and shared with every other process that maps them)
+  private=$(awk '/RssAnon/ {print int($2 / 1024)}' "/proc/$pid/status")
   # utime + stime of the JVM (fields 14 and 15 of /proc/PID/stat, in clock ticks; the comm field has no spaces here)
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$pid/stat")
   # One request to Ponte's API (refused without a key, after the REST filters ran): what a first call initialises.
@@ -75,7 +78,7 @@ for run in $(seq 1 "$RUNS"); do
   started=$(at ' started in ' "$start")
   times+=("$ms")
   cpus+=("$cpu")
-  echo "run $run: ${ms} ms to ready, ${cpu} ms CPU, ${rss} MB resident; phases (ms since process start): first log" \
+  echo "run $run: ${ms} ms to ready, ${cpu} ms CPU, ${rss} MB resident (${private} MB private); phases (ms since process start): first log" \
     "line $first, Flyway $flyway_from → $flyway_end, job engine started $engine, Quarkus started $started, ready $ms;" \
     "after a first API request: $rss_after MB resident, classes $classes"
 done

@@ -181,7 +181,7 @@ class DealCpuBenchmark {
     }
 
     private static final Pattern START_LINE = Pattern.compile("run 1: (\\d+) ms to ready, (\\d+) ms CPU, (\\d+) MB"
-            + " resident");
+            + " resident \\((\\d+) MB private\\)");
 
     /**
      * {@code scripts/start-time.sh} on each build, one start at a time, builds interleaved, on a database of its own
@@ -218,7 +218,7 @@ class DealCpuBenchmark {
                     Matcher m = START_LINE.matcher(line);
                     if (m.find()) {
                         figures.get(app.getKey()).add(new long[] {Long.parseLong(m.group(1)),
-                                Long.parseLong(m.group(2)), Long.parseLong(m.group(3))});
+                                Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4))});
                         lines.add("start of " + app.getKey() + ", " + line.replace("run 1: ", "run " + (run + 1)
                                 + ": "));
                         progress(lines.get(lines.size() - 1));
@@ -233,16 +233,17 @@ class DealCpuBenchmark {
             if (e.getValue().isEmpty()) {
                 continue;
             }
-            long[] m = new long[3];
-            for (int i = 0; i < 3; i++) {
+            long[] m = new long[4];
+            for (int i = 0; i < 4; i++) {
                 int k = i;
                 long[] v = e.getValue().stream().mapToLong(f -> f[k]).sorted().toArray();
                 m[i] = v[v.length / 2];
             }
             lines.add(String.format("start of %s, medians of %d (scripts/start-time.sh, PostgreSQL): %d ms to ready,"
-                    + " %d ms CPU, %d MB resident%s", e.getKey(), e.getValue().size(), m[0], m[1], m[2], base == null
-                            ? "" : String.format("; / first build: %.2f wall, %.2f CPU, %.2f resident",
-                                    (double) m[0] / base[0], (double) m[1] / base[1], (double) m[2] / base[2])));
+                    + " %d ms CPU, %d MB resident (%d MB private)%s", e.getKey(), e.getValue().size(), m[0], m[1],
+                    m[2], m[3], base == null ? "" : String.format("; / first build: %.2f wall, %.2f CPU, %.2f"
+                            + " resident, %.2f private", (double) m[0] / base[0], (double) m[1] / base[1],
+                            (double) m[2] / base[2], (double) m[3] / base[3])));
             if (base == null) {
                 base = m;
             }

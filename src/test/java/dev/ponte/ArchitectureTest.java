@@ -6,10 +6,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.quarkus.arc.properties.IfBuildProperty;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +179,26 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.ponte.model..", "dev.ponte.connector..", "dev.ponte.flow..",
                         "dev.ponte.engine..", "dev.ponte.connection..", "dev.ponte.api..", "dev.ponte.matching..",
                         "dev.ponte.mapping..").check(ponte);
+    }
+
+    /**
+     * An emulator is built into dev mode, the tests and the emulators' app only: each of its beans, resources and
+     * request filters carries the build-time condition, so a vendor's new emulator cannot slip into production.
+     */
+    @Test
+    void everyEmulatorBeanIsLeftOutOfTheProductionBuild() {
+        DescribedPredicate<JavaClass> beans = DescribedPredicate.describe("are beans, resources or request filters",
+                c -> c.isAnnotatedWith(jakarta.ws.rs.Path.class) || c.isAnnotatedWith(jakarta.inject.Singleton.class)
+                        || c.isAnnotatedWith(jakarta.enterprise.context.ApplicationScoped.class)
+                        || c.getMethods().stream().anyMatch(m -> m.isAnnotatedWith(ServerRequestFilter.class)
+                                || m.isAnnotatedWith(ServerResponseFilter.class)));
+        DescribedPredicate<JavaAnnotation<?>> included = DescribedPredicate.describe(
+                "@IfBuildProperty(name = \"ponte.sandbox.included\", stringValue = \"true\")",
+                a -> a.getRawType().isEquivalentTo(IfBuildProperty.class)
+                        && "ponte.sandbox.included".equals(a.get("name").orElse(null))
+                        && "true".equals(a.get("stringValue").orElse(null)));
+        classes().that().resideInAPackage("dev.ponte.sandbox..").and(beans).should().beAnnotatedWith(included)
+                .check(ponte);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.ponte.engine;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,7 @@ public class ScheduleTicker {
     private final ScheduleSource schedules;
     private final JobService jobs;
     private final Clock clock;
+    private volatile boolean stopping;
 
     ScheduleTicker(ScheduleSource schedules, JobService jobs, Clock clock) {
         this.schedules = schedules;
@@ -31,9 +34,25 @@ public class ScheduleTicker {
         this.clock = clock;
     }
 
+    /** From here on, a tick that fails (its database closed under it) is cut short by the shutdown, not an error. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "ponte-schedule-tick", every = "${ponte.schedules.tick:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        try {
+            enqueueDue();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            Log.debugf("The schedule tick was cut short by the shutdown: %s", e.getMessage());
+        }
+    }
+
+    private void enqueueDue() {
         Instant now = clock.instant();
         for (ScheduleSource.ConnectionSchedule schedule : schedules.activeSchedules()) {
             try {

@@ -42,6 +42,9 @@ class TwoWayBenchmark {
 
     private static final int CUSTOMERS = Integer.getInteger("bench.twoway.customers", 100_000);
     private static final int RUNS = Integer.getInteger("bench.twoway.runs", 3);
+    /** More JVM options for Ponte's process, e.g. the README's production ones ({@code -Dbench.twoway.jvm="..."}). */
+    private static final List<String> PONTE_JVM = List.of(System.getProperty("bench.twoway.jvm", "").strip()
+            .split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
     private static final int SHARE = CUSTOMERS / 20;
     private static final int PAIRS = CUSTOMERS - SHARE;
     private static final int CHANGES = 100;
@@ -79,7 +82,9 @@ class TwoWayBenchmark {
         int pontePort = freePort();
         ponteUrl = "http://localhost:" + pontePort;
         Files.deleteIfExists(GC_LOG);
-        ponte = start("ponte", pontePort, List.of("-Xmx256m", "-Xlog:gc*:file=" + GC_LOG),
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc*:file=" + GC_LOG));
+        jvm.addAll(PONTE_JVM);
+        ponte = start("ponte", pontePort, jvm,
                 Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.getJdbcUrl("postgres", "ponte"),
                         "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                         "PONTE_VENDORS_REVISO_API_URL", emulatorUrl + "/sandbox/reviso",
@@ -132,6 +137,9 @@ class TwoWayBenchmark {
                 + " customers were synced by a first small run)", PAIRS, (System.nanoTime() - seeding) / 1e9,
                 prepare.report.get("seen").asInt()));
         Measured setup = run("full");
+        if (!PONTE_JVM.isEmpty()) {
+            REPORT.add("Ponte's JVM options: -Xmx256m " + String.join(" ", PONTE_JVM));
+        }
         REPORT.add("setup full run, linking " + String.format("%,d", PAIRS) + " pairs by Partita IVA: " + setup);
 
         double[] fullSeconds = new double[RUNS];

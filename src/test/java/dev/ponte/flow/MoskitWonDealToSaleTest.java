@@ -269,10 +269,16 @@ class MoskitWonDealToSaleTest {
     @Test
     void r18_reconciliationCatchesADealWhoseWebhooksMoskitGaveUpOn() {
         MoskitToContaAzul c = connect(Map.of("taxIdField", "CNPJ", "schedule.incremental", "* * * * * ?"));
-        long deal = deal("Venda", 1000, acme("Acme", CNPJ), null);
-        MoskitSeeds.setStatus(deal, "WON");
-        eventually(() -> assertThat(sales()).isEqualTo(1));
-        assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review"));
+        try {
+            long deal = deal("Venda", 1000, acme("Acme", CNPJ), null);
+            MoskitSeeds.setStatus(deal, "WON");
+            eventually(() -> assertThat(sales()).isEqualTo(1));
+            assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review"));
+        } finally {
+            // Its every-second reconciliation reads the same sandbox account: left on, it would spend the rate
+            // budget of the tests after it (R63's counts the refusals).
+            as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/disable").then().statusCode(200);
+        }
     }
 
     /**

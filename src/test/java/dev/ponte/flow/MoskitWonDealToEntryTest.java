@@ -223,10 +223,11 @@ class MoskitWonDealToEntryTest {
         assertThat(entries()).isEmpty();
 
         // The person fixes the deal's category in the CRM and retries.
-        Map<String, Object> body = new HashMap<>(MoskitSeeds.moskit().get(MoskitSeeds.SANDBOX.path("/v2/deals/" + deal))
+        String path = MoskitSeeds.SANDBOX.path("/v2/deals/" + deal);
+        Map<String, Object> body = new HashMap<>(MoskitSeeds.admitted(() -> MoskitSeeds.moskit().get(path))
                 .then().statusCode(200).extract().jsonPath().getMap(""));
         body.put("entityCustomFields", List.of(text(category, "Prestação de serviços")));
-        MoskitSeeds.moskit().body(body).put(MoskitSeeds.SANDBOX.path("/v2/deals/" + deal)).then().statusCode(200);
+        MoskitSeeds.admitted(() -> MoskitSeeds.moskit().body(body).put(path)).then().statusCode(200);
         as(c.tenant.key()).post("/api/v1/jobs/" + dead.getLong("items[0].id") + "/retry").then().statusCode(200);
         eventually(() -> assertThat(entries()).hasSize(1));
         assertThat(contaAzul().getString("eventos_financeiros[0].rateio[0].id_categoria"))

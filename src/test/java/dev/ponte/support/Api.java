@@ -2,12 +2,17 @@ package dev.ponte.support;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.either;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** Test helpers for calling Ponte's API as the admin or as a fresh tenant. */
 public final class Api {
@@ -19,6 +24,21 @@ public final class Api {
 
     public static RequestSpecification as(String key) {
         return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    /**
+     * A call of the test to a vendor's sandbox, as another user of the account: the vendor's limits (enforced by the
+     * sandbox) count it with Ponte's own calls, so it is repeated while refused with 429, as a well-behaved client
+     * would.
+     */
+    public static Response admitted(Supplier<Response> call) {
+        AtomicReference<Response> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(70)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    answer.set(call.get());
+                    return answer.get().statusCode() != 429;
+                });
+        return answer.get();
     }
 
     /** Creates a tenant and answers its first API key. */

@@ -1,22 +1,20 @@
 package dev.ponte.connector.moskit;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 import dev.ponte.connector.contract.DealSourceContract.SeedDeal;
 import dev.ponte.connector.contract.DealSourceContract.SeedLine;
 import dev.ponte.connector.contract.Sandbox;
+import dev.ponte.support.Api;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /** Records put into the Moskit sandbox through its API, as a Moskit user would enter them; amounts in centavos. */
@@ -40,18 +38,9 @@ public final class MoskitSeeds {
         return given().header("apikey", API_KEY).contentType(ContentType.JSON);
     }
 
-    /**
-     * A call of the test, as another user of the account: Moskit's limits (enforced by the sandbox) count it too, so
-     * it is repeated while refused with 429, as a well-behaved client would.
-     */
+    /** A call of the test, repeated while Moskit's limits refuse it ({@link Api#admitted}). */
     public static Response admitted(Supplier<Response> call) {
-        AtomicReference<Response> answer = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(70)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    answer.set(call.get());
-                    return answer.get().statusCode() != 429;
-                });
-        return answer.get();
+        return Api.admitted(call);
     }
 
     public static long create(String path, Map<String, ?> body) {

@@ -14,11 +14,17 @@ public interface EngineConfig {
     boolean enabled();
 
     /**
-     * Worker threads of this instance. Jobs mostly wait for vendors' answers, so there are many more than cores: a
-     * burst of won deals at 100 ms per vendor call needs them to overlap.
+     * Worker threads of this instance, at most. Jobs mostly wait for vendors' answers, so there are many more than
+     * cores: a burst of 200 won deals at 100 ms per vendor call needs them all to overlap (measured: 64 workers make
+     * it four waves). A thread is started when a job needs it and ends after {@link #workerIdle()} without work, so an
+     * idle instance holds none.
      */
-    @WithDefault("64")
+    @WithDefault("256")
     int workers();
+
+    /** How long a worker thread waits for a job before it ends (a busy instance keeps its threads). */
+    @WithDefault("PT1M")
+    Duration workerIdle();
 
     /** How long to wait for new work when the queue is empty (enqueues in this JVM wake the engine at once). */
     @WithDefault("PT0.5S")

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -48,6 +48,7 @@ public final class JobEngine {
     private final Map<String, JobHandler> handlers;
     private final String owner;
     private final int workers;
+    private final Duration workerIdle;
     private final Duration pollInterval;
     private final Duration leaseDuration;
     private final Backoff backoff;
@@ -68,13 +69,14 @@ public final class JobEngine {
     private Thread completer;
     private Instant nextRecovery = Instant.EPOCH;
 
-    public JobEngine(JobStore store, Map<String, JobHandler> handlers, String owner, int workers,
+    public JobEngine(JobStore store, Map<String, JobHandler> handlers, String owner, int workers, Duration workerIdle,
             Duration pollInterval, Duration leaseDuration, Duration backoffBase, Duration backoffMax,
             RateLimits rateLimits, Clock clock, EngineListener listener, MeterRegistry meters) {
         this.store = store;
         this.handlers = Map.copyOf(handlers);
         this.owner = owner;
         this.workers = workers;
+        this.workerIdle = workerIdle;
         this.pollInterval = pollInterval;
         this.leaseDuration = leaseDuration;
         this.backoff = new Backoff(backoffBase, backoffMax);
@@ -95,7 +97,12 @@ public final class JobEngine {
         }
         running = true;
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(workers, r -> daemon(r, "ponte-worker-" + owner + "-" + n.incrementAndGet()));
+        // Started as jobs come (one per job until the pool is full), ended when idle for workerIdle.
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(workers, workers, workerIdle.toMillis(),
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> daemon(r, "ponte-worker-" + owner + "-" + n.incrementAndGet()));
+        threads.allowCoreThreadTimeOut(true);
+        pool = threads;
         completer = daemon(this::completeLoop, "ponte-completer-" + owner);
         dispatcher = daemon(this::dispatchLoop, "ponte-dispatcher-" + owner);
         completer.start();

@@ -47,7 +47,7 @@ public class JobService {
         this.clock = clock;
         this.transactions = transactions;
         this.engine = new JobEngine(store, byKind(handlers), config.instanceId().orElseGet(JobService::defaultOwner),
-                config.workers(), config.pollInterval(), config.leaseDuration(), config.backoffBase(),
+                config.workers(), config.workerIdle(), config.pollInterval(), config.leaseDuration(), config.backoffBase(),
                 config.backoffMax(), rateLimits, clock, (id, message) -> refused.fire(new CredentialsRefused(id, message)),
                 meters);
         for (JobStatus status : JobStatus.values()) {
@@ -59,7 +59,7 @@ public class JobService {
     void onStart(@Observes StartupEvent event) {
         if (config.enabled()) {
             engine.start();
-            Log.infof("Job engine %s started with %d workers", engine.owner(), config.workers());
+            Log.infof("Job engine %s started with up to %d workers", engine.owner(), config.workers());
         }
     }
 

@@ -61,15 +61,9 @@ public class RecordService implements Records {
         if (!inTransaction()) {
             List<HistoryLine> kept = JobScope.history();
             if (kept == null) {
-                jdbc(c -> {
-                    HistoryLine.insert(c, List.of(line));
-                    return null;
-                });
+                insert(List.of(line));
             } else if (kept.add(line) && kept.size() >= HISTORY_BATCH) {
-                jdbc(c -> {
-                    HistoryLine.insert(c, kept);
-                    return null;
-                });
+                insert(kept);
                 kept.clear();
             }
             return;
@@ -84,6 +78,13 @@ public class RecordService implements Records {
         entry.details = details;
         entry.createdAt = line.createdAt();
         entry.persist();
+    }
+
+    private void insert(List<HistoryLine> lines) {
+        jdbc(c -> {
+            HistoryLine.insert(c, lines);
+            return null;
+        });
     }
 
     /** How many history lines of one attempt are kept before they are written as one batch. */

@@ -43,7 +43,9 @@ import org.junit.jupiter.api.Test;
  * {@code JAVA=<a java binary>} runs it on another JDK, e.g. {@code aot=target/quarkus-app;JAVA=/usr/lib/jvm/
  * temurin-25-jdk-amd64/bin/java;JAVA_TOOL_OPTIONS=-XX:AOTCache=app.aot}); their runs are interleaved (old, new, old, new,
  * …) so the machine's other load falls on both alike, and each run starts its build afresh on an empty database. The
- * emulators are their own app, {@code target/emulators} (built by {@code ./mvnw package}), on its in-memory database.
+ * emulators are their own app, {@code target/emulators} (built by {@code ./mvnw package}), on its in-memory database,
+ * with C1 only ({@code -Dbench.deal.emulators.jvm} to change): their CPU is on these cores too, which a vendor's is not.
+ * Each burst reports where its deals' time went (queued, handler until the sale, after it) and both processes' CPU.
  *
  * <p>One run of a build: Ponte started, a tenant and a Pipedrive → Conta Azul connection made through its API (the
  * OAuth2 consent followed by hand), 40 organizations and 20 products in the Pipedrive emulator, then
@@ -73,6 +75,14 @@ class DealCpuBenchmark {
     /** Starts per build timed by {@code scripts/start-time.sh} after the deal runs (0: none). */
     private static final int START_RUNS = Integer.getInteger("bench.deal.starts", 5);
     private static final String APPS = System.getProperty("bench.deal.apps", "new=target/quarkus-app");
+    /**
+     * The emulators' JVM options. They stand in for vendors' servers, which in production run elsewhere: C1 only, so
+     * that their JIT compiling (half their CPU in a burst with the default compilers, profiled) does not take the
+     * cores Ponte is measured on.
+     */
+    private static final String EMULATORS_JVM = System.getProperty("bench.deal.emulators.jvm",
+            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    private static final String PROFILER = System.getProperty("bench.deal.profiler");
     private static final String ADMIN_KEY = "bench-admin-key";
     private static final String TOKEN = "sandbox-admin-token";
     private static final String CNPJ_FIELD = "aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd";
@@ -100,8 +110,8 @@ class DealCpuBenchmark {
         pipedrive = emulatorUrl + "/sandbox/pipedrive";
         contaAzul = emulatorUrl + "/sandbox/contaazul";
         // The emulators' own app (in memory, no job engine), built next to the production app by ./mvnw package.
-        emulators = start(Path.of("target", "emulators").toAbsolutePath(), "emulators", null, port, List.of(),
-                Map.of());
+        emulators = start(Path.of("target", "emulators").toAbsolutePath(), "emulators", null, port,
+                List.of(EMULATORS_JVM.split(" ")), Map.of());
         awaitReady(emulatorUrl, emulators);
     }
 
@@ -325,7 +335,10 @@ class DealCpuBenchmark {
             // 2. burst at 100 ms, all linked
             List<Long> second = deals(orgs, products, DEALS, DEALS);
             latency(100);
+            profile(ponte, name + "-" + run, "start,event=cpu,interval=1ms");
             Burst linked = burst(ponte, jobs, second, 100);
+            profile(ponte, name + "-" + run, "stop,collapsed,file=" + Path.of("target").toAbsolutePath()
+                    + "/bench-deal-profile-%s.txt");
             // 3. isolated deals at 100 ms
             List<Long> isolated = deals(orgs, products, ISOLATED, 2 * DEALS);
             long[] alone = isolated(jobs, isolated);
@@ -344,11 +357,30 @@ class DealCpuBenchmark {
     private record Burst(double cpuMs, long p50, long p99, double rate) {
     }
 
+    /**
+     * With {@code -Dbench.deal.profiler=<path of async-profiler's libasyncProfiler.so>} (from Maven Central's
+     * {@code tools.profiler:async-profiler} linux jar), loads it into Ponte and the emulators around the burst at 100
+     * ms: CPU stacks, collapsed, in {@code target/bench-deal-profile-<build>-<run>.txt} and
+     * {@code …-emulators-<build>-<run>.txt}. Their JVMs need {@code -XX:+EnableDynamicAgentLoading} on JDK 21+.
+     */
+    private static void profile(Process ponte, String run, String command) throws Exception {
+        if (PROFILER == null) {
+            return;
+        }
+        for (Process process : List.of(ponte, emulators)) {
+            String args = command.formatted(process == emulators ? "emulators-" + run : run);
+            // jcmd would split the options at '=' unless they are quoted
+            new ProcessBuilder("jcmd", String.valueOf(process.pid()), "JVMTI.agent_load", PROFILER, "\"" + args + "\"")
+                    .inheritIO().start().waitFor();
+        }
+    }
+
     /** Marks all deals won at once and waits until every deal's job has ended; Ponte's CPU over that time. */
     private static Burst burst(Process ponte, Jobs jobs, List<Long> deals, int latencyMs) throws Exception {
         int endedBefore = jobs.ended();
         ExecutorService pool = Executors.newFixedThreadPool(deals.size());
         long cpuBefore = cpuNs(ponte);
+        long emulatorsBefore = cpuNs(emulators);
         try {
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> wins = new ArrayList<>();
@@ -378,8 +410,13 @@ class DealCpuBenchmark {
             Thread.sleep(200);
         }
         double cpuMs = (cpuNs(ponte) - cpuBefore) / 1e6;
-        Map<Long, Instant> received = jobs.received();
+        double emulatorsMs = (cpuNs(emulators) - emulatorsBefore) / 1e6;
+        Map<Long, Instant[]> times = jobs.times();
         Map<Long, Instant> created = sales();
+        progress(String.format("burst at %d ms: %s; CPU per deal: Ponte %.1f ms, the emulators %.1f ms", latencyMs,
+                phases(deals, times, created), cpuMs / deals.size(), emulatorsMs / deals.size()));
+        Map<Long, Instant> received = new HashMap<>();
+        times.forEach((deal, t) -> received.put(deal, t[0]));
         long[] latencies = deals.stream().mapToLong(d -> Duration.between(received.get(d), created.get(d)).toMillis())
                 .sorted().toArray();
         Instant firstIn = deals.stream().map(received::get).min(Instant::compareTo).orElseThrow();
@@ -407,19 +444,22 @@ class DealCpuBenchmark {
         }
         Map<Long, Instant[]> times = jobs.times();
         Map<Long, Instant> created = sales();
-        // Where an isolated deal's time goes: queued (created → started), handler until the sale, after the sale.
+        progress("isolated deals: " + phases(deals, times, created));
+        return deals.stream().mapToLong(d -> Duration.between(times.get(d)[0], created.get(d)).toMillis()).sorted()
+                .toArray();
+    }
+
+    /** Where deals' time goes: queued (job created → started), handler until the sale, after the sale. */
+    private static String phases(List<Long> deals, Map<Long, Instant[]> times, Map<Long, Instant> created) {
         long[] queued = deals.stream().mapToLong(d -> Duration.between(times.get(d)[0], times.get(d)[1]).toMillis())
                 .sorted().toArray();
         long[] toSale = deals.stream().mapToLong(d -> Duration.between(times.get(d)[1], created.get(d)).toMillis())
                 .sorted().toArray();
         long[] after = deals.stream().mapToLong(d -> Duration.between(created.get(d), times.get(d)[2]).toMillis())
                 .sorted().toArray();
-        progress("isolated deals: job created → started p50 " + percentile(queued, 0.5)
-                + " ms, max " + queued[queued.length - 1] + "; started → sale p50 " + percentile(toSale, 0.5)
-                + " ms, max " + toSale[toSale.length - 1] + "; sale → job finished p50 " + percentile(after, 0.5)
-                + " ms, max " + after[after.length - 1]);
-        return deals.stream().mapToLong(d -> Duration.between(times.get(d)[0], created.get(d)).toMillis()).sorted()
-                .toArray();
+        return "job created → started p50 " + percentile(queued, 0.5) + " ms, p99 " + percentile(queued, 0.99)
+                + "; started → sale p50 " + percentile(toSale, 0.5) + " ms, p99 " + percentile(toSale, 0.99)
+                + "; sale → job finished p50 " + percentile(after, 0.5) + " ms, p99 " + percentile(after, 0.99);
     }
 
     /** Deals of the 40 organizations and 20 products, numbered from {@code from} (their titles). */
@@ -466,13 +506,6 @@ class DealCpuBenchmark {
         int count(String status) throws Exception {
             return call("GET", url + "/api/v1/jobs?connectionId=" + connection + "&status=" + status + "&size=1", key,
                     null).get("total").asInt();
-        }
-
-        /** Deal id → when its first job was created (its webhook received). */
-        Map<Long, Instant> received() throws Exception {
-            Map<Long, Instant> received = new HashMap<>();
-            times().forEach((deal, t) -> received.put(deal, t[0]));
-            return received;
         }
 
         /** Deal id → {created, started, finished} of its first job. */

@@ -272,7 +272,7 @@ class EngineBenchmark {
 
     private static JobEngine engine(JobHandler handler) {
         return new JobEngine(new JobStore(dataSource), Map.of("noop", handler), "bench-" + UUID.randomUUID(), WORKERS,
-                Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofMinutes(1), Duration.ofMillis(200), Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(60),
                 id -> 1e9, Clock.systemUTC(), (id, message) -> { }, new SimpleMeterRegistry());
     }
 

@@ -274,6 +274,20 @@ abstract class JobEngineContractTest {
         return messages;
     }
 
+    @Test
+    void aWorkerThreadEndsOnceItHasBeenIdleForWorkerIdle() {
+        // The test profile's ponte.engine.worker-idle is 2 s.
+        long id = enqueue(UUID.randomUUID(), "done");
+        awaitStatus(id, JobStatus.SUCCEEDED);
+        assertThat(workerThreads()).as("the worker that ran the job, still waiting for another").isPositive();
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> workerThreads() == 0);
+    }
+
+    private static long workerThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("ponte-worker-"))
+                .count();
+    }
+
     long enqueue(UUID connection, String script) {
         return jobs.enqueue(new NewJob(connection, "test.scripted", "subject:" + UUID.randomUUID(),
                 "key:" + UUID.randomUUID(), script));

@@ -52,8 +52,8 @@ class JobEnginePostgresTest extends JobEngineContractTest {
     }
 
     private JobEngine engine(String owner, NoopHandler handler) {
-        return new JobEngine(new JobStore(dataSource), Map.of("test.noop", handler), owner, 8, Duration.ofMillis(50),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10), id -> 1_000_000,
+        return new JobEngine(new JobStore(dataSource), Map.of("test.noop", handler), owner, 8, Duration.ofMinutes(1),
+                Duration.ofMillis(50), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10), id -> 1_000_000,
                 Clock.systemUTC(), (id, message) -> { }, meters);
     }
 }

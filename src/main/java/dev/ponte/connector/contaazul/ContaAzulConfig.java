@@ -38,8 +38,11 @@ public interface ContaAzulConfig {
     @WithDefault("10")
     int requestsPerSecond();
 
-    /** Open HTTP connections per connected account: enough for every worker of the job engine to call at once. */
-    @WithDefault("100")
+    /**
+     * Open HTTP connections per connected account, opened as needed: enough for every worker of the job engine (256 by
+     * default) to call at once.
+     */
+    @WithDefault("256")
     int maxConnections();
 
     /**

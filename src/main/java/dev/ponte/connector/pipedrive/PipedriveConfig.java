@@ -23,7 +23,10 @@ public interface PipedriveConfig {
     @WithDefault("PT1M")
     Duration referenceDataTtl();
 
-    /** Open HTTP connections per connection: enough for every worker of the job engine to call at once. */
-    @WithDefault("100")
+    /**
+     * Open HTTP connections per connection, opened as needed: enough for every worker of the job engine (256 by
+     * default) to call at once.
+     */
+    @WithDefault("256")
     int maxConnections();
 }

@@ -20,7 +20,11 @@ final class RateLimiter {
         this.clock = clock;
     }
 
-    /** Takes a permit now and answers 0, or answers how many milliseconds until one is free (taking nothing). */
+    /**
+     * Takes a permit now and answers 0, or answers how many milliseconds until this caller's turn (taking nothing).
+     * Callers told to wait are given successive turns, one permit's interval apart, so a backlog of one connection
+     * comes back at its budget's pace instead of all at the next permit, to be put back again but one.
+     */
     long tryAcquire(UUID connectionId) {
         Bucket bucket = buckets.computeIfAbsent(connectionId, id -> new Bucket(limits.jobsPerSecond(id)));
         return bucket.tryAcquire(clock.millis());
@@ -31,6 +35,8 @@ final class RateLimiter {
         private final double capacity;
         private double tokens;
         private long last = -1;
+        /** The latest turn given to a caller told to wait. */
+        private long lastTurn = Long.MIN_VALUE;
 
         Bucket(double perSecond) {
             this.perMilli = perSecond / 1000.0;
@@ -47,7 +53,11 @@ final class RateLimiter {
                 tokens -= 1.0;
                 return 0;
             }
-            return (long) Math.ceil((1.0 - tokens) / perMilli);
+            long nextPermit = now + (long) Math.ceil((1.0 - tokens) / perMilli);
+            long turn = lastTurn == Long.MIN_VALUE ? nextPermit
+                    : Math.max(nextPermit, lastTurn + (long) Math.ceil(1.0 / perMilli));
+            lastTurn = turn;
+            return turn - now;
         }
     }
 }

@@ -26,6 +26,31 @@ class RateLimiterTest {
     }
 
     @Test
+    void aBacklogIsGivenSuccessiveTurnsAtTheBudgetsPace() {
+        UUID conta = UUID.randomUUID();
+        RateLimiter limiter = new RateLimiter(id -> 10, clock);
+        for (int i = 0; i < 10; i++) {
+            limiter.tryAcquire(conta);
+        }
+        // 50 more jobs claimed at once: turns 100 ms apart, not 50 jobs back at the next permit
+        long[] waits = new long[50];
+        for (int i = 0; i < waits.length; i++) {
+            waits[i] = limiter.tryAcquire(conta);
+        }
+        assertThat(waits[0]).isBetween(1L, 100L);
+        for (int i = 1; i < waits.length; i++) {
+            assertThat(waits[i] - waits[i - 1]).as("turn %d after turn %d", i, i - 1).isEqualTo(100L);
+        }
+        // each comes back at its turn and finds its permit
+        long now = 0;
+        for (long wait : waits) {
+            clock.advance(Duration.ofMillis(wait - now));
+            now = wait;
+            assertThat(limiter.tryAcquire(conta)).isZero();
+        }
+    }
+
+    @Test
     void connectionsHaveSeparateBudgets() {
         UUID busy = UUID.randomUUID();
         UUID quiet = UUID.randomUUID();

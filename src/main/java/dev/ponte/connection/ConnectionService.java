@@ -119,15 +119,33 @@ public class ConnectionService implements ScheduleSource {
         if (current != null && current.isTextual() && !current.asText().isBlank()) {
             return;
         }
-        boolean declared = flows(c).stream().map(validator.flows()::get).filter(Objects::nonNull)
-                .anyMatch(flow -> flow.settings().stream().anyMatch(s -> ACTIVATED_BY.equals(s.name())));
-        if (!declared || !settings.isObject()) {
+        if (!declaresActivatedBy(flows(c)) || !settings.isObject()) {
             return;
         }
         ((ObjectNode) settings).put(ACTIVATED_BY, name);
         c.settings = settings.toString();
         c.updatedAt = clock.instant();
         Log.infof("Connection %s: who activated it is now recorded from the OAuth2 consent (R11)", c.id);
+    }
+
+    private boolean declaresActivatedBy(List<String> flows) {
+        return flows.stream().map(validator.flows()::get).filter(Objects::nonNull)
+                .anyMatch(flow -> flow.settings().stream().anyMatch(s -> ACTIVATED_BY.equals(s.name())));
+    }
+
+    /**
+     * R11: who activated the connection was recorded by Ponte (from the OAuth2 consent) or typed once; an edit that
+     * leaves the setting out keeps it, so a PUT of the other settings does not silently take the seller off every
+     * later sale. Sending it, blank too, sets it.
+     */
+    private void keepActivatedBy(ConnectionEntity c, List<String> flows, ObjectNode settings) {
+        if (c.settings == null || settings.has(ACTIVATED_BY) || !declaresActivatedBy(flows)) {
+            return;
+        }
+        JsonNode kept = settings(c).get(ACTIVATED_BY);
+        if (kept != null && kept.isTextual() && !kept.asText().isBlank()) {
+            settings.put(ACTIVATED_BY, kept.asText());
+        }
     }
 
     @Transactional
@@ -340,6 +358,7 @@ public class ConnectionService implements ScheduleSource {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        keepActivatedBy(c, flows, settings);
         c.name = draft.name().strip();
         c.sourceSystem = draft.sourceSystem();
         c.ledgerSystem = draft.ledgerSystem();

@@ -116,7 +116,8 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
                         "R11: ledger seller id; by default, the seller named as activatedBy"),
                 new SettingDefinition("activatedBy", SettingType.STRING, null, null,
                         "R11: the name of the user who activated the connection, as the ledger's sellers list shows it;"
-                                + " that seller is on every sale unless sellerId is set"));
+                                + " that seller is on every sale unless sellerId is set. Recorded from the OAuth2 consent"
+                                + " when not typed; an edit that leaves it out keeps it"));
     }
 
     @Override

@@ -121,7 +121,8 @@ public class WonDealToSale implements JobHandler, WonDeals {
                         "R11: the name of the user who activated the connection, as the ledger's sellers list shows it"
                                 + " (Conta Azul lists sellers by name only, without e-mail); that seller is on every"
                                 + " sale unless sellerId is set. Without a match the sale has no seller and the deal's"
-                                + " history says why")));
+                                + " history says why. Recorded from the OAuth2 consent when not typed; an edit that"
+                                + " leaves it out keeps it")));
         return settings;
     }
 

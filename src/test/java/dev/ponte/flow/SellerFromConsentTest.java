@@ -65,6 +65,24 @@ class SellerFromConsentTest {
         assertThat(activatedBy(c)).isEqualTo("Bruno Lima");
     }
 
+    @Test
+    void r11_anEditThatLeavesActivatedByOutKeepsTheRecordedOneAndOneThatSendsItSetsIt() {
+        PipedriveToContaAzul c = connect(Map.of());
+        assertThat(activatedBy(c)).isEqualTo("Ana Souza");
+
+        put(c, Map.of("taxIdField", PipedriveToContaAzul.CNPJ_FIELD, "matchByName", true));
+        assertThat(activatedBy(c)).as("left out of the edit").isEqualTo("Ana Souza");
+
+        put(c, Map.of("taxIdField", PipedriveToContaAzul.CNPJ_FIELD, "activatedBy", "Bruno Lima"));
+        assertThat(activatedBy(c)).isEqualTo("Bruno Lima");
+    }
+
+    private static void put(PipedriveToContaAzul c, Map<String, Object> settings) {
+        as(c.tenant.key()).body(Map.of("name", "Pipedrive → Conta Azul", "sourceSystem", "PIPEDRIVE", "ledgerSystem",
+                "CONTA_AZUL", "flows", java.util.List.of("WonDealToSale"), "settings", settings))
+                .put("/api/v1/connections/" + c.connection).then().statusCode(200);
+    }
+
     private static String activatedBy(PipedriveToContaAzul c) {
         return as(c.tenant.key()).get("/api/v1/connections/" + c.connection).then().statusCode(200).extract()
                 .path("settings.activatedBy");

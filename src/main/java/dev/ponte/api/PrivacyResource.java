@@ -89,24 +89,22 @@ public class PrivacyResource {
             String phone) {
     }
 
-    @Schema(name = "RedactionResponse", description = "Rows changed per table")
-    public record RedactionResponse(int historyLines, int jobs, int links, int matches, int runs, int deliveries,
-            int total) {
+    @Schema(name = "RedactionResponse", description = "Rows changed per table (a webhook's delivery is kept as its job)")
+    public record RedactionResponse(int historyLines, int jobs, int links, int matches, int runs, int total) {
 
         static RedactionResponse of(Redaction r) {
-            return new RedactionResponse(r.historyLines(), r.jobs(), r.links(), r.matches(), r.runs(), r.deliveries(),
-                    r.total());
+            return new RedactionResponse(r.historyLines(), r.jobs(), r.links(), r.matches(), r.runs(), r.total());
         }
     }
 
-    @Schema(name = "SubjectDataResponse", description = "What Ponte holds about the person, per table")
+    @Schema(name = "SubjectDataResponse", description = "What Ponte holds about the person, per table (a webhook's "
+            + "delivery is kept as its job)")
     public record SubjectDataResponse(List<HeldResponse> historyLines, List<HeldResponse> jobs,
-            List<HeldResponse> links, List<HeldResponse> matches, List<HeldResponse> runs,
-            List<HeldResponse> deliveries) {
+            List<HeldResponse> links, List<HeldResponse> matches, List<HeldResponse> runs) {
 
         static SubjectDataResponse of(SubjectData d) {
             return new SubjectDataResponse(held(d.historyLines()), held(d.jobs()), held(d.links()),
-                    held(d.matches()), held(d.runs()), held(d.deliveries()));
+                    held(d.matches()), held(d.runs()));
         }
 
         private static List<HeldResponse> held(List<Held> rows) {

@@ -38,16 +38,18 @@ public interface PersonalData {
         }
     }
 
-    /** How many stored rows were changed or deleted, per kind (history lines, jobs, links, match keys, runs, deliveries). */
-    record Redaction(int historyLines, int jobs, int links, int matches, int runs, int deliveries) {
+    /**
+     * How many stored rows were changed or deleted, per kind (history lines, jobs, links, match keys, runs). A
+     * webhook's delivery is kept as its job, so it is counted there.
+     */
+    record Redaction(int historyLines, int jobs, int links, int matches, int runs) {
         public int total() {
-            return historyLines + jobs + links + matches + runs + deliveries;
+            return historyLines + jobs + links + matches + runs;
         }
     }
 
     /** What Ponte holds about the subject, per kind, each entry as a person could read it. */
-    record SubjectData(List<Held> historyLines, List<Held> jobs, List<Held> links, List<Held> matches, List<Held> runs,
-            List<Held> deliveries) {
+    record SubjectData(List<Held> historyLines, List<Held> jobs, List<Held> links, List<Held> matches, List<Held> runs) {
     }
 
     /**

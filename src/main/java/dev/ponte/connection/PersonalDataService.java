@@ -91,7 +91,7 @@ public class PersonalDataService implements PersonalData {
         validate(subject);
         Found found = rows.find(connectionId, traces(subject));
         return new SubjectData(held(found.history()), held(found.jobs()), held(found.links()),
-                held(found.matches()), held(found.runs()), List.of());
+                held(found.matches()), held(found.runs()));
     }
 
     /**
@@ -194,7 +194,7 @@ public class PersonalDataService implements PersonalData {
     }
 
     private static Redaction redaction(Counts counts) {
-        return new Redaction(counts.history(), counts.jobs(), counts.links(), counts.matches(), counts.runs(), 0);
+        return new Redaction(counts.history(), counts.jobs(), counts.links(), counts.matches(), counts.runs());
     }
 
     private static List<Held> held(List<PersonalRows.Row> found) {
@@ -207,7 +207,7 @@ public class PersonalDataService implements PersonalData {
 
     private static String summary(Redaction r) {
         return r.historyLines() + " history lines, " + r.jobs() + " jobs, " + r.links() + " links, " + r.matches()
-                + " match keys, " + r.runs() + " runs, " + r.deliveries() + " deliveries changed";
+                + " match keys, " + r.runs() + " runs changed";
     }
 
     private String withoutPersonalSettings(String settings) {

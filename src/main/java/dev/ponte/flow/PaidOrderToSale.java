@@ -180,7 +180,7 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
                 () -> ledger.findSaleByMarker(marker, customerId, date),
                 () -> ledger.createSale(new SalesDocument(marker, customerId, date, lines,
                         order.shipping().isZero() ? null : order.shipping(),
-                        new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
+                        order.discount().isZero() ? null : order.discount(), new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
                                 connection.integer("instalments", 1)),
                         matching.seller(job, connection, ledger), marker + " " + title, false, null)));
         switch (sale.how()) {

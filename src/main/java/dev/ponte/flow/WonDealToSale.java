@@ -201,7 +201,7 @@ public class WonDealToSale implements JobHandler, WonDeals {
         ExactlyOnce.Outcome sale = once.create(job, connection.id(), "sale", saleKey,
                 () -> ledger.findSaleByMarker(marker, customerId, date), () -> {
                     SalesDocument document = new SalesDocument(marker, customerId, date, lines, null,
-                            new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
+                            null, new PaymentPlan(connection.text("paymentMethod", ledger.defaultPaymentMethod()),
                                     connection.integer("instalments", 1)),
                             matching.seller(job, connection, ledger), marker + " " + deal.title(), recurrence != null,
                             recurrence);

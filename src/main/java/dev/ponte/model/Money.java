@@ -42,6 +42,11 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.add(other.amount), currency);
     }
 
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
     /** Multiplies exactly, then rounds once. */
     public Money times(BigDecimal quantity) {
         Objects.requireNonNull(quantity, "quantity");

@@ -6,13 +6,15 @@ import java.util.Objects;
 
 /**
  * A shop order as the flows see it (R40): its customer (null when the shop did not share one), product lines, freight
- * the customer pays ({@code shipping}, zero when none), payment status and the time it was paid (null until then).
+ * the customer pays ({@code shipping}, zero when none), what the shop took off the whole order ({@code discount}: a
+ * coupon, a promotion, a payment method's discount; zero when none), payment status and the time it was paid (null
+ * until then).
  * {@code customerDocument} is the CPF/CNPJ as the shop sent it (null when none): the customer carries it as its tax id
  * only when it is valid, so a flow can say why an invalid one was not sent.
  * {@code number} is the shop's display number, never an identifier. All amounts share one currency.
  */
 public record Order(String id, String number, OrderPayment payment, Instant paidTime, Instant updateTime,
-        Party customer, String customerDocument, List<OrderLine> lines, Money shipping) {
+        Party customer, String customerDocument, List<OrderLine> lines, Money shipping, Money discount) {
 
     public Order {
         Require.text(id, "id");
@@ -24,7 +26,12 @@ public record Order(String id, String number, OrderPayment payment, Instant paid
         if (shipping.isNegative()) {
             throw new IllegalArgumentException("shipping must not be negative");
         }
-        if (lines.stream().anyMatch(l -> !l.unitPrice().currency().equals(shipping.currency()))) {
+        Objects.requireNonNull(discount, "discount");
+        if (discount.isNegative()) {
+            throw new IllegalArgumentException("discount must not be negative");
+        }
+        if (!discount.currency().equals(shipping.currency())
+                || lines.stream().anyMatch(l -> !l.unitPrice().currency().equals(shipping.currency()))) {
             throw new IllegalArgumentException("all amounts of an order must share one currency");
         }
     }

@@ -8,11 +8,12 @@ import java.util.Objects;
  * A sale, quote or contract to create in a ledger. {@code externalMarker} identifies the source record
  * (e.g. a deal id) so a retry can find the document instead of creating a second one (R1, R13);
  * {@code customerId} is the ledger's id of the already matched customer. {@code shipping},
- * {@code sellerId} and {@code notes} are nullable; a recurrence is present exactly when
- * {@code recurring} is true. All amounts share one currency.
+ * {@code discount} (off the whole document, beyond its lines' own: a shop's coupon), {@code sellerId} and
+ * {@code notes} are nullable; a recurrence is present exactly when {@code recurring} is true. All amounts share one
+ * currency.
  */
 public record SalesDocument(String externalMarker, String customerId, LocalDate date, List<SalesLine> lines,
-        Money shipping, PaymentPlan payment, String sellerId, String notes, boolean recurring,
+        Money shipping, Money discount, PaymentPlan payment, String sellerId, String notes, boolean recurring,
         Recurrence recurrence) {
 
     public SalesDocument {
@@ -31,18 +32,26 @@ public record SalesDocument(String externalMarker, String customerId, LocalDate 
         }
         String currency = lines.get(0).unitPrice().currency();
         boolean mixed = lines.stream().anyMatch(line -> !line.unitPrice().currency().equals(currency))
-                || (shipping != null && !shipping.currency().equals(currency));
+                || (shipping != null && !shipping.currency().equals(currency))
+                || (discount != null && !discount.currency().equals(currency));
         if (mixed) {
             throw new IllegalArgumentException("all amounts of a sales document must share one currency");
         }
+        if (discount != null && (discount.isNegative() || total(lines, shipping, discount).isNegative())) {
+            throw new IllegalArgumentException("a discount must be neither negative nor more than the document");
+        }
     }
 
-    /** Sum of the line totals plus shipping. */
+    /** Sum of the line totals plus shipping, less the discount. */
     public Money total() {
+        return total(lines, shipping, discount);
+    }
+
+    private static Money total(List<SalesLine> lines, Money shipping, Money discount) {
         Money sum = shipping != null ? shipping : Money.zero(lines.get(0).unitPrice().currency());
         for (SalesLine line : lines) {
             sum = sum.plus(line.total());
         }
-        return sum;
+        return discount != null ? sum.minus(discount) : sum;
     }
 }

@@ -90,6 +90,23 @@ class PaidOrderToSaleTest {
     }
 
     @Test
+    void r40_whatTheShopTookOffTheOrderGoesToTheSaleSoTheSaleIsWhatTheBuyerPaid() {
+        NuvemshopToContaAzul c = connect(Map.of());
+        String id = order(STORE, customer("Ana Souza", CPF, null), List.of(new Line("Caneta azul", "12.34", "3")),
+                "15.90", Map.of("coupon", "BEMVINDO", "discount_coupon", "5.00", "discount_gateway", "2.51"));
+        pay(STORE, id, 1);
+        eventually(() -> assertThat(c.history(id)).anyMatch(m -> m.contains("created pending review")));
+        var shop = nuvemshop();
+        // 3 × 12.34 + 15.90 − 5.00 − 2.51
+        assertThat(decimal(shop, "orders.find { it.id.toString() == '" + id + "' }.total"))
+                .isEqualByComparingTo("45.41");
+        var state = contaAzul();
+        assertThat(decimal(state, "vendas[0].composicaoDeValor.desconto.valor")).isEqualByComparingTo("7.51");
+        assertThat(decimal(state, "vendas[0].composicaoDeValor.frete")).isEqualByComparingTo("15.90");
+        assertThat(decimal(state, "vendas[0].total")).isEqualByComparingTo("45.41");
+    }
+
+    @Test
     void r6_aCnpjMakesTheCustomerACompanyAndAnInvalidDocumentIsNotSent() {
         NuvemshopToContaAzul c = connect(Map.of());
         String company = order(STORE, customer("Acme Ltda", "11.222.333/0001-81", null),

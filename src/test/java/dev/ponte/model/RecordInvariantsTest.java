@@ -48,6 +48,15 @@ class RecordInvariantsTest {
     }
 
     @Test
+    void aDiscountComesOffTheTotalAndIsNeitherNegativeNorMoreThanIt() {
+        assertThat(sale(Money.of("15.50", "BRL"), Money.of("20.00", "BRL")).total())
+                .isEqualTo(Money.of("95.50", "BRL"));
+        assertThatThrownBy(() -> sale(null, Money.of("-1", "BRL"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sale(null, Money.of("100.01", "BRL"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sale(null, Money.of("1", "EUR"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void requiresRecurrenceExactlyWhenRecurring() {
         Recurrence monthly = new Recurrence(LocalDate.of(2026, 7, 1), LocalDate.of(2027, 6, 30), 10);
 
@@ -64,7 +73,7 @@ class RecordInvariantsTest {
     @Test
     void rejectsSalesDocumentWithoutLines() {
         assertThatThrownBy(() -> new SalesDocument("deal:1", "c-1", LocalDate.of(2026, 7, 1), List.of(), null,
-                PaymentPlan.cashInOneInstalment(), null, null, false, null))
+                null, PaymentPlan.cashInOneInstalment(), null, null, false, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -115,8 +124,13 @@ class RecordInvariantsTest {
         assertThat(address.countryCode()).isEqualTo("IT");
     }
 
+    private static SalesDocument sale(Money shipping, Money discount) {
+        return new SalesDocument("deal:42", "customer-1", LocalDate.of(2026, 7, 1), List.of(LINE), shipping,
+                discount, PaymentPlan.cashInOneInstalment(), "seller-1", null, false, null);
+    }
+
     private static SalesDocument sale(Money shipping, boolean recurring, Recurrence recurrence) {
         return new SalesDocument("deal:42", "customer-1", LocalDate.of(2026, 7, 1), List.of(LINE), shipping,
-                PaymentPlan.cashInOneInstalment(), "seller-1", null, recurring, recurrence);
+                null, PaymentPlan.cashInOneInstalment(), "seller-1", null, recurring, recurrence);
     }
 }

@@ -477,8 +477,8 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
 
     /**
      * Conta Azul's items carry no discount, so the lines' discounts add up to one sale discount in VALOR: the exact
-     * gross less the lines' rounded totals, which makes the sale's net equal {@link SalesDocument#total()}.
-     * Shipping is {@code frete}.
+     * gross less the lines' rounded totals, plus the document's own discount, which makes the sale's net equal
+     * {@link SalesDocument#total()}. Shipping is {@code frete}.
      */
     static ComposicaoDeValor composicao(SalesDocument sale) {
         BigDecimal gross = BigDecimal.ZERO;
@@ -488,6 +488,9 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
             net = net.add(line.total().amount());
         }
         BigDecimal discount = gross.subtract(net);
+        if (sale.discount() != null) {
+            discount = discount.add(sale.discount().amount());
+        }
         BigDecimal frete = sale.shipping() == null || sale.shipping().isZero() ? null : sale.shipping().amount();
         Desconto desconto = discount.signum() > 0 ? new Desconto("VALOR", plain(discount)) : null;
         return frete == null && desconto == null ? null : new ComposicaoDeValor(frete, desconto);

@@ -13,7 +13,7 @@ final class NuvemshopDto {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Order(String id, String number, String currency, @JsonProperty("payment_status") String paymentStatus,
             @JsonProperty("paid_at") String paidAt, @JsonProperty("updated_at") String updatedAt,
-            @JsonProperty("shipping_cost_customer") String shippingCostCustomer,
+            @JsonProperty("shipping_cost_customer") String shippingCostCustomer, String total,
             @JsonProperty("billing_name") String billingName, @JsonProperty("billing_phone") String billingPhone,
             @JsonProperty("contact_email") String contactEmail, Customer customer, List<Product> products) {
     }

@@ -37,16 +37,34 @@ final class NuvemshopMapping {
     static Order order(NuvemshopDto.Order o) {
         String currency = o.currency() == null || o.currency().isBlank() ? "BRL" : o.currency().strip();
         List<OrderLine> lines = new ArrayList<>();
+        BigDecimal gross = BigDecimal.ZERO;
         for (Product p : o.products() == null ? List.<Product>of() : o.products()) {
             Money price = Money.of(decimal(p.price(), "products.price"), currency);
             // R8's shop rule matches by description only; the SKU is kept as the item's code for the record.
             Item item = new Item(ItemKind.PRODUCT, blankToNull(p.sku()), p.name(), price, null);
-            lines.add(new OrderLine(item, decimal(p.quantity(), "products.quantity"), price));
+            BigDecimal quantity = decimal(p.quantity(), "products.quantity");
+            lines.add(new OrderLine(item, quantity, price));
+            gross = gross.add(price.amount().multiply(quantity));
         }
         BigDecimal freight = o.shippingCostCustomer() == null || o.shippingCostCustomer().isBlank() ? BigDecimal.ZERO
                 : decimal(o.shippingCostCustomer(), "shipping_cost_customer");
         return new Order(o.id(), o.number(), payment(o.paymentStatus()), time(o.paidAt()), time(o.updatedAt()),
-                customer(o), document(o), lines, Money.of(freight, currency));
+                customer(o), document(o), lines, Money.of(freight, currency),
+                Money.of(discount(o, gross.add(freight)), currency));
+    }
+
+    /**
+     * What the shop took off the whole order, whatever it was (a coupon, a promotion, the payment method's discount:
+     * {@code discount}, {@code discount_coupon}, {@code discount_gateway}, whose overlap the docs do not say): the
+     * products and freight less the {@code total} the buyer paid. Zero without a total, or when the total is not
+     * below them.
+     */
+    private static BigDecimal discount(NuvemshopDto.Order o, BigDecimal productsAndFreight) {
+        if (o.total() == null || o.total().isBlank()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal off = productsAndFreight.subtract(decimal(o.total(), "total"));
+        return off.signum() > 0 ? off : BigDecimal.ZERO;
     }
 
     /**

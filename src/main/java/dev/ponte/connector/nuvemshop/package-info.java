@@ -30,7 +30,11 @@
  *   <li>R6's phones: the mobile phone is {@code customer.phone}, the business phone {@code billing_phone} when it is
  *       another number; the name is the customer's, else {@code billing_name} ({@code NuvemshopMapping}).</li>
  *   <li>R9's freight is {@code shipping_cost_customer} (what the buyer paid, not {@code shipping_cost_owner}).
- *       Order-level discounts and coupons are not carried to the sale.</li>
+ *       What the shop took off the whole order (coupon, promotion, payment method) is the products and freight less
+ *       the order's {@code total}, since the docs do not say whether {@code discount} includes
+ *       {@code discount_coupon} and {@code discount_gateway}; it goes to the sale as one discount, so the sale is
+ *       what the buyer paid ({@code NuvemshopMapping#discount}). A total above products and freight (a fee the
+ *       model does not know) is not carried.</li>
  *   <li>A 429's wait: its {@code Retry-After} if any, else {@code x-rate-limit-reset} (milliseconds until the
  *       bucket is empty) divided by {@code x-rate-limit-limit}, the time one request's room takes to free
  *       ({@code NuvemshopFailures}); a wait of

@@ -129,11 +129,25 @@ public class NuvemshopStoreResource {
         }
         BigDecimal shipping = body.has("shipping_cost_customer")
                 ? decimal(body.path("shipping_cost_customer"), "shipping_cost_customer") : BigDecimal.ZERO;
+        // The three discounts are taken off one after the other: that they do not overlap is inferred (the docs list
+        // the fields, not how they add up); the coupon's code goes in coupon[].
+        BigDecimal off = BigDecimal.ZERO;
+        for (String field : List.of("discount", "discount_coupon", "discount_gateway")) {
+            BigDecimal amount = body.has(field) ? decimal(body.path(field), field) : BigDecimal.ZERO;
+            order.put(field, money(amount));
+            off = off.add(amount);
+        }
+        if (off.compareTo(subtotal.add(shipping)) > 0) {
+            throw state.invalid("discount", "must be less than or equal to the order's products and shipping");
+        }
+        ArrayNode coupons = order.putArray("coupon");
+        if (body.path("coupon").isTextual()) {
+            coupons.addObject().put("code", body.path("coupon").asText());
+        }
         order.put("subtotal", money(subtotal));
-        order.put("discount", "0.00");
         order.put("shipping_cost_owner", money(shipping));
         order.put("shipping_cost_customer", money(shipping));
-        order.put("total", money(subtotal.add(shipping)));
+        order.put("total", money(subtotal.add(shipping).subtract(off)));
         JsonNode customer = body.path("customer");
         ObjectNode c = order.putObject("customer");
         c.put("id", customer.path("id").asLong(state.nextId()));

@@ -302,7 +302,7 @@ class ContaAzulConnectorTest {
         SalesDocument sale = new SalesDocument(MARKER, cliente, SALE_DATE,
                 List.of(new SalesLine(item, "Caneta azul", new BigDecimal("3"), Money.of("10.00", "BRL"),
                         new BigDecimal("10"))),
-                Money.of("5.00", "BRL"), new PaymentPlan("BOLETO_BANCARIO", 3), seller, "Negócio 123", false, null);
+                Money.of("5.00", "BRL"), null, new PaymentPlan("BOLETO_BANCARIO", 3), seller, "Negócio 123", false, null);
 
         String id = port.createSale(sale);
 
@@ -362,7 +362,7 @@ class ContaAzulConnectorTest {
                     start.await();
                     return ((SalesLedger) connector.open(access)).createSale(new SalesDocument("ponte:deal:" + n, cliente, SALE_DATE,
                             List.of(new SalesLine(item, null, BigDecimal.ONE, Money.of("5.50", "BRL"), null)), null,
-                            PaymentPlan.cashInOneInstalment(), null, null, false, null));
+                            null, PaymentPlan.cashInOneInstalment(), null, null, false, null));
                 }));
             }
             start.countDown();
@@ -383,7 +383,7 @@ class ContaAzulConnectorTest {
         String item = port.createItem(new Item(ItemKind.SERVICE, "ASS-1", "Assinatura", null, null)).id();
         SalesDocument contract = new SalesDocument(MARKER, cliente, SALE_DATE,
                 List.of(new SalesLine(item, null, BigDecimal.ONE, Money.of("99.90", "BRL"), null)), null,
-                PaymentPlan.cashInOneInstalment(), null, null, true,
+                null, PaymentPlan.cashInOneInstalment(), null, null, true,
                 new Recurrence(SALE_DATE, SALE_DATE.plusYears(1), 10));
 
         String id = port.createRecurringSale(contract);
@@ -432,7 +432,7 @@ class ContaAzulConnectorTest {
     private SalesDocument cashSale(String cliente, String item) {
         return new SalesDocument(MARKER, cliente, SALE_DATE,
                 List.of(new SalesLine(item, null, new BigDecimal("2"), Money.of("5.50", "BRL"), null)), null,
-                PaymentPlan.cashInOneInstalment(), null, null, false, null);
+                null, PaymentPlan.cashInOneInstalment(), null, null, false, null);
     }
 
     private static Party company(String name, TaxId taxId) {

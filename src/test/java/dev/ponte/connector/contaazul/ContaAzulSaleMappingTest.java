@@ -30,7 +30,7 @@ class ContaAzulSaleMappingTest {
         return new SalesDocument("ponte:deal:7", "c1", DATE,
                 List.of(new SalesLine("i1", null, new BigDecimal(quantity), Money.of(price, "BRL"),
                         discount == null ? null : new BigDecimal(discount))),
-                shipping == null ? null : Money.of(shipping, "BRL"), new PaymentPlan("PIX_PAGAMENTO_INSTANTANEO",
+                shipping == null ? null : Money.of(shipping, "BRL"), null, new PaymentPlan("PIX_PAGAMENTO_INSTANTANEO",
                 instalments), null, null, false, null);
     }
 
@@ -55,6 +55,19 @@ class ContaAzulSaleMappingTest {
         // 10 × 9.99 = 99.90, less 15 % = 84.915 → 84.92 (half-even), so the discount is 14.98.
         assertThat(composicao.desconto().valor()).isEqualByComparingTo("14.98");
         assertThat(ContaAzulLedgerPort.composicao(sale("1", "5.00", null, null, 1))).isNull();
+    }
+
+    @Test
+    void theDocumentsOwnDiscountJoinsTheLinesAndTheInstalmentsAddUpToWhatIsLeft() {
+        SalesDocument lines = sale("10", "9.99", "15", "12.50", 2);
+        SalesDocument sale = new SalesDocument(lines.externalMarker(), lines.customerId(), DATE, lines.lines(),
+                lines.shipping(), Money.of("7.51", "BRL"), lines.payment(), null, null, false, null);
+
+        // 14.98 off the lines, 7.51 off the whole: 84.92 + 12.50 − 7.51 = 89.91
+        assertThat(ContaAzulLedgerPort.composicao(sale).desconto().valor()).isEqualByComparingTo("22.49");
+        assertThat(sale.total().amount()).isEqualByComparingTo("89.91");
+        assertThat(ContaAzulLedgerPort.condicaoPagamento(sale).parcelas()).extracting(Parcela::valor)
+                .extracting(BigDecimal::toPlainString).containsExactly("44.95", "44.96");
     }
 
     @Test

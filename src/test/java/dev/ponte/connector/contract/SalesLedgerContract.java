@@ -109,6 +109,6 @@ public abstract class SalesLedgerContract {
     private SalesDocument sale(String customer, String item) {
         return new SalesDocument(MARKER, customer, DATE,
                 List.of(new SalesLine(item, null, new BigDecimal("2"), Money.of("5.50", currency()), null)), null,
-                PaymentPlan.cashInOneInstalment(), null, null, false, null);
+                null, PaymentPlan.cashInOneInstalment(), null, null, false, null);
     }
 }

@@ -37,6 +37,12 @@ public final class NuvemshopSeeds {
      * billing phone; any may be absent) in {@code store}.
      */
     public static String order(String store, Map<String, Object> customer, List<Line> lines, String freight) {
+        return order(store, customer, lines, freight, Map.of());
+    }
+
+    /** An order with more of the shop's fields ({@code extra}: its discounts and coupon, e.g.). */
+    public static String order(String store, Map<String, Object> customer, List<Line> lines, String freight,
+            Map<String, Object> extra) {
         List<Map<String, Object>> products = new ArrayList<>();
         for (Line l : lines) {
             products.add(Map.of("name", l.name(), "price", l.price(), "quantity", l.quantity()));
@@ -50,6 +56,7 @@ public final class NuvemshopSeeds {
         if (freight != null) {
             body.put("shipping_cost_customer", freight);
         }
+        body.putAll(extra);
         return given().contentType(ContentType.JSON).body(body)
                 .post(SANDBOX.path("/_control/stores/" + store + "/orders")).then().statusCode(201).extract()
                 .jsonPath().getString("id");

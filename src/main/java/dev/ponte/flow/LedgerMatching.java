@@ -22,7 +22,13 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The customer, supplier, item and seller rules every flow that writes to a ledger shares (R4–R8, R11), whatever its
@@ -31,7 +37,8 @@ import java.util.Optional;
  *
  * <p>Parties and items are claimed through match keys (a CNPJ, a code, a name) before they are created, so concurrent
  * jobs never create the same CNPJ or product code twice: a job that finds one claimed waits for its match, briefly in
- * its thread and then {@link Postponed} (which costs it no attempt); the keys then spare the lookups of later jobs.
+ * its thread (woken as soon as a job of this instance settles the key) and then {@link Postponed} (which costs it no
+ * attempt); the keys then spare the lookups of later jobs.
  * Several keys may lead to one ledger record (a product found by name that another job knows by its code): match keys
  * are not identity links. A claim whose create was refused is given back at once.
  */
@@ -45,10 +52,16 @@ public class LedgerMatching {
      * stale after {@link #CLAIM_STALE_AFTER}, when a waiting job takes them over, so the wait is bounded.
      */
     static final Duration CLAIM_WAIT = Duration.ofSeconds(2);
-    private static final Duration CLAIM_POLL = Duration.ofMillis(25);
+    /**
+     * How often a waiting job looks at a claim held by another instance; one of this instance wakes it when it has
+     * matched the key or given it back.
+     */
+    private static final Duration CLAIM_POLL = Duration.ofMillis(250);
     static final Duration CLAIM_RECHECK_MAX = Duration.ofSeconds(30);
 
     private final Records records;
+    /** Jobs of this instance waiting for a claimed key (connection, type, key), woken when it is settled. */
+    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
     LedgerMatching(Records records) {
         this.records = records;
@@ -118,11 +131,11 @@ public class LedgerMatching {
             }
             String id = decision.match().map(LedgerParty::id).orElseGet(() -> book.create(party).id());
             history(job, type, "SUCCEEDED", decision.reason() + " (" + id + ")");
-            records.match(connection.id(), type, key, id);
+            matched(connection, type, key, id);
             return id;
         } catch (RejectedFailure refused) {
             // Refused means nothing was created: other jobs of this party need not wait for the claim to go stale.
-            records.releaseMatch(connection.id(), type, key, owner);
+            released(connection, type, key, owner);
             throw refused;
         }
     }
@@ -177,7 +190,7 @@ public class LedgerMatching {
             return findOrCreate(job, connection, ledger, item, key);
         } catch (RejectedFailure refused) {
             // Refused means nothing was created: other jobs of this item need not wait for the claim to go stale.
-            records.releaseMatch(connection.id(), "item", key, owner);
+            released(connection, "item", key, owner);
             throw refused;
         }
     }
@@ -191,7 +204,7 @@ public class LedgerMatching {
             if (match.isPresent()) {
                 history(job, "item", "SUCCEEDED", kind.name().toLowerCase() + " \"" + item.name() + "\" matched ("
                         + match.get().id() + ")");
-                records.match(connection.id(), "item", key, match.get().id());
+                matched(connection, "item", key, match.get().id());
                 return match.get();
             }
         }
@@ -203,7 +216,7 @@ public class LedgerMatching {
         LedgerItem created = ledger.createItem(item);
         history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
                 + created.id() + ")");
-        records.match(connection.id(), "item", key, created.id());
+        matched(connection, "item", key, created.id());
         return created;
     }
 
@@ -250,13 +263,10 @@ public class LedgerMatching {
      */
     private String awaitMatch(Job job, ConnectionView connection, String type, String key, String why) {
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        String waitKey = waitKey(connection, type, key);
+        CompletableFuture<Void> settled = null;
         while (System.nanoTime() - deadline < 0) {
-            try {
-                Thread.sleep(CLAIM_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            settled = waiting.computeIfAbsent(waitKey, k -> new CompletableFuture<>());
             Optional<String> matched = records.matched(connection.id(), type, key);
             if (matched.isPresent()) {
                 return matched.get();
@@ -264,8 +274,44 @@ public class LedgerMatching {
             if (!records.matchClaimed(connection.id(), type, key)) {
                 break;
             }
+            try {
+                settled.get(CLAIM_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // held by a job of another instance, which cannot wake this one: look again
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (settled != null) {
+            waiting.remove(waitKey, settled);
         }
         throw new Postponed(why, recheck(job));
+    }
+
+    /** The key is matched now: its record, then the jobs of this instance waiting for it are woken. */
+    private void matched(ConnectionView connection, String type, String key, String ledgerId) {
+        records.match(connection.id(), type, key, ledgerId);
+        wake(connection, type, key);
+    }
+
+    /** Nothing was created: the claim is given back, and the jobs waiting for it claim it themselves. */
+    private void released(ConnectionView connection, String type, String key, String owner) {
+        records.releaseMatch(connection.id(), type, key, owner);
+        wake(connection, type, key);
+    }
+
+    private void wake(ConnectionView connection, String type, String key) {
+        CompletableFuture<Void> settled = waiting.remove(waitKey(connection, type, key));
+        if (settled != null) {
+            settled.complete(null);
+        }
+    }
+
+    private static String waitKey(ConnectionView connection, String type, String key) {
+        return connection.id() + " " + type + " " + key;
     }
 
     /**

@@ -33,14 +33,17 @@ final class RateLimiter {
     private static final class Bucket {
         private final double perMilli;
         private final double capacity;
+        /** Milliseconds between two permits. */
+        private final long interval;
         private double tokens;
         private long last = -1;
-        /** The latest turn given to a caller told to wait. */
-        private long lastTurn = Long.MIN_VALUE;
+        /** The latest turn given to a caller told to wait (none yet: far enough back not to count, nor overflow). */
+        private long lastTurn = Long.MIN_VALUE / 2;
 
         Bucket(double perSecond) {
             this.perMilli = perSecond / 1000.0;
             this.capacity = Math.max(1.0, perSecond);
+            this.interval = (long) Math.ceil(1.0 / perMilli);
             this.tokens = capacity;
         }
 
@@ -54,8 +57,7 @@ final class RateLimiter {
                 return 0;
             }
             long nextPermit = now + (long) Math.ceil((1.0 - tokens) / perMilli);
-            long turn = lastTurn == Long.MIN_VALUE ? nextPermit
-                    : Math.max(nextPermit, lastTurn + (long) Math.ceil(1.0 / perMilli));
+            long turn = Math.max(nextPermit, lastTurn + interval);
             lastTurn = turn;
             return turn - now;
         }

@@ -265,28 +265,32 @@ public class LedgerMatching {
         long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
         String waitKey = waitKey(connection, type, key);
         CompletableFuture<Void> settled = null;
-        while (System.nanoTime() - deadline < 0) {
-            settled = waiting.computeIfAbsent(waitKey, k -> new CompletableFuture<>());
-            Optional<String> matched = records.matched(connection.id(), type, key);
-            if (matched.isPresent()) {
-                return matched.get();
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                settled = waiting.computeIfAbsent(waitKey, k -> new CompletableFuture<>());
+                Optional<String> matched = records.matched(connection.id(), type, key);
+                if (matched.isPresent()) {
+                    return matched.get();
+                }
+                if (!records.matchClaimed(connection.id(), type, key)) {
+                    break;
+                }
+                try {
+                    settled.get(CLAIM_POLL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // held by a job of another instance, which cannot wake this one: look again
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
             }
-            if (!records.matchClaimed(connection.id(), type, key)) {
-                break;
+        } finally {
+            // settled by another instance's job, or given up: no job of this one will remove it
+            if (settled != null) {
+                waiting.remove(waitKey, settled);
             }
-            try {
-                settled.get(CLAIM_POLL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // held by a job of another instance, which cannot wake this one: look again
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (settled != null) {
-            waiting.remove(waitKey, settled);
         }
         throw new Postponed(why, recheck(job));
     }

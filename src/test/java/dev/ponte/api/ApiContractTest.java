@@ -273,7 +273,14 @@ abstract class ApiContractTest {
     void openApiDescribesTheApi() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/connections"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/jobs/{id}/retry"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/jobs/{id}/retry"))
+                // free-form JSON (a connection's settings, a job's last error) is documented as what it is, not as
+                // Jackson's JsonNode bean with its isArray/isEmpty/... getters
+                .body("components.schemas.Connection.properties.settings.$ref",
+                        org.hamcrest.Matchers.is("#/components/schemas/JsonObject"))
+                .body("components.schemas.JsonObject.type", org.hamcrest.Matchers.is("object"))
+                .body("components.schemas.JsonObject", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("properties")))
+                .body("components.schemas", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("JsonNode")));
     }
 
     @Test

@@ -54,7 +54,7 @@ rm -f "$DIR/$CACHE"
     PONTE_VENDORS_CONTAAZUL_CLIENT_SECRET=sandbox-secret PONTE_VENDORS_CRMINCLOUD_API_URL=$SANDBOX/crmincloud \
     PONTE_VENDORS_REVISO_API_URL=$SANDBOX/reviso PONTE_VENDORS_REVISO_APP_SECRET_TOKEN=sandbox-app-secret-token
   # Method profiles in the cache (JEP 515) serve only the C2 compiler: with C1 alone (TieredStopAtLevel=1, the
-  # README's options) they are left out, which makes the cache start faster (README, production).
+  # README's options) they are left out, for a little less memory and CPU at start (README, production).
   profiles=
   case " ${JAVA_OPTS:-} " in
     *" -XX:TieredStopAtLevel=1 "*) profiles="-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining" ;;

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The durable jobs of a tenant's connections: what ran, what waits, what needs a person. */
@@ -91,7 +92,9 @@ public class JobResource {
     }
 
     public record JobResponse(long id, UUID connectionId, String kind, String subject, JobStatus status, int attempts,
-            int maxAttempts, Instant nextAttemptAt, String reason, JsonNode lastError, Instant createdAt,
+            int maxAttempts, Instant nextAttemptAt, String reason,
+            @Schema(description = "The last failure as problem details (application/problem+json); a string where it "
+                    + "was not recorded as JSON") JsonNode lastError, Instant createdAt,
             Instant startedAt, Instant finishedAt) {
     }
 }

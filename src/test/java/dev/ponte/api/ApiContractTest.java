@@ -279,7 +279,8 @@ abstract class ApiContractTest {
                 .body("components.schemas.Connection.properties.settings.$ref",
                         org.hamcrest.Matchers.is("#/components/schemas/JsonObject"))
                 .body("components.schemas.JsonObject.type", org.hamcrest.Matchers.is("object"))
-                .body("components.schemas.JsonObject", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("properties")))
+                .body("components.schemas.JsonObject",
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("properties")))
                 .body("components.schemas", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("JsonNode")));
     }
 

@@ -5,7 +5,7 @@ package dev.ponte.connector;
  * The subclass tells the engine what to do: retry later, pause the connection, or give up and keep the error.
  */
 public abstract sealed class SyncFailure extends RuntimeException
-        permits TransientFailure, CredentialsFailure, RejectedFailure {
+        permits TransientFailure, CredentialsFailure, RejectedFailure, ReviewNeeded {
 
     protected SyncFailure(String message, Throwable cause) {
         super(message, cause, false, false);

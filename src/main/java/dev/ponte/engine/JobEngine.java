@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.ReviewNeeded;
 import dev.ponte.connector.TransientFailure;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,6 +42,8 @@ public final class JobEngine {
      * job that is told to wait again and again (a vendor answering 429 for ever, a claim never released) still ends.
      */
     static final int FREE_POSTPONEMENTS = 100;
+    /** The problem type of a job waiting in the review list; written first, so a query can find it by prefix. */
+    public static final String REVIEW_TYPE = "urn:ponte:job:review";
     /** When a postponement names no time (a 429 without Retry-After). */
     private static final Duration DEFAULT_POSTPONEMENT = Duration.ofSeconds(1);
 
@@ -248,6 +251,10 @@ public final class JobEngine {
             }
             JobResult result = handler.run(job);
             return finished(job, result.status(), result.reason(), null);
+        } catch (ReviewNeeded e) {
+            LOG.infof("Job %d (%s, %s) waits for a person's choice: %s", job.id(), job.kind(), job.subject(),
+                    e.getMessage());
+            return finished(job, JobStatus.DEAD, null, review(e));
         } catch (RejectedFailure e) {
             LOG.warnf("Job %d (%s, %s) is DEAD, refused: %s", job.id(), job.kind(), job.subject(), e.getMessage());
             return finished(job, JobStatus.DEAD, null, problem("rejected", "Rejected", e.getMessage(), e.errors()));
@@ -371,6 +378,20 @@ public final class JobEngine {
             ArrayNode list = node.putArray("errors");
             errors.forEach(e -> list.addObject().put("field", e.field()).put("message", e.message()));
         }
+        return node.toString();
+    }
+
+    /** The problem of a job that waits in the review list: the field to choose and its candidates. */
+    static String review(ReviewNeeded e) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("type", REVIEW_TYPE);
+        node.put("title", "Waits for a person's choice");
+        node.put("detail", e.getMessage());
+        node.putArray("errors").addObject().put("field", e.field()).put("message", e.getMessage());
+        node.put("field", e.field());
+        ArrayNode candidates = node.putArray("candidates");
+        e.candidates().forEach(c -> candidates.addObject().put("id", c.id()).put("name", c.name())
+                .put("document", c.document()));
         return node.toString();
     }
 

@@ -1,5 +1,9 @@
 package dev.ponte.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -26,10 +30,15 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of this instance and the use cases around it: enqueue (joining the caller's transaction),
- * list, retry, pause and resume. Handlers are every {@link JobHandler} bean, by kind.
+ * list, retry, review choices, pause and resume. Handlers are every {@link JobHandler} bean, by kind.
  */
 @ApplicationScoped
 public class JobService {
+
+    /** A choice for a new record rather than any of the candidates. */
+    public static final String CREATE_NEW = "new";
+    private static final String CHOICES = "choices";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineConfig config;
     private final JobStore store;
@@ -128,6 +137,41 @@ public class JobService {
     }
 
     /** Runs a DEAD (or waiting FAILED) job again now, with a fresh attempt budget. */
+    /** The connection's jobs that wait for a person's choice (R60), newest first. */
+    public Page<Job> reviews(UUID connectionId, int page, int size) {
+        return store.reviews(connectionId, page, size);
+    }
+
+    /**
+     * Runs a job of the review list again, with the person's choice for {@code field} in its payload (a candidate's
+     * id, or {@link #CREATE_NEW}) for the handler to read ({@link #choice}); false if it no longer waits there.
+     */
+    public boolean choose(Job job, String field, String choice) {
+        ObjectNode payload;
+        try {
+            payload = job.payload() == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(job.payload());
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("job " + job.id() + " has no JSON object payload to keep a choice in", e);
+        }
+        JsonNode existing = payload.get(CHOICES);
+        (existing instanceof ObjectNode choices ? choices : payload.putObject(CHOICES)).put(field, choice);
+        boolean queued = store.choose(job.id(), payload.toString(), clock.instant());
+        engine.wakeUp();
+        return queued;
+    }
+
+    /** The choice a person made in this job's review for {@code field}, if any. */
+    public static Optional<String> choice(Job job, String field) {
+        if (job.payload() == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(JSON.readTree(job.payload()).path(CHOICES).path(field).textValue());
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     public boolean retry(long id) {
         boolean retried = store.retry(id, clock.instant());
         engine.wakeUp();

@@ -45,6 +45,7 @@ public final class JobStore {
             + " where p.connection_id = %s) then null else cast(? as timestamp with time zone) end";
 
     private static final ObjectMapper PROBLEM_READER = new ObjectMapper();
+    private static final String REVIEW_PREFIX = "{\"type\":\"" + JobEngine.REVIEW_TYPE + "\"";
 
     private final DataSource dataSource;
     private volatile Boolean postgres;
@@ -439,6 +440,35 @@ public final class JobStore {
             where.append(" and subject = ?");
             args.add(subject);
         }
+        return page(where.toString(), args, page, size);
+    }
+
+    /** A connection's jobs that wait for a person's choice (R60), newest first. */
+    public Page<Job> reviews(UUID connectionId, int page, int size) {
+        return page(" from job where connection_id = ? and status = 'DEAD' and last_error like ?",
+                List.of(connectionId, REVIEW_PREFIX + "%"), page, size);
+    }
+
+    /**
+     * Queues a job of the review list again with the person's choice in its payload; false if it no longer waits
+     * there (chosen meanwhile, retried, forgotten).
+     */
+    boolean choose(long id, String payload, Instant now) {
+        String sql = "update job set payload = ?, status = 'QUEUED', run_at = " + UNLESS_PAUSED.formatted(
+                "job.connection_id") + ", attempts = 0, postponements = 0, finished_at = null where id = ?"
+                + " and status = 'DEAD' and last_error like ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, payload);
+            ps.setObject(2, ts(now));
+            ps.setLong(3, id);
+            ps.setString(4, REVIEW_PREFIX + "%");
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not queue job " + id + " with its choice", e);
+        }
+    }
+
+    private Page<Job> page(String where, List<Object> args, int page, int size) {
         try (Connection c = dataSource.getConnection()) {
             long total;
             try (PreparedStatement ps = c.prepareStatement("select count(*)" + where)) {

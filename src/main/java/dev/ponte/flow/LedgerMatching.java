@@ -5,8 +5,11 @@ import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.ItemCatalog.LedgerItem;
 import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
+import dev.ponte.connector.ReviewNeeded;
+import dev.ponte.connector.ReviewNeeded.Candidate;
 import dev.ponte.connector.SalesLedger;
 import dev.ponte.engine.Job;
+import dev.ponte.engine.JobService;
 import dev.ponte.engine.Records;
 import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.matching.CustomerPolicy;
@@ -103,8 +106,9 @@ public class LedgerMatching {
 
     /**
      * The ledger party of this kind ({@code type}, e.g. customer or supplier, names its match keys and history
-     * lines), matched by CPF/CNPJ and then, when the connection allows, by exact name (R5); else created. An ambiguous
-     * match is refused for a person to settle.
+     * lines), matched by CPF/CNPJ and then, when the connection allows, by exact name (R5); else created. Between
+     * equally good candidates the job waits in the review list (R60) until a person picks one or a new party: that
+     * choice is linked, so the party's next jobs reuse it.
      */
     public String party(Job job, ConnectionView connection, String type, PartyBook book, Party party) {
         String key = party.taxId() != null ? party.taxId().kind() + ":" + party.taxId().value()
@@ -121,19 +125,30 @@ public class LedgerMatching {
             return linked;
         }
         try {
+            Optional<String> chosen = JobService.choice(job, type);
+            if (chosen.isPresent()) {
+                boolean created = chosen.get().equals(JobService.CREATE_NEW);
+                String id = created ? book.create(party).id() : chosen.get();
+                history(job, type, "SUCCEEDED", (created ? "created, as a person chose in the review list ("
+                        : "the one a person chose in the review list (") + id + ")");
+                matched(connection, type, key, id);
+                return id;
+            }
             CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
             List<LedgerParty> byTaxId = party.taxId() == null ? List.of() : book.findByTaxId(party.taxId());
             CustomerPolicy.Decision decision = policy.decide(party, byTaxId, connection.flag("matchByName", false),
                     () -> book.findByName(party.name()));
             if (decision.ambiguous()) {
-                throw new RejectedFailure(decision.reason() + ": choose one in the ledger (or fix the duplicates), "
-                        + "then retry", List.of(new RejectedFailure.FieldError(type, decision.reason())));
+                throw new ReviewNeeded(decision.reason() + ": choose one of them, or a new " + type + ", in the "
+                        + "connection's review list", type, decision.candidates().stream().map(c -> new Candidate(
+                                c.id(), c.name(), c.taxId() == null ? null : c.taxId().kind() + " " + c.taxId().masked()))
+                        .toList());
             }
             String id = decision.match().map(LedgerParty::id).orElseGet(() -> book.create(party).id());
             history(job, type, "SUCCEEDED", decision.reason() + " (" + id + ")");
             matched(connection, type, key, id);
             return id;
-        } catch (RejectedFailure refused) {
+        } catch (RejectedFailure | ReviewNeeded refused) {
             // Refused means nothing was created: other jobs of this party need not wait for the claim to go stale.
             released(connection, type, key, owner);
             throw refused;

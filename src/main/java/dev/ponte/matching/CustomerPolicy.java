@@ -19,19 +19,26 @@ import java.util.Optional;
 public enum CustomerPolicy {
     DOCUMENT_THEN_NAME, NAME_AND_DOCUMENT;
 
-    /** The outcome: reuse {@code match}, create a new customer, or stop because candidates are ambiguous. */
-    public record Decision(Optional<LedgerParty> match, boolean ambiguous, String reason) {
+    /**
+     * The outcome: reuse {@code match}, create a new customer, or stop because {@code candidates} (two or more) are
+     * equally good.
+     */
+    public record Decision(Optional<LedgerParty> match, List<LedgerParty> candidates, String reason) {
+
+        public boolean ambiguous() {
+            return !candidates.isEmpty();
+        }
 
         static Decision reuse(LedgerParty party, String reason) {
-            return new Decision(Optional.of(party), false, reason);
+            return new Decision(Optional.of(party), List.of(), reason);
         }
 
         static Decision create(String reason) {
-            return new Decision(Optional.empty(), false, reason);
+            return new Decision(Optional.empty(), List.of(), reason);
         }
 
-        static Decision ambiguous(String reason) {
-            return new Decision(Optional.empty(), true, reason);
+        static Decision ambiguous(List<LedgerParty> candidates, String reason) {
+            return new Decision(Optional.empty(), List.copyOf(candidates), reason);
         }
     }
 
@@ -50,7 +57,7 @@ public enum CustomerPolicy {
             return switch (both.size()) {
                 case 0 -> Decision.create("no customer with the same name and " + document + ": created");
                 case 1 -> Decision.reuse(both.get(0), "customer matched by name and " + document);
-                default -> Decision.ambiguous(both.size() + " customers share the name and " + document);
+                default -> Decision.ambiguous(both, both.size() + " customers share the name and " + document);
             };
         }
         if (document != null) {
@@ -58,7 +65,7 @@ public enum CustomerPolicy {
                 return Decision.reuse(byTaxId.get(0), "customer matched by " + document);
             }
             if (byTaxId.size() > 1) {
-                return Decision.ambiguous(byTaxId.size() + " customers have " + document);
+                return Decision.ambiguous(byTaxId, byTaxId.size() + " customers have " + document);
             }
         }
         if (!matchByName) {
@@ -70,7 +77,7 @@ public enum CustomerPolicy {
             case 0 -> Decision.create("no customer with " + (document == null ? "" : document + " or ")
                     + "the same name: created");
             case 1 -> Decision.reuse(named.get(0), "customer matched by exact name");
-            default -> Decision.ambiguous(named.size() + " customers have exactly this name");
+            default -> Decision.ambiguous(named, named.size() + " customers have exactly this name");
         };
     }
 }

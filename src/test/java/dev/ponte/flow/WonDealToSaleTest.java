@@ -272,6 +272,23 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void r19_aContractWithAFractionalQuantityIsRefusedBeforeCallingContaAzulWithTheLineToFix() {
+        PipedriveToContaAzul c = connect(Map.of("contracts", true));
+        var fields = pipedrive().get(PipedriveToContaAzul.PIPEDRIVE + "/v1/dealFields").jsonPath();
+        String contract = fields.getString("data.find { it.name == 'Contrato Conta Azul' }.key");
+        long sim = fields.getLong("data.find { it.name == 'Contrato Conta Azul' }.options.find { it.label == 'Sim' }.id");
+        long deal = deal("Assinatura", 15, organization("Acme", "11.222.333/0001-81"), null,
+                product("Plano", "PLANO-1", 10), 1.5);
+        pipedrive().body(Map.of("custom_fields", Map.of(contract, sim)))
+                .patch(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/" + deal).then().statusCode(200);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(c.jobs("status=DEAD").getList("items.lastError.errors[0].field"))
+                .contains("products[0].quantity"));
+        assertThat(c.jobs("status=DEAD").getString("items[0].lastError.detail")).contains("whole quantities");
+        assertThat(contaAzul().getList("contratos")).isEmpty();
+    }
+
+    @Test
     void r12_dealWithoutValueOrCustomerIsSkippedWithReason() {
         PipedriveToContaAzul c = connect(Map.of());
         long noCustomer = deal("Sem cliente", 10, null, null, product("P", "P-1", 10), 1);

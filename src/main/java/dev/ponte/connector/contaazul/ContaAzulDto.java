@@ -149,8 +149,9 @@ final class ContaAzulDto {
     record Negociacao(String id, Long numero, String observacoes) {
     }
 
+    /** A recurring sale's contract: {@code uuid} in the sales API's {@code Contrato} schema. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Referencia(String id) {
+    record Referencia(String uuid) {
     }
 
     /** {@code GET /v1/venda/{id}}: the sale is under {@code venda}; {@code contrato} is set for recurring sales. */

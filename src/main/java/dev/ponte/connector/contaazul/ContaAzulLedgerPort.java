@@ -370,7 +370,7 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
             return Optional.empty();
         }
         String contrato = venda.idContrato() != null ? venda.idContrato()
-                : detail.contrato() != null ? detail.contrato().id() : null;
+                : detail.contrato() != null ? detail.contrato().uuid() : null;
         return Optional.of(contrato != null ? contrato : venda.id());
     }
 
@@ -437,6 +437,17 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
      * the connection's contract sequence.
      */
     private String createContract(SalesDocument sale) {
+        List<RejectedFailure.FieldError> fractional = new ArrayList<>();
+        for (int i = 0; i < sale.lines().size(); i++) {
+            if (plain(sale.lines().get(i).quantity()).scale() > 0) {
+                fractional.add(new RejectedFailure.FieldError("products[" + i + "].quantity", "is "
+                        + plain(sale.lines().get(i).quantity()).toPlainString() + "; a contract takes whole quantities"));
+            }
+        }
+        if (!fractional.isEmpty()) {
+            throw new RejectedFailure("Conta Azul's contracts take whole quantities only: make the recurring deal's "
+                    + "quantities whole numbers in the CRM, then retry", fractional);
+        }
         Recurrence recurrence = sale.recurrence();
         NumberSequence numbers = session.contractNumbers();
         for (int attempt = 1; ; attempt++) {

@@ -26,9 +26,10 @@ public final class Paging {
 
     /**
      * One page of a numbered (or offset) listing and what it says of the next. Reading stops after an empty page,
-     * a page the vendor marks the last ({@code more} false), a page shorter than the {@code requested} size (when
-     * the vendor keeps to it: 0 when it need not), or once the vendor's {@code total} (null when it gives none) has
-     * been read.
+     * a page the vendor marks the last ({@code more} false), or once the vendor's {@code total} has been read; where
+     * it gives none ({@code total} null), after a page shorter than the {@code requested} size (when the vendor keeps
+     * to it: 0 when it need not). A total outranks a short page: a vendor that serves fewer items a page than asked
+     * (a cap it does not document) is still read to the end.
      */
     public record Slice<T>(List<T> items, Boolean more, int requested, Long total) {
 
@@ -63,8 +64,7 @@ public final class Paging {
                 Slice<T> slice = read.apply(number++);
                 seen += slice.items().size();
                 done = slice.items().isEmpty() || Boolean.FALSE.equals(slice.more())
-                        || slice.items().size() < slice.requested()
-                        || (slice.total() != null && seen >= slice.total());
+                        || (slice.total() != null ? seen >= slice.total() : slice.items().size() < slice.requested());
                 return slice.items();
             }
         });

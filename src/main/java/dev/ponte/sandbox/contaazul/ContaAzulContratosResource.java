@@ -65,6 +65,13 @@ public class ContaAzulContratosResource {
         LocalDate fim = termos.requireDate("data_fim");
         long numero = termos.requireLong("numero");
         List<ItemVenda> itens = sales.itens(body);
+        for (int i = 0; i < itens.size(); i++) {
+            // The contracts API's Item.quantidade is an integer (the sales API's a number).
+            if (itens.get(i).quantidade().stripTrailingZeros().scale() > 0) {
+                throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, "itens[" + i + "].quantidade",
+                        itens.get(i).quantidade());
+            }
+        }
         sales.cliente(idCliente);
         LocalDateTime now = state.now();
         UUID idContrato = UUID.randomUUID();

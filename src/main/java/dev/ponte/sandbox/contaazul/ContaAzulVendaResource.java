@@ -184,7 +184,7 @@ public class ContaAzulVendaResource {
         Venda v = venda(id);
         Pessoa c = state.pessoas.get(v.idCliente());
         var contrato = v.idContrato() == null ? null : JsonNodeFactory.instance.objectNode()
-                .put("id", v.idContrato().toString());
+                .put("uuid", v.idContrato().toString());
         return new ObterVendaResponse(
                 c == null ? null : new ClienteVenda(c.id(), c.tipoPessoa(), c.documento(), c.nome()),
                 new Negociacao(v.id(), v.idLegado(), v.numero(), v.idCategoria(), v.dataVenda(),

@@ -29,6 +29,19 @@ class PagingTest {
     }
 
     @Test
+    void aReportedTotalOutranksAPageShorterThanAsked() {
+        // 100 asked per page, the vendor serves at most 50 of its 120: all of them are read, then no further.
+        List<Integer> asked = new ArrayList<>();
+        List<Integer> items = Paging.numbered(1, 100, page -> {
+            asked.add(page);
+            int from = (page - 1) * 50;
+            return Paging.Slice.sized(IntStream.range(from, Math.min(from + 50, 120)).boxed().toList(), 100, 120L);
+        }).toList();
+        assertThat(items).hasSize(120).doesNotHaveDuplicates();
+        assertThat(asked).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void followsTheVendorsFlagAndStopsAtAnEmptyPage() {
         assertThat(Paging.numbered(0, 100, skip -> Paging.Slice.flagged(List.of(skip), skip < 2)).toList())
                 .containsExactly(0, 1, 2);

@@ -296,9 +296,14 @@ class ContaAzulSandboxTest {
         String idVenda = api().body(contrato).post(BASE + "/v1/contratos").then().statusCode(200)
                 .body("id", notNullValue()).extract().path("id_venda");
         api().body(contrato).post(BASE + "/v1/contratos").then().statusCode(400);
+        Map<String, Object> fractional = new java.util.HashMap<>(contrato);
+        fractional.put("itens", List.of(Map.of("id", item, "quantidade", 1.5, "valor", 99.9)));
+        fractional.put("termos", Map.of("tipo_frequencia", "MENSAL", "tipo_expiracao", "DATA", "data_inicio",
+                "2026-01-10", "data_fim", "2026-12-10", "numero", 7));
+        api().body(fractional).post(BASE + "/v1/contratos").then().statusCode(400);
         api().queryParam("data_inicio", "2026-01-01").queryParam("data_fim", "2026-12-31").get(BASE + "/v1/contratos")
                 .then().body("itens_totais", equalTo(1)).body("items[0].cliente.nome", equalTo("Alfa"));
-        api().get(BASE + "/v1/venda/" + idVenda).then().statusCode(200).body("contrato.id", notNullValue());
+        api().get(BASE + "/v1/venda/" + idVenda).then().statusCode(200).body("contrato.uuid", notNullValue());
         api().get(BASE + "/v1/contratos/proximo-numero").then().body(equalTo("2"));
     }
 }

@@ -155,6 +155,18 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void r9_aProductDisabledOnTheDealIsNotSold() {
+        connect(Map.of());
+        long deal = deal("Venda", 100, organization("Acme", "11.222.333/0001-81"), null, product("Bolo", "B-1", 25), 4);
+        pipedrive().body(Map.of("product_id", product("Brinde", "BR-1", 10), "item_price", 10, "quantity", 1,
+                "is_enabled", false)).post(PipedriveToContaAzul.PIPEDRIVE + "/api/v2/deals/" + deal + "/products")
+                .then().statusCode(201);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getList("vendas[0].itens.nome")).containsExactly("Bolo");
+    }
+
+    @Test
     void r15_saleRefusedForStockIsKeptDeadWithItsReasonAndRetriedAfterTheFix() {
         PipedriveToContaAzul c = connect(Map.of());
         given().contentType(ContentType.JSON).body(Map.of("stock_check", true)).post(PipedriveToContaAzul.CONTA_AZUL

@@ -57,8 +57,9 @@ final class PipedriveDto {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    /** {@code is_enabled} false: the product stays on the deal but is not sold ("Whether this product is enabled"). */
     record DealProduct(long id, long productId, String name, BigDecimal itemPrice, BigDecimal quantity,
-            BigDecimal discount, String discountType, String currency) {
+            BigDecimal discount, String discountType, String currency, Boolean isEnabled) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -63,7 +63,7 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
     static final String WEBHOOK_PASSWORD = "webhookPassword";
     /** The largest page v2 allows. */
     private static final int PAGE = 500;
-    /** v1 dealFields pages by start/limit; 500 is its documented maximum. */
+    /** v1 dealFields pages by start/limit; the spec gives no maximum: 500, as v2 allows, is the guess (package-info). */
     private static final int FIELD_PAGE = 500;
     private static final String WEBHOOK_NAME = "Ponte";
     private static final String WEBHOOK_USER_NAME = "ponte";
@@ -143,6 +143,9 @@ final class PipedriveSourcePort implements Port, DealSource, DealFields, Webhook
         }).toList();
         List<DealLine> lines = new ArrayList<>();
         for (DealProduct line : attached) {
+            if (Boolean.FALSE.equals(line.isEnabled())) {
+                continue;
+            }
             Optional<Product> product = reference.product(line.productId(),
                     () -> find(() -> api.product(line.productId()).data()));
             lines.add(PipedriveMapping.line(line, product.orElse(null), d.currency()));

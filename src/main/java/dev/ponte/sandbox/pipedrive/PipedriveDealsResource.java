@@ -272,7 +272,9 @@ public class PipedriveDealsResource {
         Instant now = state.now();
         DealProduct attached = new DealProduct(state.nextId(), sum, tax, id, product.name(), productId, null,
                 state.productsOf(id).size() + 1, now, now, PipedriveJson.text(body, "comments"), deal.currency(),
-                discount, quantity, price, taxMethod, discountType, true, "one-time", null, null);
+                discount, quantity, price, taxMethod, discountType,
+                !body.path("is_enabled").isBoolean() || body.path("is_enabled").booleanValue(), "one-time", null,
+                null);
         state.attach(id, attached);
         return Envelope.of(attached);
     }

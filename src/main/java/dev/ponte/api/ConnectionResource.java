@@ -81,7 +81,8 @@ public class ConnectionResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a connection", description = "Its queued jobs stop; its history is kept.")
+    @Operation(summary = "Delete a connection", description = "Its queued jobs stop; its history, "
+            + "jobs and links are kept without the personal data in them (as a forget request leaves them).")
     public Response delete(@PathParam("id") UUID id) {
         connections.delete(caller.tenantId(), id);
         return Response.noContent().build();

@@ -8,6 +8,7 @@ import dev.ponte.connector.Connector;
 import dev.ponte.connector.Connector.Side;
 import dev.ponte.engine.CredentialsRefused;
 import dev.ponte.engine.JobService;
+import dev.ponte.engine.PersonalRows;
 import dev.ponte.engine.ScheduleSource;
 import dev.ponte.flow.Reconciler;
 import io.quarkus.logging.Log;
@@ -48,18 +49,20 @@ public class ConnectionService implements ScheduleSource {
     private final ConnectorRegistry registry;
     private final SecretBox secrets;
     private final JobService jobs;
+    private final PersonalRows personalRows;
     private final ObjectMapper json;
     private final Clock clock;
     private final Set<String> incrementalFlows;
     private final String defaultIncremental;
 
     ConnectionService(SettingsValidator validator, ConnectorRegistry registry, SecretBox secrets, JobService jobs,
-            ObjectMapper json, Clock clock,
+            PersonalRows personalRows, ObjectMapper json, Clock clock,
             Instance<Reconciler> reconcilers,
             @ConfigProperty(name = "ponte.schedules.incremental", defaultValue = "0 */5 * * * ?")
             String defaultIncremental) {
         this.validator = validator;
         this.registry = registry;
+        this.personalRows = personalRows;
         this.secrets = secrets;
         this.jobs = jobs;
         this.json = json;
@@ -186,10 +189,15 @@ public class ConnectionService implements ScheduleSource {
         return ConnectionEntity.<ConnectionEntity>stream("sourceSystem", system).map(c -> c.id).toList();
     }
 
+    /**
+     * Its jobs stop and its rows (history, jobs, links, match keys, runs) lose what names a person, as a forget
+     * request does: once the connection is gone nobody could read or redact them, so none may be kept.
+     */
     @Transactional
     public void delete(UUID tenantId, UUID id) {
         ConnectionEntity c = get(tenantId, id);
         jobs.pause(c.id, "deleted");
+        personalRows.forget(c.id);
         c.delete();
     }
 

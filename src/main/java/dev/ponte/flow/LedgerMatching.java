@@ -124,35 +124,55 @@ public class LedgerMatching {
             history(job, type, "SUCCEEDED", type + " " + linked + " linked by another job");
             return linked;
         }
+        boolean creating = false;
         try {
             Optional<String> chosen = JobService.choice(job, type);
-            if (chosen.isPresent()) {
-                boolean created = chosen.get().equals(JobService.CREATE_NEW);
-                String id = created ? book.create(party).id() : chosen.get();
-                history(job, type, "SUCCEEDED", (created ? "created, as a person chose in the review list ("
-                        : "the one a person chose in the review list (") + id + ")");
-                matched(connection, type, key, id);
-                return id;
+            boolean createNew = chosen.map(JobService.CREATE_NEW::equals).orElse(false);
+            if (chosen.isPresent() && !createNew) {
+                history(job, type, "SUCCEEDED", "the one a person chose in the review list (" + chosen.get() + ")");
+                matched(connection, type, key, chosen.get());
+                return chosen.get();
             }
-            CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
-            List<LedgerParty> byTaxId = party.taxId() == null ? List.of() : book.findByTaxId(party.taxId());
-            CustomerPolicy.Decision decision = policy.decide(party, byTaxId, connection.flag("matchByName", false),
-                    () -> book.findByName(party.name()));
-            if (decision.ambiguous()) {
-                throw new ReviewNeeded(decision.reason() + ": choose one of them, or a new " + type + ", in the "
-                        + "connection's review list", type, decision.candidates().stream().map(c -> new Candidate(
-                                c.id(), c.name(), c.taxId() == null ? null : c.taxId().kind() + " " + c.taxId().masked()))
-                        .toList());
+            CustomerPolicy.Decision decision = createNew ? null : decide(connection, book, party);
+            if (decision != null && decision.ambiguous()) {
+                throw review(decision.reason(), type, decision.candidates());
             }
-            String id = decision.match().map(LedgerParty::id).orElseGet(() -> book.create(party).id());
-            history(job, type, "SUCCEEDED", decision.reason() + " (" + id + ")");
+            if ((decision == null || decision.match().isEmpty()) && !claim.first() && party.taxId() == null) {
+                // An earlier attempt of this claim sent a create whose answer was lost: with no document to find it
+                // by, a customer of the same name may be that one, or not: a person says which.
+                List<LedgerParty> named = book.findByName(party.name());
+                if (!named.isEmpty()) {
+                    throw review("an earlier attempt may have created this " + type + " (its answer was lost) and "
+                            + named.size() + " " + type + (named.size() > 1 ? "s have" : " has") + " exactly this name",
+                            type, named);
+                }
+            }
+            creating = decision == null || decision.match().isEmpty();
+            String id = creating ? book.create(party).id() : decision.match().get().id();
+            history(job, type, "SUCCEEDED", decision == null ? "created, as a person chose in the review list (" + id
+                    + ")" : decision.reason() + " (" + id + ")");
             matched(connection, type, key, id);
             return id;
-        } catch (RejectedFailure | ReviewNeeded refused) {
-            // Refused means nothing was created: other jobs of this party need not wait for the claim to go stale.
-            released(connection, type, key, owner);
-            throw refused;
+        } catch (RuntimeException e) {
+            // Refused, told to wait (nothing sent), or failed before any create: nothing was created, so other jobs of this party need not
+            // wait for the claim to go stale, and the next attempt's claim is a first one again.
+            if (!creating || e instanceof RejectedFailure || e instanceof Postponed) {
+                released(connection, type, key, owner);
+            }
+            throw e;
         }
+    }
+
+    private static CustomerPolicy.Decision decide(ConnectionView connection, PartyBook book, Party party) {
+        CustomerPolicy policy = CustomerPolicy.valueOf(connection.text("customerMatching", "DOCUMENT_THEN_NAME"));
+        List<LedgerParty> byTaxId = party.taxId() == null ? List.of() : book.findByTaxId(party.taxId());
+        return policy.decide(party, byTaxId, connection.flag("matchByName", false), () -> book.findByName(party.name()));
+    }
+
+    private static ReviewNeeded review(String reason, String type, List<LedgerParty> candidates) {
+        return new ReviewNeeded(reason + ": choose one of them, or a new " + type + ", in the connection's review list",
+                type, candidates.stream().map(c -> new Candidate(c.id(), c.name(),
+                        c.taxId() == null ? null : c.taxId().kind() + " " + c.taxId().masked())).toList());
     }
 
     /**

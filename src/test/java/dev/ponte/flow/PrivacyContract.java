@@ -390,6 +390,21 @@ abstract class PrivacyContract {
         return answers;
     }
 
+    @Test
+    void aDeletedConnectionKeepsNoPersonalData() throws SQLException {
+        Person carla = Person.random("Carla");
+        PipedriveToContaAzul c = connect(Map.of("taxIdField", CPF_FIELD));
+        long deal = deal("Venda", 10, null, carla.createInCrm(), product("Caneta", "CAN-01", 10), 1);
+        setStatus(deal, "won");
+        eventually(() -> assertThat(c.history(deal)).anyMatch(m -> m.contains("created pending review")));
+        records.record(c.connection, "pipedrive:deal:" + deal, null, "customer", "INFO", "customer " + carla.name()
+                + " (" + carla.email() + ") matched by CPF " + carla.cpfFormatted(), null);
+
+        as(c.tenant.key()).delete("/api/v1/connections/" + c.connection).then().statusCode(204);
+        // Nobody can read or redact a deleted connection's rows any more: they must not name anyone.
+        assertNowhereInTables(carla);
+    }
+
     /** Every column of every row of every table, searched as text, and documents and phones by their digits. */
     private void assertNowhereInTables(Person person) throws SQLException {
         List<String> digits = List.of(person.cpf(), Person.digits(person.phone()).substring(2),

@@ -109,6 +109,24 @@ abstract class ReviewContract {
         assertThat(contaAzul().getList("pessoas")).hasSize(2);
     }
 
+    @Test
+    void r60_aCustomerWithoutDocumentWhoseCreateAnswerWasLostIsOfferedForReviewNotCreatedAgain() {
+        PipedriveToContaAzul c = connect(Map.of());
+        given().contentType(ContentType.JSON).body(Map.of("drop_after_commit", 1)).post(
+                PipedriveToContaAzul.CONTA_AZUL + "/_faults").then().statusCode(200);
+        setStatus(deal("Venda", 10, null, create("/v1/persons", Map.of("name", "Rita Alves")), product("P", "P-1", 10),
+                1), "won");
+        JsonPath review = awaitReview(c);
+        assertThat(review.getString("items[0].reason")).contains("its answer was lost");
+        String created = review.getString("items[0].candidates[0].id");
+        assertThat(contaAzul().getList("pessoas")).hasSize(1);
+
+        choose(c, review.getLong("items[0].jobId"), Map.of("ledgerId", created)).then().statusCode(200);
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].idCliente")).isEqualTo(created);
+        assertThat(contaAzul().getList("pessoas")).hasSize(1);
+    }
+
     private static JsonPath awaitReview(PipedriveToContaAzul c) {
         eventually(() -> assertThat(reviews(c).getList("items")).hasSize(1));
         return reviews(c);

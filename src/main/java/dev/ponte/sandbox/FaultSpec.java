@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * Every field is optional; {@code next*} counters fire first, then the probabilities (drawn from a Random
  * seeded with {@code seed}, so a test run is repeatable).
  *
+ * @param afterRequests      the first N requests are served as if no fault were set (e.g. to fail the read after a write)
  * @param latencyMs          added to every request
  * @param next401            the next N requests answer 401
  * @param next429            the next N requests answer 429 with {@code Retry-After: retryAfterSeconds}
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultSpec(
         Long seed,
+        Integer afterRequests,
         Integer latencyMs,
         @JsonProperty("next_401") Integer next401,
         @JsonProperty("next_429") Integer next429,
@@ -43,6 +45,6 @@ public record FaultSpec(
 
     public static FaultSpec none() {
         return new FaultSpec(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

@@ -110,6 +110,7 @@ public class Faults {
         private int next500;
         private int nextTimeouts;
         private int nextDrops;
+        private int served;
 
         State(FaultSpec spec) {
             this.spec = spec;
@@ -122,6 +123,10 @@ public class Faults {
         }
 
         synchronized Decision decide() {
+            if (served < value(spec.afterRequests(), 0)) {
+                served++;
+                return Decision.NONE;
+            }
             if (next401 > 0) {
                 next401--;
                 return Decision.UNAUTHORIZED;

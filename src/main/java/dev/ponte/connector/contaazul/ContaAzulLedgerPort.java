@@ -8,6 +8,7 @@ import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.Port;
 import dev.ponte.connector.RecurringSales;
 import dev.ponte.connector.SalesLedger;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.connector.support.Paging;
@@ -573,7 +574,13 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
         if (id != null) {
             return id;
         }
-        return findEntry(entry).orElseThrow(ContaAzulFinancial::protocolPending);
+        try {
+            return findEntry(entry).orElseThrow(ContaAzulFinancial::protocolPending);
+        } catch (Postponed wait) {
+            // The entry was accepted: a wait now is not "nothing was sent", which a Postponed says to the caller.
+            throw new TransientFailure("Conta Azul accepted the entry; looking for it must wait: " + wait.getMessage(),
+                    wait.retryAfter().orElse(null), wait);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ponte.connector.FinancialLedger;
 import dev.ponte.connector.FinancialLedger.FinancialAccount;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.model.FinancialEntry;
@@ -197,6 +198,25 @@ class ContaAzulFinancialLedgerTest {
         String id = ledger.createEntry(entry);
 
         assertThat(ContaAzulSandboxSeeds.SANDBOX.state().getList("eventos_financeiros.id")).containsExactly(id);
+    }
+
+    @Test
+    void aCreateAcceptedByProtocolWhoseSearchMustWaitIsNotToldNothingWasSent() {
+        String customer = seedPerson("Alfa Comércio Ltda", "Cliente");
+        FinancialEntry entry = entry(Kind.RECEIVABLE, customer, ledger.categories(Kind.RECEIVABLE).get(0).id(),
+                preferredAccount());
+        given().contentType("application/json").body(Map.of("create", "protocol"))
+                .post(ContaAzulSandboxSeeds.SANDBOX.path("/_controls/financeiro")).then().statusCode(200);
+        // The POST is served; the search for what it created then meets a 429 longer than a short wait.
+        ContaAzulSandboxSeeds.SANDBOX.faults(Map.of("after_requests", 1, "next_429", 1, "retry_after_seconds", 30));
+
+        // A Postponed would tell the caller that nothing reached the ledger, which then creates it again.
+        assertThatThrownBy(() -> ledger.createEntry(entry)).isInstanceOfSatisfying(TransientFailure.class, e -> {
+            assertThat(e).isNotInstanceOf(Postponed.class);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+        });
+        assertThat(ContaAzulSandboxSeeds.SANDBOX.state().getList("eventos_financeiros")).hasSize(1);
+        assertThat(ledger.findEntry(entry)).isPresent();
     }
 
     private String preferredAccount() {

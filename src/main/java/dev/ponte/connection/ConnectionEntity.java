@@ -30,6 +30,9 @@ public class ConnectionEntity extends PanacheEntityBase {
     public Instant activatedAt;
     public Instant createdAt;
     public Instant updatedAt;
+    /** The pending OAuth2 consent's one-time nonce, per side (null: none pending). */
+    public String oauthNonceLedger;
+    public String oauthNonceSource;
     @Version
     public long version;
 }

@@ -18,9 +18,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +50,8 @@ public class ConnectionService implements ScheduleSource {
     private final SettingsValidator validator;
     private final ConnectorRegistry registry;
     private final SecretBox secrets;
+    private static final SecureRandom NONCES = new SecureRandom();
+
     private final JobService jobs;
     private final PersonalRows personalRows;
     private final ObjectMapper json;
@@ -247,6 +251,26 @@ public class ConnectionService implements ScheduleSource {
      * the other side's token or the webhook secret. The row is locked while merging, so two sides storing at once do
      * not undo each other. Answers every stored key.
      */
+    /** Starts a consent for this side: its new one-time nonce replaces any pending one. */
+    String pendingConsent(UUID id, Side side) {
+        byte[] bytes = new byte[18];
+        NONCES.nextBytes(bytes);
+        String nonce = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        QuarkusTransaction.requiringNew().run(() -> ConnectionEntity.update(nonceField(side) + " = ?1 where id = ?2",
+                nonce, id));
+        return nonce;
+    }
+
+    /** Takes the pending consent's nonce: true once, for the nonce of the side's latest consent. */
+    boolean consentTaken(UUID id, Side side, String nonce) {
+        return QuarkusTransaction.requiringNew().call(() -> ConnectionEntity.update(nonceField(side) + " = null"
+                + " where id = ?1 and " + nonceField(side) + " = ?2", id, nonce)) == 1;
+    }
+
+    private static String nonceField(Side side) {
+        return side == Side.SOURCE ? "oauthNonceSource" : "oauthNonceLedger";
+    }
+
     public Map<String, String> storeCredentials(UUID id, Map<String, String> credentials) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ConnectionEntity c = ConnectionEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);

@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The OAuth2 connect flow of a connection's side (R16) — the ledger's, or a source's such as a shop app installed by
  * consent: the consent redirect, then the callback that exchanges the code and stores the tokens encrypted beside the
- * connection's other credentials. The {@code state} is sealed with the secrets key and names the connection, the side
- * and an expiry, so a callback cannot be forged or replayed later, and needs no session.
+ * connection's other credentials. The {@code state} is sealed with the secrets key and names the connection, the side,
+ * an expiry and a one-time nonce kept on the connection, so a callback cannot be forged, used twice, or used once a
+ * newer consent of the side was started; it needs no session.
  */
 @ApplicationScoped
 public class OAuthConnect {
@@ -55,7 +56,7 @@ public class OAuthConnect {
         Side chosen = side(c, side);
         OAuth2Connect oauth = registry.oauth(system(c, chosen)).orElseThrow();
         String state = secrets.seal(c.id + "|" + clock.instant().plus(STATE_LIFETIME).getEpochSecond() + "|"
-                + chosen.name(), STATE_CONTEXT);
+                + chosen.name() + "|" + connections.pendingConsent(c.id, chosen), STATE_CONTEXT);
         return oauth.authorizeUrl(Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(state.getBytes(StandardCharsets.UTF_8)), redirectUri);
     }
@@ -101,12 +102,16 @@ public class OAuthConnect {
         if (code == null || code.isBlank()) {
             throw new InvalidInputException("code", "field.required");
         }
-        if (parts.length != 3 || Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) {
+        if (parts.length != 4 || Instant.ofEpochSecond(Long.parseLong(parts[1])).isBefore(clock.instant())) {
             throw new InvalidInputException("state", "oauth.state");
         }
         UUID id = UUID.fromString(parts[0]);
         ConnectionEntity c = connections.byId(id);
         Side side = Side.valueOf(parts[2]);
+        if (!connections.consentTaken(id, side, parts[3])) {
+            // used already, or a newer consent of this side was started since: never twice, never a stale one
+            throw new InvalidInputException("state", "oauth.state");
+        }
         OAuth2Connect oauth = registry.oauth(system(c, side))
                 .orElseThrow(() -> new InvalidInputException("state", "oauth.state"));
         Map<String, String> exchanged = new HashMap<>(oauth.exchangeCode(code, redirectUri));

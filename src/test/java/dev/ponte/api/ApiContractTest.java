@@ -89,6 +89,32 @@ abstract class ApiContractTest {
     }
 
     @Test
+    void aConsentStateConnectsOnceAndOnlyWhileItIsTheSidesLatest() {
+        Tenant tenant = newTenant("Consenting");
+        UUID id = newConnection(tenant, Map.of());
+        String older = consentPage(tenant, id);
+        String latest = consentPage(tenant, id);
+        // Each visit of the vendor's consent page gives a fresh code with the same state.
+        String replayed = vendorCallback(latest);
+        given().urlEncodingEnabled(false).get(vendorCallback(older)).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("state"));
+        given().urlEncodingEnabled(false).get(vendorCallback(latest)).then().statusCode(200);
+        given().urlEncodingEnabled(false).get(replayed).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("state"));
+        as(tenant.key()).get("/api/v1/connections/" + id).then().body("credentialsSet", equalTo(true));
+    }
+
+    private static String consentPage(Tenant tenant, UUID id) {
+        return as(tenant.key()).redirects().follow(false).get("/api/v1/connections/" + id + "/oauth/authorize").then()
+                .statusCode(303).extract().header("Location");
+    }
+
+    private static String vendorCallback(String consentPage) {
+        return given().urlEncodingEnabled(false).redirects().follow(false).get(consentPage).then().extract()
+                .header("Location");
+    }
+
+    @Test
     void activationTimeIsSetOnceAndNeverMoved() {
         Tenant tenant = newTenant("Activating");
         UUID id = newConnection(tenant, Map.of());

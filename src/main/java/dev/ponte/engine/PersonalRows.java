@@ -113,8 +113,10 @@ public class PersonalRows {
             if (present(name)) {
                 String[] parts = name.strip().split("\\s+");
                 needles.add(String.join(" ", parts).toLowerCase(Locale.ROOT));
-                patterns.add(Pattern.compile(String.join("\\s+", List.of(parts).stream().map(Pattern::quote)
-                        .toList()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                // Whole words only: "Ana" is not the "ana" of "Banana", nor of an id.
+                patterns.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + String.join("\\s+", List.of(parts).stream()
+                        .map(Pattern::quote).toList()) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE
+                        | Pattern.UNICODE_CASE));
                 for (String part : parts) {
                     if (part.length() >= 4) {
                         own.add(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(part) + "(?![\\p{L}\\p{N}])",

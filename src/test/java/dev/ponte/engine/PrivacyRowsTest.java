@@ -35,6 +35,13 @@ class PrivacyRowsTest {
     }
 
     @Test
+    void aShortNameIsRemovedAsAWordNeverInsideOthersOrIds() {
+        Traces bea = Traces.of(null, List.of(), null, null, "Bea", null);
+        assertThat(PersonalRows.scrubText("customer Bea (3fbea1c2), product Beatriz's cake", bea.patterns()))
+                .isEqualTo("customer [removed] (3fbea1c2), product Beatriz's cake");
+    }
+
+    @Test
     void jsonStaysJsonAndNumbersHoldingAPhoneBecomeText() {
         assertThat(PersonalRows.scrubAny("{\"c\":{\"phone\":5511999998888,\"n\":[\"Ana Souza\",1]},\"id\":7}",
                 ana.patterns(), Set.of())).isEqualTo("{\"c\":{\"phone\":\"[removed]\",\"n\":[\"[removed]\",1]},"

@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -65,12 +67,15 @@ public final class JobEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** The jobs this instance's workers are running, whose leases the dispatcher keeps moving on. */
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private volatile boolean signalled;
     private volatile boolean running;
     private ExecutorService pool;
     private Thread dispatcher;
     private Thread completer;
     private Instant nextRecovery = Instant.EPOCH;
+    private Instant nextRenewal = Instant.EPOCH;
 
     public JobEngine(JobStore store, Map<String, JobHandler> handlers, String owner, int workers, Duration workerIdle,
             Duration pollInterval, Duration leaseDuration, Duration backoffBase, Duration backoffMax,
@@ -154,6 +159,7 @@ public final class JobEngine {
         while (running) {
             try {
                 recoverExpiredLeasesWhenDue();
+                renewLeasesWhenDue();
                 int free = idleWorkers.availablePermits();
                 List<Job> claimed = List.of();
                 if (free > 0) {
@@ -163,6 +169,7 @@ public final class JobEngine {
                     for (Job job : claimed) {
                         idleWorkers.acquireUninterruptibly();
                         inFlight.incrementAndGet();
+                        held.add(job.id());
                         pool.execute(() -> runJob(job));
                     }
                 }
@@ -210,6 +217,23 @@ public final class JobEngine {
         }
     }
 
+    /**
+     * Every quarter lease, moves on the leases of the jobs this instance is running: a job may run longer than one
+     * lease (waiting out rate limits, slow vendors), and must not be taken over and run twice while it is alive. Only
+     * a worker that stopped (its instance died) lets its lease expire.
+     */
+    private void renewLeasesWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextRenewal)) {
+            return;
+        }
+        nextRenewal = now.plus(leaseDuration.dividedBy(4));
+        List<Long> ids = List.copyOf(held);
+        if (!ids.isEmpty()) {
+            store.extendLeases(owner, ids, now.plus(leaseDuration));
+        }
+    }
+
     private void runJob(Job job) {
         Instant started = clock.instant();
         JobStore.Completion done;
@@ -241,6 +265,7 @@ public final class JobEngine {
                     "Ponte failed while running this job; it will be retried.", List.of()));
         }
         completions.add(done.with(history));
+        held.remove(job.id());
     }
 
     private JobStore.Completion execute(Job job, Instant started) {

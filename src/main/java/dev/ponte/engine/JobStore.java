@@ -316,6 +316,22 @@ public final class JobStore {
         }
     }
 
+    /** Moves on the leases of these running jobs of {@code owner} to {@code until}. */
+    void extendLeases(String owner, List<Long> ids, Instant until) {
+        String sql = "update job set lease_until = ? where lease_owner = ? and status = 'RUNNING' and id in ("
+                + "?, ".repeat(ids.size() - 1) + "?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, ts(until));
+            ps.setString(2, owner);
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 3, ids.get(i));
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not extend the leases of " + ids.size() + " jobs", e);
+        }
+    }
+
     /** Returns jobs whose lease expired (their worker died) to the queue, or to DEAD when out of attempts. */
     int recoverExpiredLeases(Instant now, String error) {
         String sql = "update job set status = case when attempts >= max_attempts then 'DEAD' else 'FAILED' end,"

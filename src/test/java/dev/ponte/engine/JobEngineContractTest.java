@@ -190,6 +190,20 @@ abstract class JobEngineContractTest {
         assertThat(jobs.find(id).orElseThrow().leaseOwner()).isEqualTo("other-worker");
     }
 
+    @Test
+    void aJobRunningLongerThanAQuarterLeaseHasItsLeaseMovedOnAndRunsOnce() {
+        long id = enqueue(UUID.randomUUID(), "sleep:7000");
+        Job running = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jobs.find(id).orElseThrow(), j -> j.status() == JobStatus.RUNNING);
+        // The engine renews every quarter lease (5 s of the tests' 20 s) while the handler still runs.
+        await().atMost(Duration.ofSeconds(7)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jobs.find(id).orElseThrow(), j -> j.status() == JobStatus.RUNNING
+                        && j.leaseUntil().isAfter(running.leaseUntil()));
+        Job done = awaitStatus(id, JobStatus.SUCCEEDED);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(ScriptedHandler.RUNS.get(id)).hasSize(1);
+    }
+
     private void claim(long id, String owner, int attempts, Instant until) throws Exception {
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement("update job set status = 'RUNNING',"
                 + " run_at = null, lease_owner = ?, lease_until = ?, attempts = ? where id = ?")) {

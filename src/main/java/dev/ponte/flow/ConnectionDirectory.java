@@ -1,8 +1,10 @@
 package dev.ponte.flow;
 
+import dev.ponte.connector.Postponed;
 import dev.ponte.mapping.EntryMapping;
 import dev.ponte.mapping.MappingTables;
 import dev.ponte.model.FinancialEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,20 @@ import java.util.UUID;
 public interface ConnectionDirectory {
 
     Optional<ConnectionView> find(UUID connectionId);
+
+    /**
+     * The connection a job works for, when active; empty when it was deleted. A job of a connection switched off or
+     * waiting for a reconnect is not skipped: it waits with the connection's other work (parked until the connection
+     * is active again), so that a job already running when the switch happened is not lost.
+     */
+    default Optional<ConnectionView> activeOrWait(UUID connectionId) {
+        Optional<ConnectionView> found = find(connectionId);
+        if (found.isPresent() && !found.get().active()) {
+            throw new Postponed("the connection is not active: the job waits until it is enabled or reconnected",
+                    Duration.ofMinutes(1));
+        }
+        return found;
+    }
 
     /** The source's capability of this interface (e.g. {@code DealSource}). */
     <T> T source(UUID connectionId, Class<T> capability);

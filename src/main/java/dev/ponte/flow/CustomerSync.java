@@ -399,9 +399,9 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     @Override
     public JobResult run(Job job) throws Exception {
-        Optional<ConnectionView> found = connections.find(job.connectionId());
-        if (found.isEmpty() || !found.get().active()) {
-            return JobResult.skipped("the connection is not active");
+        Optional<ConnectionView> found = connections.activeOrWait(job.connectionId());
+        if (found.isEmpty()) {
+            return JobResult.skipped("the connection was deleted");
         }
         Pair pair = pair(found.get(), false);
         JsonNode payload = json.readTree(job.payload());

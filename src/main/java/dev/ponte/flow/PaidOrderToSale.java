@@ -129,9 +129,9 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
     public JobResult run(Job job) throws Exception {
         JsonNode payload = json.readTree(job.payload());
         String orderId = payload.path("orderId").asText();
-        Optional<ConnectionView> found = connections.find(job.connectionId());
-        if (found.isEmpty() || !found.get().active()) {
-            return skip(job, "the connection is not active");
+        Optional<ConnectionView> found = connections.activeOrWait(job.connectionId());
+        if (found.isEmpty()) {
+            return skip(job, "the connection was deleted");
         }
         ConnectionView connection = found.get();
         String saleKey = "order:" + orderId;

@@ -150,9 +150,9 @@ public class WonDealToSale implements JobHandler, WonDeals {
     private JobResult sync(Job job) throws Exception {
         JsonNode payload = json.readTree(job.payload());
         String dealId = payload.path("dealId").asText();
-        Optional<ConnectionView> found = connections.find(job.connectionId());
-        if (found.isEmpty() || !found.get().active()) {
-            return skip(job, "the connection is not active");
+        Optional<ConnectionView> found = connections.activeOrWait(job.connectionId());
+        if (found.isEmpty()) {
+            return skip(job, "the connection was deleted");
         }
         ConnectionView connection = found.get();
         Optional<Deal> read = Optional.ofNullable(held.getIfPresent(job.id()))

@@ -10,8 +10,10 @@ import static dev.ponte.flow.PipedriveToContaAzul.sales;
 import static dev.ponte.flow.PipedriveToContaAzul.setStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.ponte.connector.Postponed;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobService;
 import dev.ponte.engine.JobStatus;
@@ -37,6 +39,9 @@ class WonDealToSaleWaitingTest {
 
     @Inject
     JobService jobs;
+
+    @Inject
+    WonDealToSale handler;
 
     @BeforeEach
     void reset() {
@@ -92,6 +97,24 @@ class WonDealToSaleWaitingTest {
         JsonPath succeeded = c.jobs("status=SUCCEEDED");
         assertThat(succeeded.getInt("total")).isEqualTo(1);
         assertThat(succeeded.getInt("items[0].attempts")).isEqualTo(1);
+    }
+
+    /**
+     * A job already claimed when its connection is switched off (or needs a reconnect) finds it inactive: it waits
+     * with the connection's other work instead of being skipped, which would lose the deal for good.
+     */
+    @Test
+    void aJobThatFindsItsConnectionSwitchedOffWaitsInsteadOfBeingSkipped() {
+        PipedriveToContaAzul c = connect(Map.of());
+        setStatus(deal("Venda", 10, organization("Acme", CNPJ), null, PipedriveToContaAzul.product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        Job claimed = job(c).orElseThrow();
+        dev.ponte.support.Api.as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/disable").then()
+                .statusCode(200);
+
+        assertThatThrownBy(() -> handler.run(claimed)).isInstanceOf(Postponed.class)
+                .hasMessageContaining("the connection is not active");
     }
 
     private java.util.Optional<Job> job(PipedriveToContaAzul c) {

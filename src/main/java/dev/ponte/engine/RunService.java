@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ public class RunService {
     /** The catalogue import's own run (R34). */
     public static final String CATALOG = "catalog";
     static final String KIND_PREFIX = "reconcile.";
+    /** A run still without a job after this was left by a process that stopped between the two. */
+    private static final Duration UNQUEUED_AFTER = Duration.ofMinutes(1);
 
     private final JobService jobs;
     private final Clock clock;
@@ -71,6 +74,7 @@ public class RunService {
     }
 
     private Optional<SyncRun> insert(UUID connectionId, String mode, String trigger, Long jobId) {
+        releaseAbandoned(connectionId);
         try {
             return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
                 SyncRun run = new SyncRun();
@@ -88,6 +92,26 @@ public class RunService {
         } catch (PersistenceException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Ends the connection's active run if nothing will finish it: its job ended without doing so (skipped, or dead
+     * after a crash) or is gone, or it never got one (the process stopped between the run and its job). Otherwise
+     * such a run would block every later run of the connection, the reconciliation safety net (R18) included.
+     */
+    private void releaseAbandoned(UUID connectionId) {
+        QuarkusTransaction.requiringNew().run(() -> SyncRun.<SyncRun>find("activeKey", connectionId)
+                .firstResultOptional().ifPresent(run -> {
+                    boolean abandoned = run.jobId == null
+                            ? run.queuedAt.isBefore(clock.instant().minus(UNQUEUED_AFTER))
+                            : jobs.find(run.jobId).map(j -> j.status().finished()).orElse(true);
+                    if (abandoned) {
+                        run.status = "FAILED";
+                        run.message = "abandoned: its job ended without finishing the run";
+                        run.activeKey = null;
+                        run.finishedAt = clock.instant();
+                    }
+                }));
     }
 
     /** Writes the run's counts so far. */

@@ -155,6 +155,16 @@ class WonDealToSaleTest {
     }
 
     @Test
+    void aPaymentMethodIsSentInTheSalesApisOwnSpelling() {
+        // PIX_COBRANCA is the contracts and financial APIs' spelling; the sales API's is COBRANCA_PIX.
+        connect(Map.of("paymentMethod", "PIX_COBRANCA"));
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].condicaoPagamento.tipo_pagamento")).isEqualTo("COBRANCA_PIX");
+    }
+
+    @Test
     void r9_aProductDisabledOnTheDealIsNotSold() {
         connect(Map.of());
         long deal = deal("Venda", 100, organization("Acme", "11.222.333/0001-81"), null, product("Bolo", "B-1", 25), 4);

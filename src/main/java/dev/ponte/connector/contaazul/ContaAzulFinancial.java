@@ -66,7 +66,7 @@ final class ContaAzulFinancial {
                     : entry.description().strip() + " (" + (i + 1) + "/" + n + ")";
             parcelas.add(new ParcelaEvento(label + " " + tag(entry.reference()), instalment.due(), entry.reference(),
                     entry.financialAccount(), new DetalheValor(amount(instalment.value().amount())),
-                    entry.paymentMethod()));
+                    ContaAzulPaymentMethods.forContractOrEntry(entry.paymentMethod())));
         }
         BigDecimal valor = amount(entry.value().amount());
         return new NovoEventoFinanceiro(descricao, entry.competence(), valor, observacao, entry.partyId(),

@@ -457,7 +457,8 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
                     recurrence.end() != null ? recurrence.end() : recurrence.start().plusYears(OPEN_ENDED_YEARS),
                     numero);
             NovoContrato body = new NovoContrato(sale.customerId(), sale.date(), sale.sellerId(), observacoes(sale),
-                    termos, composicao(sale), new CondicaoPagamentoContrato(sale.payment().method(),
+                    termos, composicao(sale), new CondicaoPagamentoContrato(
+                    ContaAzulPaymentMethods.forContractOrEntry(sale.payment().method()),
                     recurrence.dueDay(), firstDueDate(recurrence)), itens(sale));
             try {
                 return call(bearer -> session.api().createContrato(bearer, body)).id();
@@ -525,7 +526,8 @@ final class ContaAzulLedgerPort implements Port, CustomerDirectory, ItemCatalog,
             LocalDate due = n == 1 ? sale.date() : sale.date().plusMonths(i);
             parcelas.add(new Parcela(due, valor, n == 1 ? null : "Parcela " + i + "/" + n));
         }
-        return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", plan.method(), parcelas);
+        return new CondicaoPagamento(n == 1 ? "À vista" : n + "x", ContaAzulPaymentMethods.forSale(plan.method()),
+                parcelas);
     }
 
     // --- receivables and payables (R21, R22) ---

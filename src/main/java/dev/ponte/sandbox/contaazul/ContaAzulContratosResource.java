@@ -54,6 +54,7 @@ public class ContaAzulContratosResource {
         }
         Body condicao = body.child("condicao_pagamento");
         condicao.requireLong("dia_vencimento");
+        condicao.optionalOneOf("tipo_pagamento", ContaAzulSales.METODOS_CONTRATO, null);
         LocalDate primeiroVencimento = condicao.requireDate("primeira_data_vencimento");
         if (!body.present("termos")) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.REQUIRED, "termos");

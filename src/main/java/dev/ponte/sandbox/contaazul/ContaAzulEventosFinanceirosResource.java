@@ -61,11 +61,6 @@ public class ContaAzulEventosFinanceirosResource {
     private static final BigDecimal CENT = new BigDecimal("0.01");
     /** {@code valor_de}/{@code valor_ate} are strings of this pattern (financial spec). */
     private static final Pattern VALOR = Pattern.compile("^[0-9]+(\\.[0-9]{1,2})?$");
-    private static final Set<String> METODOS = Set.of("DINHEIRO", "CARTAO_CREDITO", "BOLETO_BANCARIO",
-            "CARTAO_CREDITO_VIA_LINK", "CHEQUE", "CARTAO_DEBITO", "TRANSFERENCIA_BANCARIA", "OUTRO",
-            "CARTEIRA_DIGITAL", "CASHBACK", "CREDITO_LOJA", "CREDITO_VIRTUAL", "DEPOSITO_BANCARIO",
-            "PIX_PAGAMENTO_INSTANTANEO", "PROGRAMA_FIDELIDADE", "SEM_PAGAMENTO", "VALE_ALIMENTACAO",
-            "VALE_COMBUSTIVEL", "VALE_PRESENTE", "VALE_REFEICAO", "PIX_COBRANCA", "DEBITO_AUTOMATICO");
 
     private final ContaAzul state;
 
@@ -180,7 +175,7 @@ public class ContaAzulEventosFinanceirosResource {
                 throw ContaAzulErrors.badRequest(ContaAzulErrors.INVALID, detalhe.prefix() + "valor_bruto", bruto);
             }
             UUID contaParcela = parcela.present("conta_financeira") ? conta(parcela, "conta_financeira", tipo) : conta;
-            String metodo = parcela.optionalOneOf("metodo_pagamento", METODOS, null);
+            String metodo = parcela.optionalOneOf("metodo_pagamento", ContaAzulSales.METODOS_CONTRATO, null);
             result.add(new ParcelaFinanceira(UUID.randomUUID(), evento, i + 1, parcela.text("descricao"), vencimento,
                     parcela.text("nota"), contaParcela, bruto, metodo, now));
         }

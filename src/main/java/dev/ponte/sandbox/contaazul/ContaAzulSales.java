@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sale rules shared by {@code POST /v1/venda} and contracts (which create their first sale). */
@@ -45,6 +46,22 @@ public class ContaAzulSales {
         }
         return cliente;
     }
+
+    /**
+     * {@code tipo_pagamento} of a sale (the sales spec) and of a contract or a financial entry (the contracts and
+     * financial specs): two methods are spelled differently, COBRANCA_PIX / PIX_COBRANCA and LINK_PAGAMENTO /
+     * CARTAO_CREDITO_VIA_LINK.
+     */
+    static final Set<String> METODOS_VENDA = Set.of("BOLETO_BANCARIO", "CARTAO_CREDITO", "CARTAO_DEBITO",
+            "CARTEIRA_DIGITAL", "CASHBACK", "CHEQUE", "CREDITO_LOJA", "CREDITO_VIRTUAL", "DEPOSITO_BANCARIO", "DINHEIRO",
+            "OUTRO", "DEBITO_AUTOMATICO", "LINK_PAGAMENTO", "PIX_PAGAMENTO_INSTANTANEO", "COBRANCA_PIX",
+            "PROGRAMA_FIDELIDADE", "SEM_PAGAMENTO", "TRANSFERENCIA_BANCARIA", "VALE_ALIMENTACAO", "VALE_COMBUSTIVEL",
+            "VALE_PRESENTE", "VALE_REFEICAO");
+    static final Set<String> METODOS_CONTRATO = Set.of("BOLETO_BANCARIO", "CARTAO_CREDITO", "CARTAO_DEBITO",
+            "CARTEIRA_DIGITAL", "CASHBACK", "CHEQUE", "CREDITO_LOJA", "CREDITO_VIRTUAL", "DEPOSITO_BANCARIO", "DINHEIRO",
+            "OUTRO", "DEBITO_AUTOMATICO", "CARTAO_CREDITO_VIA_LINK", "PIX_PAGAMENTO_INSTANTANEO", "PIX_COBRANCA",
+            "PROGRAMA_FIDELIDADE", "SEM_PAGAMENTO", "TRANSFERENCIA_BANCARIA", "VALE_ALIMENTACAO", "VALE_COMBUSTIVEL",
+            "VALE_PRESENTE", "VALE_REFEICAO");
 
     /** {@code itens[]}: each {@code id} must be a product or service of the account. */
     List<ItemVenda> itens(Body body) {

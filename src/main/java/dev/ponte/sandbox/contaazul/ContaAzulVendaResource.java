@@ -70,6 +70,7 @@ public class ContaAzulVendaResource {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.REQUIRED, "condicao_pagamento");
         }
         condicao.requireText("opcao_condicao_pagamento");
+        condicao.optionalOneOf("tipo_pagamento", ContaAzulSales.METODOS_VENDA, null);
         JsonNode parcelas = condicao.node().get("parcelas");
         if (parcelas == null || !parcelas.isArray() || parcelas.isEmpty()) {
             throw ContaAzulErrors.badRequest(ContaAzulErrors.REQUIRED, "condicao_pagamento.parcelas");

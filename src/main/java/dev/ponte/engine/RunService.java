@@ -20,6 +20,8 @@ public class RunService {
     public static final String FULL = "full";
     /** The catalogue import's own run (R34). */
     public static final String CATALOG = "catalog";
+    /** A manual run over a range of the past (R2): only ever triggered, never scheduled. */
+    public static final String BACKFILL = "backfill";
     static final String KIND_PREFIX = "reconcile.";
     /** A run still without a job after this was left by a process that stopped between the two. */
     private static final Duration UNQUEUED_AFTER = Duration.ofMinutes(1);
@@ -34,10 +36,19 @@ public class RunService {
 
     /** Queues a manual run; empty when the connection already has one queued or running. */
     public Optional<SyncRun> trigger(UUID connectionId, String mode) {
+        return trigger(connectionId, mode, "");
+    }
+
+    /**
+     * Queues a manual run whose job carries {@code parameters} besides its run id (JSON members, e.g. a backfill's
+     * range); empty when the connection already has one queued or running.
+     */
+    public Optional<SyncRun> trigger(UUID connectionId, String mode, String parameters) {
         Optional<SyncRun> run = insert(connectionId, mode, "MANUAL", null);
         run.ifPresent(r -> {
             long jobId = jobs.enqueue(new NewJob(connectionId, KIND_PREFIX + mode, "run:" + r.id,
-                    connectionId + ":run:" + r.id, "{\"runId\":" + r.id + "}"));
+                    connectionId + ":run:" + r.id, "{\"runId\":" + r.id + (parameters.isEmpty() ? "" : ","
+                            + parameters) + "}"));
             QuarkusTransaction.requiringNew().run(() -> SyncRun.update("jobId = ?1 where id = ?2", jobId, r.id));
             r.jobId = jobId;
         });

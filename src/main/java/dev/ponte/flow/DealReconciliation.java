@@ -48,7 +48,8 @@ public class DealReconciliation implements Reconciler {
 
     @Override
     public java.util.Set<String> modes() {
-        return java.util.Set.of(dev.ponte.engine.RunService.INCREMENTAL, dev.ponte.engine.RunService.FULL);
+        return java.util.Set.of(dev.ponte.engine.RunService.INCREMENTAL, dev.ponte.engine.RunService.FULL,
+                dev.ponte.engine.RunService.BACKFILL);
     }
 
     @Override
@@ -58,7 +59,7 @@ public class DealReconciliation implements Reconciler {
         Instant since = full ? connection.activatedAt()
                 : records.cursor(connection.id(), CURSOR).map(Instant::parse).map(i -> i.minus(OVERLAP))
                         .orElse(connection.activatedAt());
-        java.util.List<WonDeals> flows = dealFlows.stream().filter(f -> connection.flows().contains(f.name())).toList();
+        java.util.List<WonDeals> flows = flows(connection);
         DealSource source = connections.source(connection.id(), DealSource.class);
         String cursor = null;
         do {
@@ -78,5 +79,48 @@ public class DealReconciliation implements Reconciler {
             cursor = page.nextCursor();
         } while (cursor != null);
         records.moveCursor(connection.id(), CURSOR, started.toString());
+    }
+
+    /**
+     * R2: queues, for each of the connection's flows on won deals, the backfill job of every deal won within the
+     * range; the cursor of the incremental runs is left where it is.
+     */
+    @Override
+    public void backfill(ConnectionView connection, Backfill range, RunCounts counts, Runnable progress) {
+        java.util.List<WonDeals> flows = flows(connection);
+        wonWithin(connections.source(connection.id(), DealSource.class), range, deal -> {
+            if (deal == null) {
+                counts.add(RunCounts.Outcome.UNCHANGED);
+            } else {
+                flows.forEach(flow -> jobs.enqueue(flow.backfillJob(connection, deal, range)));
+                counts.add(RunCounts.Outcome.CREATED);
+            }
+            return true;
+        }, progress);
+    }
+
+    /** The connection's flows on won deals. */
+    java.util.List<WonDeals> flows(ConnectionView connection) {
+        return dealFlows.stream().filter(f -> connection.flows().contains(f.name())).toList();
+    }
+
+    /**
+     * Reads the deals changed since the range's start, page by page, and gives {@code each} those won within it (as
+     * listed: shallow) and null for any other, until it answers false; {@code progress} after every page.
+     */
+    static void wonWithin(DealSource source, Backfill range, java.util.function.Predicate<Deal> each,
+            Runnable progress) {
+        String cursor = null;
+        do {
+            DealPage page = source.dealsChangedSince(range.from(), cursor);
+            for (Deal deal : page.deals()) {
+                boolean won = deal.status() == DealStatus.WON && range.covers(deal.wonTime());
+                if (!each.test(won ? deal : null)) {
+                    return;
+                }
+            }
+            progress.run();
+            cursor = page.nextCursor();
+        } while (cursor != null);
     }
 }

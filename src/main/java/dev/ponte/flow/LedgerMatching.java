@@ -111,8 +111,7 @@ public class LedgerMatching {
      * choice is linked, so the party's next jobs reuse it.
      */
     public String party(Job job, ConnectionView connection, String type, PartyBook book, Party party) {
-        String key = party.taxId() != null ? party.taxId().kind() + ":" + party.taxId().value()
-                : "name:" + party.name();
+        String key = partyKey(party);
         String owner = "job:" + job.id();
         Records.Claim claim = records.claimMatch(connection.id(), type, key, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
@@ -150,7 +149,7 @@ public class LedgerMatching {
             creating = decision == null || decision.match().isEmpty();
             String id = creating ? book.create(party).id() : decision.match().get().id();
             history(job, type, "SUCCEEDED", decision == null ? "created, as a person chose in the review list (" + id
-                    + ")" : decision.reason() + " (" + id + ")");
+                    + ")" : decision.reason() + (creating ? ": created (" : " (") + id + ")");
             matched(connection, type, key, id);
             return id;
         } catch (RuntimeException e) {
@@ -161,6 +160,27 @@ public class LedgerMatching {
             }
             throw e;
         }
+    }
+
+    private static String partyKey(Party party) {
+        return party.taxId() != null ? party.taxId().kind() + ":" + party.taxId().value() : "name:" + party.name();
+    }
+
+    /**
+     * Dry run (R61): what {@link #party} would decide for this party, claiming and creating nothing; a choice
+     * between equally good candidates is thrown as the {@link ReviewNeeded} the job would wait with.
+     */
+    public String previewParty(ConnectionView connection, String type, PartyBook book, Party party) {
+        Optional<String> linked = records.matched(connection.id(), type, partyKey(party));
+        if (linked.isPresent()) {
+            return type + " " + linked.get() + " already linked";
+        }
+        CustomerPolicy.Decision decision = decide(connection, book, party);
+        if (decision.ambiguous()) {
+            throw review(decision.reason(), type, decision.candidates());
+        }
+        return decision.match().map(m -> decision.reason() + " (" + m.id() + ")")
+                .orElseGet(() -> decision.reason() + ": would be created");
     }
 
     private static CustomerPolicy.Decision decide(ConnectionView connection, PartyBook book, Party party) {
@@ -181,10 +201,16 @@ public class LedgerMatching {
      * an invalid one is never sent, and the history says why.
      */
     public Optional<Party> dealCustomer(Job job, ConnectionView connection, Deal deal) {
-        return deal.customer().map(customer -> withTaxId(job, connection, deal, customer));
+        return dealCustomer(connection, deal, warning -> history(job, "customer", "WARNING", warning));
     }
 
-    private Party withTaxId(Job job, ConnectionView connection, Deal deal, Party customer) {
+    /** The deal's customer as {@link #dealCustomer(Job, ConnectionView, Deal)} finds it, telling {@code warn} why a CPF/CNPJ is not sent. */
+    public Optional<Party> dealCustomer(ConnectionView connection, Deal deal, java.util.function.Consumer<String> warn) {
+        return deal.customer().map(customer -> withTaxId(connection, deal, customer, warn));
+    }
+
+    private static Party withTaxId(ConnectionView connection, Deal deal, Party customer,
+            java.util.function.Consumer<String> warn) {
         boolean company = customer.equals(deal.organization());
         String field = connection.text("taxIdField", null);
         if (!company) {
@@ -204,14 +230,14 @@ public class LedgerMatching {
                     customer.mobilePhone(), customer.countryCode(), customer.origin(), customer.address(),
                     customer.sourceId());
         } catch (InvalidTaxIdException e) {
-            history(job, "customer", "WARNING", "CPF/CNPJ not sent: " + e.getMessage());
+            warn.accept("CPF/CNPJ not sent: " + e.getMessage());
             return customer;
         }
     }
 
     /** R8: products by code then name, then services by code then name; a tagged service never creates a product. */
     public LedgerItem item(Job job, ConnectionView connection, ItemCatalog ledger, Item item) {
-        String key = item.code() != null ? "code:" + item.code() : "name:" + item.name();
+        String key = itemKey(item);
         String owner = "job:" + job.id();
         Records.Claim claim = records.claimMatch(connection.id(), "item", key, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
@@ -231,16 +257,31 @@ public class LedgerMatching {
     }
 
     private LedgerItem findOrCreate(Job job, ConnectionView connection, ItemCatalog ledger, Item item, String key) {
+        Optional<LedgerItem> match = find(ledger, item);
+        if (match.isPresent()) {
+            history(job, "item", "SUCCEEDED", matchedMessage(item, match.get()));
+            matched(connection, "item", key, match.get().id());
+            return match.get();
+        }
+        LedgerItem created = ledger.createItem(item);
+        history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
+                + created.id() + ")");
+        matched(connection, "item", key, created.id());
+        return created;
+    }
+
+    /**
+     * The ledger item of this line by code then name, a product before a service (only a service for one tagged as
+     * such); empty when a product is to be created. A tagged service the ledger lacks is refused: it never creates a
+     * product.
+     */
+    private static Optional<LedgerItem> find(ItemCatalog ledger, Item item) {
         boolean service = ledger.alwaysService(item);
-        List<ItemKind> kinds = service ? List.of(ItemKind.SERVICE) : ledger.kinds();
-        for (ItemKind kind : kinds) {
+        for (ItemKind kind : service ? List.of(ItemKind.SERVICE) : ledger.kinds()) {
             Optional<LedgerItem> match = one(item.code() == null ? List.of() : ledger.findItemsByCode(kind, item.code()))
                     .or(() -> one(ledger.findItemsByName(kind, item.name())));
             if (match.isPresent()) {
-                history(job, "item", "SUCCEEDED", kind.name().toLowerCase() + " \"" + item.name() + "\" matched ("
-                        + match.get().id() + ")");
-                matched(connection, "item", key, match.get().id());
-                return match.get();
+                return match;
             }
         }
         if (service) {
@@ -248,11 +289,25 @@ public class LedgerMatching {
                     + "the ledger, and a product tagged as a service never creates a product: create the service, "
                     + "then retry", List.of(new RejectedFailure.FieldError("products", item.name())));
         }
-        LedgerItem created = ledger.createItem(item);
-        history(job, "item", "SUCCEEDED", "product \"" + item.name() + "\" created: no code or name match ("
-                + created.id() + ")");
-        matched(connection, "item", key, created.id());
-        return created;
+        return Optional.empty();
+    }
+
+    private static String matchedMessage(Item item, LedgerItem match) {
+        return match.kind().name().toLowerCase() + " \"" + item.name() + "\" matched (" + match.id() + ")";
+    }
+
+    /** Dry run (R61): what {@link #item} would decide for this line, claiming and creating nothing. */
+    public String previewItem(ConnectionView connection, ItemCatalog ledger, Item item) {
+        Optional<String> linked = records.matched(connection.id(), "item", itemKey(item));
+        if (linked.isPresent()) {
+            return "item \"" + item.name() + "\" already linked (" + linked.get() + ")";
+        }
+        return find(ledger, item).map(match -> matchedMessage(item, match))
+                .orElseGet(() -> "product \"" + item.name() + "\" would be created: no code or name match");
+    }
+
+    private static String itemKey(Item item) {
+        return item.code() != null ? "code:" + item.code() : "name:" + item.name();
     }
 
     /**

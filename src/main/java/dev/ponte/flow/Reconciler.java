@@ -17,4 +17,13 @@ public interface Reconciler {
     java.util.Set<String> modes();
 
     void reconcile(ConnectionView connection, String mode, RunCounts counts, Runnable progress) throws Exception;
+
+    /**
+     * A backfill run (R2): queues the backfill jobs of the records of {@code range} (those won or paid within it);
+     * for the reconcilers whose {@link #modes} include {@code backfill}.
+     */
+    default void backfill(ConnectionView connection, Backfill range, RunCounts counts, Runnable progress)
+            throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not backfill");
+    }
 }

@@ -54,16 +54,22 @@ abstract class ReconciliationRun implements JobHandler {
             return JobResult.skipped("another reconciliation run of this connection is in progress");
         }
         long id = run.get();
+        Optional<Backfill> range = payload == null ? Optional.empty() : Backfill.of(payload);
         RunCounts counts = new RunCounts();
         // A run of 100,000 records outlasts the engine's lease: keep it, or another worker would run it too.
         Runnable keepLease = jobs.leaseKeeper(job);
         try {
             for (Reconciler reconciler : reconcilers) {
                 if (!java.util.Collections.disjoint(found.get().flows(), reconciler.flows()) && reconciler.modes().contains(mode)) {
-                    reconciler.reconcile(found.get(), mode, counts, () -> {
+                    Runnable progress = () -> {
                         keepLease.run();
                         runs.progress(id, counts);
-                    });
+                    };
+                    if (range.isPresent()) {
+                        reconciler.backfill(found.get(), range.get(), counts, progress);
+                    } else {
+                        reconciler.reconcile(found.get(), mode, counts, progress);
+                    }
                 }
             }
         } catch (JobService.LeaseLost e) {
@@ -73,7 +79,7 @@ abstract class ReconciliationRun implements JobHandler {
             runs.finish(id, counts, false, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             throw e;
         }
-        runs.finish(id, counts, true, counts.toString());
+        runs.finish(id, counts, true, range.map(r -> "backfill from " + r + ": ").orElse("") + counts);
         return JobResult.succeeded("run " + id + ": " + counts);
     }
 }

@@ -121,7 +121,7 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
             return skip(job, "the deal no longer exists in the CRM");
         }
         Deal deal = read.get();
-        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal);
+        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Backfill.of(payload));
         if (notCaptured.isPresent()) {
             return skip(job, notCaptured.get());
         }
@@ -137,13 +137,90 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
         if (customer.isEmpty()) {
             return skip(job, "the deal has neither a company nor a contact");
         }
-        EntryMapping mapping = connections.entryMapping(connection.id(), kind).orElseThrow(() -> refused(
+        EntryMapping mapping = mapping(connection);
+        FinancialLedger ledger = connections.ledger(connection.id(), FinancialLedger.class);
+        Values values = values(connection, deal, customer.get());
+        Draft draft = draft(connection, mapping, values, deal, ledger);
+        String partyId = party(job, connection, counterparty(mapping, values, customer.get()), ledger);
+        List<Instalment> instalments = instalments(draft.competence(), draft.value(),
+                Math.max(1, connection.integer("instalments", 1)), connection.integer("dueInDays", 0));
+        String reference = "ponte:" + connection.id() + ":deal:" + key;
+        FinancialEntry entry = new FinancialEntry(kind, reference, partyId, draft.competence(), draft.value(),
+                draft.description(), draft.notes(), draft.account(), draft.category(), instalments,
+                connection.text("paymentMethod", null));
+        ExactlyOnce.Outcome outcome = once.create(job, connection.id(), action(), key, () -> ledger.findEntry(entry),
+                () -> ledger.createEntry(entry));
+        switch (outcome.how()) {
+            case ALREADY_LINKED -> {
+                return skip(job, "a " + action() + " (" + outcome.id() + ") was already created for this deal");
+            }
+            case FOUND_BY_MARKER -> history(job, "SUCCEEDED", action() + " " + outcome.id()
+                    + " found by its reference " + reference + " (created by an earlier attempt)");
+            case CREATED -> history(job, "SUCCEEDED", action() + " " + outcome.id() + " created: "
+                    + draft.value().amount() + " " + draft.value().currency() + ", competence " + draft.competence()
+                    + ", " + instalments.size() + (instalments.size() == 1 ? " instalment due " : " monthly instalments from ")
+                    + instalments.get(0).due() + ", \"" + draft.description() + "\"");
+        }
+        return JobResult.succeeded(action() + " " + outcome.id());
+    }
+
+    /** The same decisions as {@link #run}, each previewed: nothing claimed, created or recorded. */
+    @Override
+    public Preview preview(ConnectionView connection, Deal deal, Backfill range) {
+        Preview.Steps steps = previewOf(connection, deal);
+        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Optional.of(range));
+        if (notCaptured.isPresent()) {
+            return steps.skip(notCaptured.get());
+        }
+        Optional<String> linked = once.linked(connection.id(), action(), WonDeals.captureKey(connection, deal));
+        if (linked.isPresent()) {
+            return steps.end(Preview.Outcome.REUSE, "a " + action() + " (" + linked.get()
+                    + ") was already created for this deal");
+        }
+        if (!deal.hasValue()) {
+            return steps.skip("the deal has no value");
+        }
+        Optional<Party> customer = matching.dealCustomer(connection, deal, steps::add);
+        if (customer.isEmpty()) {
+            return steps.skip("the deal has neither a company nor a contact");
+        }
+        try {
+            EntryMapping mapping = mapping(connection);
+            FinancialLedger ledger = connections.ledger(connection.id(), FinancialLedger.class);
+            Values values = values(connection, deal, customer.get());
+            Draft draft = draft(connection, mapping, values, deal, ledger);
+            Counterparty counterparty = counterparty(mapping, values, customer.get());
+            steps.add(counterparty.customer()
+                    ? matching.previewParty(connection, "customer", PartyBook.customers(customers(connection)),
+                            counterparty.party())
+                    : matching.previewParty(connection, "supplier", suppliers(ledger), counterparty.party()));
+            return steps.end(Preview.Outcome.CREATE, "a " + action() + " of " + draft.value().amount() + " "
+                    + draft.value().currency() + ", competence " + draft.competence() + ", \"" + draft.description()
+                    + "\" would be created");
+        } catch (RejectedFailure | dev.ponte.connector.ReviewNeeded e) {
+            return steps.stopped(e);
+        }
+    }
+
+    private EntryMapping mapping(ConnectionView connection) {
+        return connections.entryMapping(connection.id(), kind).orElseThrow(() -> refused(
                 "The connection has no " + action() + " mapping: save one (PUT /api/v1/connections/" + connection.id()
                         + "/entry-mappings/" + action() + "), then retry", "mapping", "missing"));
-        FinancialLedger ledger = connections.ledger(connection.id(), FinancialLedger.class);
+    }
+
+    private Values values(ConnectionView connection, Deal deal, Party customer) {
         ZoneId zone = connections.ledgerIfOffered(connection.id(), SalesLedger.class).map(SalesLedger::zone)
                 .orElse(ZoneOffset.UTC);
-        Values values = new Values(deal, customer.get(), zone);
+        return new Values(deal, customer, zone);
+    }
+
+    /** The entry's fields as the mapping renders them for this deal, each checked (refused with the field at fault). */
+    private record Draft(LocalDate competence, Money value, String description, String notes, String category,
+            String account) {
+    }
+
+    private Draft draft(ConnectionView connection, EntryMapping mapping, Values values, Deal deal,
+            FinancialLedger ledger) {
         LocalDate competence = EntryMapping.date(values.render(mapping, Field.COMPETENCE)).orElseThrow(() -> refused(
                 "The competence date \"" + values.render(mapping, Field.COMPETENCE) + "\" is not a date",
                 Field.COMPETENCE));
@@ -161,26 +238,7 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
         String account = ledgerId(mapping, values, Field.FINANCIAL_ACCOUNT, mapping.financialAccountId(),
                 accounts.get(connection.id(), id -> ledger.financialAccounts().stream().collect(LinkedHashMap::new,
                         (m, a) -> m.put(a.id(), a.name()), Map::putAll)), "active financial account");
-        String partyId = party(job, connection, mapping, values, customer.get(), ledger);
-        List<Instalment> instalments = instalments(competence, value, Math.max(1, connection.integer("instalments", 1)),
-                connection.integer("dueInDays", 0));
-        String reference = "ponte:" + connection.id() + ":deal:" + key;
-        FinancialEntry entry = new FinancialEntry(kind, reference, partyId, competence, value, description, notes,
-                account, category, instalments, connection.text("paymentMethod", null));
-        ExactlyOnce.Outcome outcome = once.create(job, connection.id(), action(), key, () -> ledger.findEntry(entry),
-                () -> ledger.createEntry(entry));
-        switch (outcome.how()) {
-            case ALREADY_LINKED -> {
-                return skip(job, "a " + action() + " (" + outcome.id() + ") was already created for this deal");
-            }
-            case FOUND_BY_MARKER -> history(job, "SUCCEEDED", action() + " " + outcome.id()
-                    + " found by its reference " + reference + " (created by an earlier attempt)");
-            case CREATED -> history(job, "SUCCEEDED", action() + " " + outcome.id() + " created: " + value.amount()
-                    + " " + value.currency() + ", competence " + competence + ", " + instalments.size()
-                    + (instalments.size() == 1 ? " instalment due " : " monthly instalments from ")
-                    + instalments.get(0).due() + ", \"" + description + "\"");
-        }
-        return JobResult.succeeded(action() + " " + outcome.id());
+        return new Draft(competence, value, description, notes, category, account);
     }
 
     /**
@@ -208,8 +266,22 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
      * The ledger party of the entry: the deal's customer (with its CPF/CNPJ) when the mapped name is its name, else a
      * party of the mapped name; of the mapped type; a customer or a supplier as the mapped role says.
      */
-    private String party(Job job, ConnectionView connection, EntryMapping mapping, Values values, Party customer,
-            FinancialLedger ledger) {
+    private String party(Job job, ConnectionView connection, Counterparty counterparty, FinancialLedger ledger) {
+        return counterparty.customer()
+                ? matching.customer(job, connection, customers(connection), counterparty.party())
+                : matching.party(job, connection, "supplier", suppliers(ledger), counterparty.party());
+    }
+
+    private CustomerDirectory customers(ConnectionView connection) {
+        return connections.ledgerIfOffered(connection.id(), CustomerDirectory.class)
+                .orElseThrow(() -> refused("The ledger has no customers for the role Cliente", Field.ROLE));
+    }
+
+    /** The entry's counterparty as the mapping renders it, and whether it is a customer (else a supplier). */
+    private record Counterparty(Party party, boolean customer) {
+    }
+
+    private Counterparty counterparty(EntryMapping mapping, Values values, Party customer) {
         String name = values.render(mapping, Field.CUSTOMER_NAME);
         if (name.isBlank()) {
             throw refused("The customer name is empty for this deal", Field.CUSTOMER_NAME);
@@ -227,12 +299,7 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
                         customer.mobilePhone(), customer.countryCode(), customer.origin(), customer.address(),
                         customer.sourceId())
                 : new Party(partyKind, name, null, null, null, null, null, customer.origin(), null, null);
-        if (role.equals("Cliente")) {
-            CustomerDirectory customers = connections.ledgerIfOffered(connection.id(), CustomerDirectory.class)
-                    .orElseThrow(() -> refused("The ledger has no customers for the role Cliente", Field.ROLE));
-            return matching.customer(job, connection, customers, party);
-        }
-        return matching.party(job, connection, "supplier", suppliers(ledger), party);
+        return new Counterparty(party, role.equals("Cliente"));
     }
 
     private static PartyBook suppliers(FinancialLedger ledger) {

@@ -162,7 +162,7 @@ public class WonDealToSale implements JobHandler, WonDeals {
         }
         Deal deal = read.get();
         held.put(job.id(), deal);
-        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal);
+        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Backfill.of(payload));
         if (notCaptured.isPresent()) {
             return skip(job, notCaptured.get());
         }
@@ -189,8 +189,7 @@ public class WonDealToSale implements JobHandler, WonDeals {
                     line.discountPercent()));
         }
         if (lines.isEmpty()) {
-            throw new RejectedFailure("The deal has a value but no products: add its products in the CRM, then "
-                    + "retry", List.of(new RejectedFailure.FieldError("products", "no products")));
+            throw noProducts();
         }
         String marker = "[ponte:" + connection.id() + ":deal:" + saleKey + "]";
         LocalDate wonDate = LocalDate.ofInstant(deal.wonTime(), ledger.zone());
@@ -219,6 +218,48 @@ public class WonDealToSale implements JobHandler, WonDeals {
                     : "sale " + sale.id() + " created pending review");
         }
         return JobResult.succeeded("sale " + sale.id());
+    }
+
+    private static RejectedFailure noProducts() {
+        return new RejectedFailure("The deal has a value but no products: add its products in the CRM, then retry",
+                List.of(new RejectedFailure.FieldError("products", "no products")));
+    }
+
+    /** The same decisions as {@link #sync}, each previewed: nothing claimed, created or recorded. */
+    @Override
+    public Preview preview(ConnectionView connection, Deal deal, Backfill range) {
+        Preview.Steps steps = previewOf(connection, deal);
+        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Optional.of(range));
+        if (notCaptured.isPresent()) {
+            return steps.skip(notCaptured.get());
+        }
+        Optional<String> linked = once.linked(connection.id(), "sale", WonDeals.captureKey(connection, deal));
+        if (linked.isPresent()) {
+            return steps.end(Preview.Outcome.REUSE, "a sale (" + linked.get() + ") was already created for this deal");
+        }
+        if (!deal.hasValue()) {
+            return steps.skip("the deal has no value");
+        }
+        Optional<Party> customer = matching.dealCustomer(connection, deal, steps::add);
+        if (customer.isEmpty()) {
+            return steps.skip("the deal has neither a company nor a contact");
+        }
+        try {
+            steps.add(matching.previewParty(connection, "customer", LedgerMatching.PartyBook.customers(
+                    connections.ledger(connection.id(), CustomerDirectory.class)), customer.get()));
+            ItemCatalog catalog = connections.ledger(connection.id(), ItemCatalog.class);
+            for (DealLine line : deal.lines()) {
+                steps.add(matching.previewItem(connection, catalog, line.item()));
+            }
+            if (deal.lines().isEmpty()) {
+                throw noProducts();
+            }
+        } catch (RejectedFailure | dev.ponte.connector.ReviewNeeded e) {
+            return steps.stopped(e);
+        }
+        return steps.end(Preview.Outcome.CREATE, (connection.flag("contracts", false)
+                ? "a sale (a recurring sale if the deal is marked as a contract)" : "a sale") + " of "
+                + deal.value().amount() + " " + deal.value().currency() + " would be created pending review");
     }
 
     /**

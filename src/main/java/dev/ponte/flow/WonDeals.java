@@ -43,14 +43,19 @@ public interface WonDeals extends SourceEventFlow {
             new SettingDefinition("instalments", SettingType.INTEGER, null, 1, "R10: number of instalments"));
 
     /**
-     * Why a flow on won deals leaves this deal alone — not won, won before the connection was activated, not in the
-     * selected pipelines (R12–R14) — or empty when it is to be captured.
+     * Why a flow on won deals leaves this deal alone — not won, won before the connection was activated (or, for a
+     * backfill, outside its range: R2), not in the selected pipelines (R12–R14) — or empty when it is to be captured.
      */
-    static Optional<String> notCaptured(ConnectionView connection, Deal deal) {
+    static Optional<String> notCaptured(ConnectionView connection, Deal deal, Optional<Backfill> backfill) {
         if (deal.status() != DealStatus.WON) {
             return Optional.of("the deal is not won (status " + deal.status() + ")");
         }
-        if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activationSecond())) {
+        if (backfill.isPresent()) {
+            if (!backfill.get().covers(deal.wonTime())) {
+                return Optional.of("the deal was won at " + deal.wonTime() + ", outside the backfill from "
+                        + backfill.get());
+            }
+        } else if (deal.wonTime() == null || deal.wonTime().isBefore(connection.activationSecond())) {
             return Optional.of("the deal was won before the connection was activated at " + connection.activatedAt());
         }
         List<String> pipelines = connection.list("pipelines");
@@ -70,6 +75,28 @@ public interface WonDeals extends SourceEventFlow {
 
     /** The kind of the flow's jobs. */
     String kind();
+
+    /**
+     * Dry run (R61): what this flow's job would do with the deal (read with its parties and lines) as a backfill of
+     * {@code range} — create, reuse, skip, wait for a review, be refused — and why, writing nothing anywhere.
+     */
+    Preview preview(ConnectionView connection, Deal deal, Backfill range);
+
+    /**
+     * The backfill job of a deal won within {@code range} (R2): keyed apart from the webhook's, which skipped a deal
+     * won before the activation, and carrying the range that captures it instead. Its document's link still makes
+     * one document of a deal also synced by a webhook.
+     */
+    /** The start of a dry run's preview of this flow for the deal: its subject as the deal's jobs name it. */
+    default Preview.Steps previewOf(ConnectionView connection, Deal deal) {
+        return new Preview.Steps(name(), job(connection, deal.id(), deal.wonTime(), "preview").subject());
+    }
+
+    default NewJob backfillJob(ConnectionView connection, Deal deal, Backfill range) {
+        NewJob job = job(connection, deal.id(), deal.wonTime(), null);
+        return new NewJob(job.connectionId(), job.kind(), job.subject(), job.idempotencyKey() + ":backfill",
+                job.payload().substring(0, job.payload().length() - 1) + "," + range.json() + "}");
+    }
 
     /** A won deal's delivery queues this flow's job (one per deal and won time); any other is ignored. */
     @Override

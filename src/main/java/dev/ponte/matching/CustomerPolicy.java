@@ -51,11 +51,11 @@ public enum CustomerPolicy {
         String document = customer.taxId() == null ? null : customer.taxId().kind() + " " + customer.taxId().masked();
         if (this == NAME_AND_DOCUMENT) {
             if (document == null) {
-                return Decision.create("no CPF/CNPJ, so no customer can match by name and document: created");
+                return Decision.create("no CPF/CNPJ, so no customer can match by name and document");
             }
             List<LedgerParty> both = byTaxId.stream().filter(p -> p.name().equals(customer.name())).toList();
             return switch (both.size()) {
-                case 0 -> Decision.create("no customer with the same name and " + document + ": created");
+                case 0 -> Decision.create("no customer with the same name and " + document);
                 case 1 -> Decision.reuse(both.get(0), "customer matched by name and " + document);
                 default -> Decision.ambiguous(both, both.size() + " customers share the name and " + document);
             };
@@ -69,13 +69,13 @@ public enum CustomerPolicy {
             }
         }
         if (!matchByName) {
-            return Decision.create(document == null ? "no CPF/CNPJ and matching by name is off: created"
-                    : "no customer with " + document + ": created");
+            return Decision.create(document == null ? "no CPF/CNPJ and matching by name is off"
+                    : "no customer with " + document);
         }
         List<LedgerParty> named = byName.get();
         return switch (named.size()) {
             case 0 -> Decision.create("no customer with " + (document == null ? "" : document + " or ")
-                    + "the same name: created");
+                    + "the same name");
             case 1 -> Decision.reuse(named.get(0), "customer matched by exact name");
             default -> Decision.ambiguous(named, named.size() + " customers have exactly this name");
         };

@@ -49,6 +49,13 @@ final class PipedriveToContaAzul {
 
     /** A connected, enabled connection with these extra settings (on top of the CNPJ/CPF field binding). */
     static PipedriveToContaAzul connect(Map<String, Object> settings) {
+        PipedriveToContaAzul c = connectedNotEnabled(settings);
+        c.enable();
+        return c;
+    }
+
+    /** A connection whose credentials are in (Conta Azul consented) but not yet enabled. */
+    static PipedriveToContaAzul connectedNotEnabled(Map<String, Object> settings) {
         Tenant tenant = Api.newTenant("Loja " + UUID.randomUUID());
         Map<String, Object> all = new HashMap<>(Map.of("taxIdField", CNPJ_FIELD));
         all.putAll(settings);
@@ -56,8 +63,11 @@ final class PipedriveToContaAzul {
                 "credentials", Map.of("apiToken", ADMIN_TOKEN)));
         PipedriveToContaAzul c = new PipedriveToContaAzul(tenant, id);
         c.connectContaAzul();
-        as(tenant.key()).post("/api/v1/connections/" + id + "/enable").then().statusCode(200);
         return c;
+    }
+
+    void enable() {
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/enable").then().statusCode(200);
     }
 
     /** The OAuth2 dance a browser does: Ponte → Conta Azul consent → Ponte's callback. */

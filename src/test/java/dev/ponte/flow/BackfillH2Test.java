@@ -1,0 +1,7 @@
+package dev.ponte.flow;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BackfillH2Test extends BackfillContract {
+}

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Dry run (R61): what a connection would do with the deals won in a range, before it is enabled or backfilled. */
+/** Dry run (R61): what a connection would do with the deals won (orders paid) in a range, before it is enabled or backfilled. */
 @Path("/api/v1/connections/{id}/dry-run")
 @Tag(name = "Reconciliation", description = "Incremental and full reconciliation runs and their reports (R50)")
 public class DryRunResource {
@@ -46,8 +46,8 @@ public class DryRunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Preview a range", description = "For each deal won from `from` to `to` (at most `limit` "
-            + "of them) and each of the connection's flows on won deals: what a backfill of that range would do — "
+    @Operation(summary = "Preview a range", description = "For each deal won (order paid) from `from` to `to` (at "
+            + "most `limit` of them) and each of the connection's flows on them: what a backfill of that range would do — "
             + "CREATE, REUSE (already created), SKIP, REVIEW (would wait for a person's choice) or REFUSE — and every "
             + "decision that leads there (customer matched by CNPJ, product created: no code or name match…). Reads "
             + "the CRM and the ledger and writes nothing anywhere; works on a connection not yet enabled, once its "
@@ -58,18 +58,18 @@ public class DryRunResource {
         Backfill range = RunResource.range(request.from(), request.to(), connection, dryRun);
         DryRun.Result result = dryRun.preview(connection, range,
                 request.limit() == null ? DEFAULT_LIMIT : request.limit());
-        return new DryRunResponse(range.from(), range.to(), result.deals(), result.truncated(), result.counts(),
+        return new DryRunResponse(range.from(), range.to(), result.records(), result.truncated(), result.counts(),
                 result.previews());
     }
 
     public record DryRunRequest(@Schema(example = "2026-01-01T00:00:00Z") Instant from,
             @Schema(example = "2026-04-01T00:00:00Z") Instant to,
-            @Schema(description = "At most this many won deals (default 50)") @Min(1) @Max(200) Integer limit) {
+            @Schema(description = "At most this many won deals or paid orders (default 50)") @Min(1) @Max(200) Integer limit) {
     }
 
     public record DryRunResponse(Instant from, Instant to,
-            @Schema(description = "Won deals previewed") int deals,
-            @Schema(description = "true when the range has more won deals than the limit") boolean truncated,
+            @Schema(description = "Won deals (paid orders) previewed") int records,
+            @Schema(description = "true when the range has more of them than the limit") boolean truncated,
             Map<Preview.Outcome, Integer> counts, List<Preview> previews) {
     }
 }

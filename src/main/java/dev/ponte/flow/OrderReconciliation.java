@@ -44,7 +44,7 @@ public class OrderReconciliation implements Reconciler {
 
     @Override
     public Set<String> modes() {
-        return Set.of(RunService.INCREMENTAL, RunService.FULL);
+        return Set.of(RunService.INCREMENTAL, RunService.FULL, RunService.BACKFILL);
     }
 
     @Override
@@ -71,5 +71,38 @@ public class OrderReconciliation implements Reconciler {
             cursor = page.nextCursor();
         } while (cursor != null);
         records.moveCursor(connection.id(), CURSOR, started.toString());
+    }
+
+    /** R2: queues the backfill job of every order paid within the range; the incremental cursor stays where it is. */
+    @Override
+    public void backfill(ConnectionView connection, Backfill range, RunCounts counts, Runnable progress) {
+        paidWithin(connections.source(connection.id(), OrderSource.class), range, order -> {
+            if (order == null) {
+                counts.add(RunCounts.Outcome.UNCHANGED);
+            } else {
+                jobs.enqueue(PaidOrders.backfillJob(connection, order.id(), range));
+                counts.add(RunCounts.Outcome.CREATED);
+            }
+            return true;
+        }, progress);
+    }
+
+    /**
+     * Reads the orders changed since the range's start, page by page, and gives {@code each} those paid within it
+     * (as listed) and null for any other, until it answers false; {@code progress} after every page.
+     */
+    static void paidWithin(OrderSource source, Backfill range, java.util.function.Predicate<Order> each,
+            Runnable progress) {
+        String cursor = null;
+        do {
+            OrderPage page = source.ordersChangedSince(range.from(), cursor);
+            for (Order order : page.orders()) {
+                if (!each.test(order.paid() && range.covers(order.paidTime()) ? order : null)) {
+                    return;
+                }
+            }
+            progress.run();
+            cursor = page.nextCursor();
+        } while (cursor != null);
     }
 }

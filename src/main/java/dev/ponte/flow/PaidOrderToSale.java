@@ -147,8 +147,9 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
         if (!order.paid()) {
             return skip(job, "the order is not paid (payment status " + order.payment() + ")");
         }
-        if (order.paidTime() == null || order.paidTime().isBefore(connection.activationSecond())) {
-            return skip(job, "the order was paid before the connection was activated at " + connection.activatedAt());
+        Optional<String> notCaptured = notCaptured(connection, order, Backfill.of(payload));
+        if (notCaptured.isPresent()) {
+            return skip(job, notCaptured.get());
         }
         if (order.customer() == null) {
             return skip(job, "the order has no customer (the shop shared none)");
@@ -163,15 +164,11 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
         SalesLedger ledger = connections.ledger(connection.id(), SalesLedger.class);
         List<SalesLine> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            // R8's shop rule: by description only (a code would take precedence in the shared rule).
-            Item byDescription = new Item(ItemKind.PRODUCT, null, line.item().name(), line.unitPrice(),
-                    line.item().unitCode());
-            LedgerItem item = matching.item(job, connection, products, byDescription);
+            LedgerItem item = matching.item(job, connection, products, byDescription(line));
             lines.add(new SalesLine(item.id(), line.item().name(), line.quantity(), line.unitPrice(), null));
         }
         if (lines.isEmpty()) {
-            throw new RejectedFailure("The order has no products: nothing can be sold in the ledger",
-                    List.of(new RejectedFailure.FieldError("products", "no products")));
+            throw noProducts();
         }
         String marker = "[ponte:" + connection.id() + ":order:" + orderId + "]";
         LocalDate date = LocalDate.ofInstant(order.paidTime(), ledger.zone());
@@ -193,6 +190,69 @@ public class PaidOrderToSale implements JobHandler, SourceEventFlow {
                     + (order.shipping().isZero() ? "" : ", freight " + order.shipping()));
         }
         return JobResult.succeeded("sale " + sale.id());
+    }
+
+    /** R8's shop rule: a line is matched by its description only (a code would take precedence in the shared rule). */
+    private static Item byDescription(OrderLine line) {
+        return new Item(ItemKind.PRODUCT, null, line.item().name(), line.unitPrice(), line.item().unitCode());
+    }
+
+    private static RejectedFailure noProducts() {
+        return new RejectedFailure("The order has no products: nothing can be sold in the ledger",
+                List.of(new RejectedFailure.FieldError("products", "no products")));
+    }
+
+    /**
+     * Why the order is left alone after it was paid: paid before the connection was activated, or, for a backfill,
+     * outside its range (R2); empty when it is to be synced.
+     */
+    private static Optional<String> notCaptured(ConnectionView connection, Order order, Optional<Backfill> backfill) {
+        if (backfill.isPresent()) {
+            return backfill.get().covers(order.paidTime()) ? Optional.empty() : Optional.of("the order was paid at "
+                    + order.paidTime() + ", outside the backfill from " + backfill.get());
+        }
+        if (order.paidTime() == null || order.paidTime().isBefore(connection.activationSecond())) {
+            return Optional.of("the order was paid before the connection was activated at " + connection.activatedAt());
+        }
+        return Optional.empty();
+    }
+
+    /** Dry run (R61): the same decisions as {@link #run} for a backfill of {@code range}, each previewed. */
+    public Preview preview(ConnectionView connection, Order order, Backfill range) {
+        Preview.Steps steps = new Preview.Steps(NAME, PaidOrders.job(connection, order.id()).subject());
+        Optional<String> linked = once.linked(connection.id(), SALE, "order:" + order.id());
+        if (linked.isPresent()) {
+            return steps.end(Preview.Outcome.REUSE, "a sale (" + linked.get() + ") was already created for this order");
+        }
+        if (!order.paid()) {
+            return steps.skip("the order is not paid (payment status " + order.payment() + ")");
+        }
+        Optional<String> notCaptured = notCaptured(connection, order, Optional.of(range));
+        if (notCaptured.isPresent()) {
+            return steps.skip(notCaptured.get());
+        }
+        if (order.customer() == null) {
+            return steps.skip("the order has no customer (the shop shared none)");
+        }
+        if (order.customerDocument() != null && order.customer().taxId() == null) {
+            steps.add("CPF/CNPJ not sent: the order's document is not a valid CPF or CNPJ");
+        }
+        try {
+            steps.add(matching.previewParty(connection, "customer", LedgerMatching.PartyBook.customers(
+                    connections.ledger(connection.id(), CustomerDirectory.class)), order.customer()));
+            ItemCatalog products = productsOnly(connections.ledger(connection.id(), ItemCatalog.class));
+            for (OrderLine line : order.lines()) {
+                steps.add(matching.previewItem(connection, products, byDescription(line)));
+            }
+            if (order.lines().isEmpty()) {
+                throw noProducts();
+            }
+        } catch (RejectedFailure | dev.ponte.connector.ReviewNeeded e) {
+            return steps.stopped(e);
+        }
+        return steps.end(Preview.Outcome.CREATE, "a sale of " + order.lines().size() + " line"
+                + (order.lines().size() == 1 ? "" : "s") + (order.shipping().isZero() ? "" : ", freight "
+                        + order.shipping()) + " would be created pending review");
     }
 
     /**

@@ -19,4 +19,11 @@ public final class PaidOrders {
                 connection.id() + ":" + source + ":order:" + orderId + ":paid",
                 "{\"orderId\":\"" + orderId.replace("\"", "") + "\"}");
     }
+
+    /** The backfill job of an order paid within {@code range} (R2): keyed apart from the webhook's, with its range. */
+    static NewJob backfillJob(ConnectionView connection, String orderId, Backfill range) {
+        NewJob job = job(connection, orderId);
+        return new NewJob(job.connectionId(), job.kind(), job.subject(), job.idempotencyKey() + ":backfill",
+                "{\"orderId\":\"" + orderId.replace("\"", "") + "\"," + range.json() + "}");
+    }
 }

@@ -65,7 +65,7 @@ abstract class BackfillContract {
         JsonPath preview = dryRun(c, Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString()))
                 .then().statusCode(200).extract().jsonPath();
 
-        assertThat(preview.getInt("deals")).isEqualTo(4);
+        assertThat(preview.getInt("records")).isEqualTo(4);
         assertThat(preview.getBoolean("truncated")).isFalse();
         assertThat(preview.getList("previews.subject", String.class)).doesNotContain("pipedrive:deal:" + open);
         Map<String, Object> created = previewOf(preview, newCompany);
@@ -93,7 +93,7 @@ abstract class BackfillContract {
 
         JsonPath limited = dryRun(c, Map.of("from", from.toString(), "to", Instant.now().plusSeconds(60).toString(),
                 "limit", 1)).then().statusCode(200).extract().jsonPath();
-        assertThat(limited.getInt("deals")).isEqualTo(1);
+        assertThat(limited.getInt("records")).isEqualTo(1);
         assertThat(limited.getBoolean("truncated")).isTrue();
     }
 

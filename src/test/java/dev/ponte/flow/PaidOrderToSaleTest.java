@@ -157,6 +157,36 @@ class PaidOrderToSaleTest {
     }
 
     @Test
+    void r61_r2_anOrderPaidBeforeTheActivationIsPreviewedWithoutWritingThenBackfilledOnce() {
+        NuvemshopToContaAzul c = NuvemshopToContaAzul.installed(Map.of());
+        String early = anOrder("Caneta");
+        pay(STORE, early, 1);
+        Map<String, String> range = Map.of("from", Instant.now().minusSeconds(3600).toString(), "to",
+                Instant.now().plusSeconds(60).toString());
+
+        var preview = as(c.tenant.key()).contentType(ContentType.JSON).body(range)
+                .post("/api/v1/connections/" + c.connection + "/dry-run").then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getInt("records")).isEqualTo(1);
+        assertThat(preview.getString("previews[0].flow")).isEqualTo("PaidOrderToSale");
+        assertThat(preview.getString("previews[0].outcome")).isEqualTo("CREATE");
+        assertThat(preview.getList("previews[0].decisions", String.class)).contains(
+                "product \"Caneta\" would be created: no code or name match");
+        assertThat(contaAzul().getList("produtos")).isEmpty();
+        assertThat(contaAzul().getList("pessoas")).isEmpty();
+
+        c.enable();
+        Map<String, String> backfill = new java.util.HashMap<>(range);
+        backfill.put("mode", "backfill");
+        eventually(() -> as(c.tenant.key()).contentType(ContentType.JSON).body(backfill)
+                .post("/api/v1/connections/" + c.connection + "/runs").then().statusCode(202));
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(c.history(early)).anyMatch(m -> m.contains("created pending review"));
+        assertThat(as(c.tenant.key()).contentType(ContentType.JSON).body(range)
+                .post("/api/v1/connections/" + c.connection + "/dry-run").then().statusCode(200).extract().jsonPath()
+                .getString("previews[0].outcome")).isEqualTo("REUSE");
+    }
+
+    @Test
     void r8_reusesTheLedgerProductOfTheSameDescriptionAndCreatesTheRest() {
         NuvemshopToContaAzul c = connect(Map.of());
         var user = given().contentType(ContentType.JSON).header("Authorization", "Bearer "

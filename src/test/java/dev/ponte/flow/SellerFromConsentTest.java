@@ -48,8 +48,9 @@ class SellerFromConsentTest {
         setStatus(won, "won");
 
         eventually(() -> assertThat(sales()).isEqualTo(1));
-        String ana = given().header("Authorization", "Bearer " + contaAzulToken())
-                .get(PipedriveToContaAzul.CONTA_AZUL + "/v1/venda/vendedores").then().statusCode(200).extract()
+        String token = contaAzulToken();
+        String ana = dev.ponte.support.Api.admitted(() -> given().header("Authorization", "Bearer " + token)
+                .get(PipedriveToContaAzul.CONTA_AZUL + "/v1/venda/vendedores")).then().statusCode(200).extract()
                 .path("find { it.nome == 'Ana Souza' }.id");
         assertThat(contaAzul().getString("vendas[0].idVendedor")).isEqualTo(ana);
         assertThat(c.history(won)).anyMatch(m -> m.contains("seller Ana Souza (" + ana + ")"));

@@ -144,8 +144,9 @@ abstract class ReviewContract {
 
     /** A person without a document in the Conta Azul account, as its own users create them. */
     private static String contaAzulCustomer(String name) {
-        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + contaAzulToken())
+        String token = contaAzulToken();
+        return Api.admitted(() -> given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
                 .body(Map.of("nome", name, "tipo_pessoa", "Física")).post(PipedriveToContaAzul.CONTA_AZUL
-                        + "/v1/pessoas").then().statusCode(200).extract().path("id");
+                        + "/v1/pessoas")).then().statusCode(200).extract().path("id");
     }
 }

@@ -40,3 +40,4 @@ echo
 echo "The deal's history in Ponte:"
 curl -fsS -H "$AUTH" "$PONTE/api/v1/connections/$CONNECTION/history?subject=pipedrive:deal:$DEAL"
 echo
+echo "See it in the console: $PONTE/console/ with the tenant's API key $KEY"

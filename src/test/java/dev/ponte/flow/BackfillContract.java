@@ -2,7 +2,7 @@ package dev.ponte.flow;
 
 import static dev.ponte.flow.PipedriveToContaAzul.connectedNotEnabled;
 import static dev.ponte.flow.PipedriveToContaAzul.contaAzul;
-import static dev.ponte.flow.PipedriveToContaAzul.contaAzulToken;
+import static dev.ponte.flow.PipedriveToContaAzul.contaAzulCustomer;
 import static dev.ponte.flow.PipedriveToContaAzul.create;
 import static dev.ponte.flow.PipedriveToContaAzul.deal;
 import static dev.ponte.flow.PipedriveToContaAzul.eventually;
@@ -12,7 +12,6 @@ import static dev.ponte.flow.PipedriveToContaAzul.product;
 import static dev.ponte.flow.PipedriveToContaAzul.sales;
 import static dev.ponte.flow.PipedriveToContaAzul.setStatus;
 import static dev.ponte.support.Api.as;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -197,10 +196,4 @@ abstract class BackfillContract {
         return (List<String>) preview.get("decisions");
     }
 
-    private static String contaAzulCustomer(String name) {
-        String token = contaAzulToken();
-        return Api.admitted(() -> given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
-                .body(Map.of("nome", name, "tipo_pessoa", "Física")).post(PipedriveToContaAzul.CONTA_AZUL
-                        + "/v1/pessoas")).then().statusCode(200).extract().path("id");
-    }
 }

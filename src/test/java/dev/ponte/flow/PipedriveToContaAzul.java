@@ -120,6 +120,14 @@ final class PipedriveToContaAzul {
         return contaAzul().getList("vendas").size();
     }
 
+    /** A person without a document in the Conta Azul account, as its own users create them; answers its id. */
+    static String contaAzulCustomer(String name) {
+        String token = contaAzulToken();
+        return Api.admitted(() -> given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
+                .body(Map.of("nome", name, "tipo_pessoa", "Física")).post(CONTA_AZUL + "/v1/pessoas")).then()
+                .statusCode(200).extract().path("id");
+    }
+
     /** A token of the Conta Azul sandbox's own, as another user of the account would have (to change the ledger). */
     static String contaAzulToken() {
         String redirect = "http://localhost/cb";

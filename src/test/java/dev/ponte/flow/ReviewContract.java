@@ -2,7 +2,7 @@ package dev.ponte.flow;
 
 import static dev.ponte.flow.PipedriveToContaAzul.connect;
 import static dev.ponte.flow.PipedriveToContaAzul.contaAzul;
-import static dev.ponte.flow.PipedriveToContaAzul.contaAzulToken;
+import static dev.ponte.flow.PipedriveToContaAzul.contaAzulCustomer;
 import static dev.ponte.flow.PipedriveToContaAzul.create;
 import static dev.ponte.flow.PipedriveToContaAzul.deal;
 import static dev.ponte.flow.PipedriveToContaAzul.eventually;
@@ -140,13 +140,5 @@ abstract class ReviewContract {
     private static io.restassured.response.Response choose(PipedriveToContaAzul c, long job, Map<String, ?> body) {
         return as(c.tenant.key()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/connections/" + c.connection + "/reviews/" + job);
-    }
-
-    /** A person without a document in the Conta Azul account, as its own users create them. */
-    private static String contaAzulCustomer(String name) {
-        String token = contaAzulToken();
-        return Api.admitted(() -> given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
-                .body(Map.of("nome", name, "tipo_pessoa", "Física")).post(PipedriveToContaAzul.CONTA_AZUL
-                        + "/v1/pessoas")).then().statusCode(200).extract().path("id");
     }
 }

@@ -1,0 +1,407 @@
+/*
+ * Ponte's operator console: one page over the public API (/api/v1), for the person who looks after a company's
+ * connections. The API key stays in this tab's sessionStorage and travels only as the Authorization header, so the
+ * console holds no session of its own and there is nothing for another site to forge. Everything shown comes from
+ * the API and is put on the page as text, never as markup.
+ */
+'use strict';
+(function () {
+  var TEXT = {
+    en: {
+      keyRefused: 'This API key was not accepted.', signedOut: 'Signed out.', noConnections: 'No connections yet.',
+      open: 'Open', DRAFT: 'not enabled yet', ACTIVE: 'enabled', DISABLED: 'disabled',
+      NEEDS_RECONNECT: 'needs reconnecting: its work is kept and syncs once it is reconnected',
+      paused: 'its work is on hold', since: 'syncing what is won or paid since', nothingWaiting: 'Nothing waiting.',
+      noFailures: 'Nothing failed.', useThis: 'Use this one', createNew: 'Create a new one', retry: 'Retry now',
+      chosen: 'Done: the record is being synced with your choice.', retried: 'Queued again.',
+      attempts: 'attempts', waitingRetry: 'will be retried at', gaveUp: 'waits for you',
+      enabled: 'Enabled.', disabled: 'Disabled.', credentialsWork: 'The credentials work.', runQueued: 'Run queued.',
+      noRuns: 'No runs yet.', noHistory: 'Nothing recorded yet.', noPreview: 'Nothing in this range.',
+      previewed: 'records previewed', truncated: 'more in the range than shown', created: 'created',
+      updated: 'updated', unchanged: 'unchanged', conflicts: 'conflicts', skipped: 'skipped', failedCount: 'failed',
+      failedRequest: 'Ponte could not be reached.', signOut: 'Sign out', signInTitle: 'Sign in',
+      signInHelp: 'Paste your company\'s Ponte API key. It stays in this browser tab only.', apiKey: 'API key',
+      signIn: 'Sign in', connections: 'Connections', name: 'Name', systems: 'From → to', status: 'Status',
+      enable: 'Enable', disable: 'Disable', test: 'Check the credentials', refresh: 'Refresh',
+      reviews: 'Waiting for your decision',
+      reviewsHelp: 'Ponte does not guess between customers that fit equally well: choose one, or a new one.',
+      failures: 'Work that failed',
+      failuresHelp: 'Fix the cause in the CRM or the ledger, then retry: nothing is lost meanwhile.', runs: 'Runs',
+      runIncremental: 'Catch up now', runFull: 'Full comparison', mode: 'Run', result: 'Result', when: 'When',
+      history: 'What happened', subject: 'Record (e.g. pipedrive:deal:8), empty for all', show: 'Show',
+      record: 'Record', outcome: 'Outcome', message: 'Why', preview: 'Preview (nothing is written)',
+      from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
+    },
+    pt: {
+      keyRefused: 'Esta chave de API não foi aceita.', signedOut: 'Você saiu.', noConnections: 'Nenhuma conexão ainda.',
+      open: 'Abrir', DRAFT: 'ainda não ativada', ACTIVE: 'ativada', DISABLED: 'desativada',
+      NEEDS_RECONNECT: 'precisa ser reconectada: o trabalho fica guardado e sincroniza ao reconectar',
+      paused: 'o trabalho está em espera', since: 'sincroniza o que foi ganho ou pago desde',
+      nothingWaiting: 'Nada esperando.', noFailures: 'Nenhuma falha.', useThis: 'Usar este',
+      createNew: 'Criar um novo', retry: 'Tentar de novo', chosen: 'Pronto: o registro será sincronizado com a sua escolha.',
+      retried: 'Na fila de novo.', attempts: 'tentativas', waitingRetry: 'nova tentativa em',
+      gaveUp: 'espera por você', enabled: 'Ativada.', disabled: 'Desativada.', credentialsWork: 'As credenciais funcionam.',
+      runQueued: 'Execução na fila.', noRuns: 'Nenhuma execução ainda.', noHistory: 'Nada registrado ainda.',
+      noPreview: 'Nada neste período.', previewed: 'registros na prévia', truncated: 'há mais no período do que o mostrado',
+      created: 'criados', updated: 'atualizados', unchanged: 'sem mudança', conflicts: 'conflitos',
+      skipped: 'ignorados', failedCount: 'com falha', failedRequest: 'Não foi possível falar com o Ponte.',
+      signOut: 'Sair', signInTitle: 'Entrar',
+      signInHelp: 'Cole a chave de API do Ponte da sua empresa. Ela fica só nesta aba do navegador.',
+      apiKey: 'Chave de API', signIn: 'Entrar', connections: 'Conexões', name: 'Nome', systems: 'De → para',
+      status: 'Situação', enable: 'Ativar', disable: 'Desativar', test: 'Verificar as credenciais',
+      refresh: 'Atualizar', reviews: 'Esperando a sua decisão',
+      reviewsHelp: 'O Ponte não escolhe entre clientes igualmente compatíveis: escolha um, ou um novo.',
+      failures: 'Trabalho com falha',
+      failuresHelp: 'Corrija a causa no CRM ou no sistema contábil e tente de novo: nada se perde enquanto isso.',
+      runs: 'Execuções', runIncremental: 'Buscar o que falta agora', runFull: 'Comparação completa', mode: 'Execução',
+      result: 'Resultado', when: 'Quando', history: 'O que aconteceu',
+      subject: 'Registro (ex.: pipedrive:deal:8), vazio para todos', show: 'Mostrar', record: 'Registro',
+      outcome: 'Resultado', message: 'Por quê', preview: 'Prévia (nada é gravado)', from: 'Ganhos ou pagos desde',
+      to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
+    },
+    it: {
+      keyRefused: 'Questa chiave API non è stata accettata.', signedOut: 'Disconnesso.',
+      noConnections: 'Ancora nessuna connessione.', open: 'Apri', DRAFT: 'non ancora attivata', ACTIVE: 'attiva',
+      DISABLED: 'disattivata',
+      NEEDS_RECONNECT: 'da ricollegare: il lavoro resta in attesa e si sincronizza quando è ricollegata',
+      paused: 'il lavoro è in attesa', since: 'sincronizza ciò che è vinto o pagato dal',
+      nothingWaiting: 'Niente in attesa.', noFailures: 'Nessun errore.', useThis: 'Usa questo',
+      createNew: 'Creane uno nuovo', retry: 'Riprova ora', chosen: 'Fatto: il record viene sincronizzato con la tua scelta.',
+      retried: 'Di nuovo in coda.', attempts: 'tentativi', waitingRetry: 'nuovo tentativo alle',
+      gaveUp: 'aspetta te', enabled: 'Attivata.', disabled: 'Disattivata.', credentialsWork: 'Le credenziali funzionano.',
+      runQueued: 'Esecuzione in coda.', noRuns: 'Ancora nessuna esecuzione.', noHistory: 'Ancora niente registrato.',
+      noPreview: 'Niente in questo periodo.', previewed: 'record in anteprima',
+      truncated: 'nel periodo ce ne sono più di quelli mostrati', created: 'creati', updated: 'aggiornati',
+      unchanged: 'invariati', conflicts: 'conflitti', skipped: 'saltati', failedCount: 'falliti',
+      failedRequest: 'Ponte non è raggiungibile.', signOut: 'Esci', signInTitle: 'Accedi',
+      signInHelp: 'Incolla la chiave API di Ponte della tua azienda. Resta solo in questa scheda del browser.',
+      apiKey: 'Chiave API', signIn: 'Accedi', connections: 'Connessioni', name: 'Nome', systems: 'Da → a',
+      status: 'Stato', enable: 'Attiva', disable: 'Disattiva', test: 'Verifica le credenziali', refresh: 'Aggiorna',
+      reviews: 'In attesa della tua decisione',
+      reviewsHelp: 'Ponte non sceglie tra clienti ugualmente adatti: scegline uno, o uno nuovo.',
+      failures: 'Lavoro non riuscito',
+      failuresHelp: 'Correggi la causa nel CRM o nel gestionale, poi riprova: intanto non si perde nulla.',
+      runs: 'Esecuzioni', runIncremental: 'Recupera ora', runFull: 'Confronto completo', mode: 'Esecuzione',
+      result: 'Esito', when: 'Quando', history: 'Cosa è successo',
+      subject: 'Record (es. pipedrive:deal:8), vuoto per tutti', show: 'Mostra', record: 'Record', outcome: 'Esito',
+      message: 'Perché', preview: 'Anteprima (non si scrive nulla)', from: 'Vinti o pagati dal', to: 'fino a prima del',
+      previewButton: 'Anteprima', flow: 'Flusso'
+    }
+  };
+  var lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
+  var words = TEXT[lang] || TEXT.en;
+
+  function t(key) {
+    return words[key] || TEXT.en[key] || key;
+  }
+
+  var KEY = 'ponte.apiKey';
+  var current = null;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  /** An element with text (never markup) and attributes. */
+  function el(tag, text, attributes) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    Object.keys(attributes || {}).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
+    return node;
+  }
+
+  function button(text, onClick, attributes) {
+    var b = el('button', text, attributes);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function row(cells) {
+    var tr = el('tr');
+    cells.forEach(function (cell) {
+      var td = el('td');
+      if (cell instanceof Node) {
+        td.appendChild(cell);
+      } else {
+        td.textContent = cell === undefined || cell === null ? '' : String(cell);
+      }
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function fill(container, nodes, empty) {
+    container.textContent = '';
+    if (nodes.length === 0) {
+      container.appendChild(container.tagName === 'TBODY' ? row([t(empty)]) : el('p', t(empty), { 'class': 'empty' }));
+    }
+    nodes.forEach(function (node) {
+      container.appendChild(node);
+    });
+  }
+
+  function when(instant) {
+    return instant ? new Date(instant).toLocaleString() : '';
+  }
+
+  function notify(message, isError) {
+    var notice = $('notice');
+    notice.textContent = message;
+    notice.className = isError ? 'error' : 'ok';
+    notice.hidden = false;
+  }
+
+  /** A problem+json answer as a person reads it: what, why, and each field at fault. */
+  function problemText(problem) {
+    if (!problem || typeof problem !== 'object') {
+      return problem ? String(problem) : '';
+    }
+    var parts = [problem.title, problem.detail].filter(Boolean);
+    (problem.errors || []).forEach(function (e) {
+      parts.push(e.field + ': ' + e.message);
+    });
+    return parts.join(' — ');
+  }
+
+  /** Calls the API with the key; {@code done} gets the parsed answer of a 2xx, anything else is shown. */
+  function api(method, path, body, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, '/api/v1' + path);
+    xhr.setRequestHeader('Authorization', 'Bearer ' + sessionStorage.getItem(KEY));
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (body !== null) {
+      xhr.setRequestHeader('Content-Type', 'application/json');
+    }
+    xhr.onload = function () {
+      var data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (e) {
+        data = xhr.responseText;
+      }
+      if (xhr.status === 401) {
+        signOut(t('keyRefused'), true);
+      } else if (xhr.status >= 400) {
+        notify(problemText(data) || String(xhr.status), true);
+      } else if (done) {
+        done(data);
+      }
+    };
+    xhr.onerror = function () {
+      notify(t('failedRequest'), true);
+    };
+    xhr.send(body === null ? null : JSON.stringify(body));
+  }
+
+  function signOut(message, isError) {
+    sessionStorage.removeItem(KEY);
+    current = null;
+    $('app').hidden = true;
+    $('sign-out').hidden = true;
+    $('sign-in').hidden = false;
+    notify(message, isError);
+  }
+
+  function loadConnections() {
+    api('GET', '/connections', null, function (list) {
+      $('sign-in').hidden = true;
+      $('app').hidden = false;
+      $('sign-out').hidden = false;
+      fill($('connection-rows'), list.map(function (c) {
+        return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
+          button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
+      }), 'noConnections');
+      if (current) {
+        openConnection(current);
+      }
+    });
+  }
+
+  function openConnection(id) {
+    current = id;
+    api('GET', '/connections/' + id, null, function (c) {
+      $('connection').hidden = false;
+      $('connection-title').textContent = c.name + ' (' + c.sourceSystem + ' → ' + c.ledgerSystem + ')';
+      var state = [t(c.status)];
+      if (c.paused && c.status !== 'DISABLED') {
+        state.push(t('paused'));
+      }
+      if (c.activatedAt) {
+        state.push(t('since') + ' ' + when(c.activatedAt));
+      }
+      $('connection-state').textContent = state.join(' · ');
+      $('enable').hidden = c.status === 'ACTIVE';
+      $('disable').hidden = c.status !== 'ACTIVE';
+      loadReviews(id);
+      loadRuns(id);
+      loadHistory(id);
+    });
+  }
+
+  function loadReviews(id) {
+    api('GET', '/connections/' + id + '/reviews?size=100', null, function (page) {
+      var waiting = {};
+      fill($('reviews'), page.items.map(function (review) {
+        waiting[review.jobId] = true;
+        var card = el('div', null, { 'class': 'card', 'data-job': review.jobId });
+        card.appendChild(el('strong', review.subject));
+        card.appendChild(el('p', review.reason));
+        var choices = el('ul');
+        review.candidates.forEach(function (candidate) {
+          var item = el('li', candidate.name + (candidate.document ? ' · ' + candidate.document : '') + ' ');
+          item.appendChild(button(t('useThis'), function () {
+            choose(review.jobId, { ledgerId: candidate.id });
+          }, { 'data-candidate': candidate.id }));
+          choices.appendChild(item);
+        });
+        card.appendChild(choices);
+        card.appendChild(button(t('createNew'), function () {
+          choose(review.jobId, { createNew: true });
+        }, { 'class': 'create-new' }));
+        return card;
+      }), 'nothingWaiting');
+      loadFailures(id, waiting);
+    });
+  }
+
+  function choose(jobId, choice) {
+    api('POST', '/connections/' + current + '/reviews/' + jobId, choice, function () {
+      notify(t('chosen'));
+      openConnection(current);
+    });
+  }
+
+  /** DEAD jobs wait for a person, FAILED ones for their next attempt; the review list's own are shown above. */
+  function loadFailures(id, waiting) {
+    var found = [];
+    var statuses = ['DEAD', 'FAILED'];
+    var pending = statuses.length;
+    statuses.forEach(function (status) {
+      api('GET', '/jobs?connectionId=' + encodeURIComponent(id) + '&status=' + status + '&size=100', null,
+        function (page) {
+          page.items.forEach(function (job) {
+            if (!waiting[job.id]) {
+              found.push(job);
+            }
+          });
+          pending -= 1;
+          if (pending === 0) {
+            fill($('failures'), found.map(failureCard), 'noFailures');
+          }
+        });
+    });
+  }
+
+  function failureCard(job) {
+    var card = el('div', null, { 'class': 'card', 'data-job': job.id });
+    card.appendChild(el('strong', job.subject + ' · ' + job.kind));
+    card.appendChild(el('p', problemText(job.lastError) || job.reason));
+    card.appendChild(el('p', job.attempts + '/' + job.maxAttempts + ' ' + t('attempts') + ' · '
+      + (job.status === 'FAILED' ? t('waitingRetry') + ' ' + when(job.nextAttemptAt) : t('gaveUp')),
+    { 'class': 'muted' }));
+    card.appendChild(button(t('retry'), function () {
+      api('POST', '/jobs/' + job.id + '/retry', null, function () {
+        notify(t('retried'));
+        openConnection(current);
+      });
+    }, { 'class': 'retry' }));
+    return card;
+  }
+
+  function loadRuns(id) {
+    api('GET', '/connections/' + id + '/runs?size=10', null, function (page) {
+      fill($('run-rows'), page.items.map(function (run) {
+        var counts = ['created', 'updated', 'unchanged', 'conflicts', 'skipped'].map(function (k) {
+          return run[k] + ' ' + t(k);
+        });
+        counts.push(run.failed + ' ' + t('failedCount'));
+        return row([run.mode, run.status, counts.join(', ') + (run.message ? ' — ' + run.message : ''),
+          when(run.finishedAt || run.startedAt || run.queuedAt)]);
+      }), 'noRuns');
+    });
+  }
+
+  function loadHistory(id) {
+    var subject = $('subject').value.trim();
+    api('GET', '/connections/' + id + '/history?size=50' + (subject ? '&subject=' + encodeURIComponent(subject) : ''),
+      null, function (page) {
+        fill($('history-rows'), page.items.map(function (h) {
+          return row([when(h.createdAt), h.subject, h.outcome, h.message]);
+        }), 'noHistory');
+      });
+  }
+
+  function preview() {
+    var range = { from: $('from').value + 'T00:00:00Z', to: $('to').value + 'T00:00:00Z', limit: 200 };
+    api('POST', '/connections/' + current + '/dry-run', range, function (result) {
+      var counts = Object.keys(result.counts).filter(function (k) { return result.counts[k] > 0; })
+        .map(function (k) { return k + ' ' + result.counts[k]; });
+      $('preview-summary').textContent = result.records + ' ' + t('previewed') + (counts.length ? ': ' : '')
+        + counts.join(', ') + (result.truncated ? ' (' + t('truncated') + ')' : '');
+      fill($('preview-rows'), result.previews.map(function (p) {
+        return row([p.subject, p.flow, p.outcome, p.decisions.join('; ')]);
+      }), 'noPreview');
+    });
+  }
+
+  function translate() {
+    document.documentElement.lang = lang in TEXT ? lang : 'en';
+    Array.prototype.forEach.call(document.querySelectorAll('[data-t]'), function (node) {
+      node.textContent = t(node.getAttribute('data-t'));
+    });
+  }
+
+  function start() {
+    translate();
+    $('sign-in').addEventListener('submit', function (event) {
+      event.preventDefault();
+      sessionStorage.setItem(KEY, $('key').value.trim());
+      $('key').value = '';
+      $('notice').hidden = true;
+      loadConnections();
+    });
+    $('sign-out').addEventListener('click', function () { signOut(t('signedOut'), false); });
+    $('enable').addEventListener('click', function () {
+      api('POST', '/connections/' + current + '/enable', null, function () {
+        notify(t('enabled'));
+        loadConnections();
+      });
+    });
+    $('disable').addEventListener('click', function () {
+      api('POST', '/connections/' + current + '/disable', null, function () {
+        notify(t('disabled'));
+        loadConnections();
+      });
+    });
+    $('test').addEventListener('click', function () {
+      api('POST', '/connections/' + current + '/test', null, function () { notify(t('credentialsWork')); });
+    });
+    $('refresh').addEventListener('click', function () { loadConnections(); });
+    Array.prototype.forEach.call(document.querySelectorAll('button.run'), function (b) {
+      b.addEventListener('click', function () {
+        api('POST', '/connections/' + current + '/runs', { mode: b.getAttribute('data-mode') }, function () {
+          notify(t('runQueued'));
+          loadRuns(current);
+        });
+      });
+    });
+    $('history-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      loadHistory(current);
+    });
+    $('preview-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      preview();
+    });
+    if (sessionStorage.getItem(KEY)) {
+      loadConnections();
+    }
+  }
+
+  start();
+}());

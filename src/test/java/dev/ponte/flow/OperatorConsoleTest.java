@@ -1,0 +1,187 @@
+package dev.ponte.flow;
+
+import static dev.ponte.flow.PipedriveToContaAzul.connect;
+import static dev.ponte.flow.PipedriveToContaAzul.contaAzul;
+import static dev.ponte.flow.PipedriveToContaAzul.contaAzulCustomer;
+import static dev.ponte.flow.PipedriveToContaAzul.create;
+import static dev.ponte.flow.PipedriveToContaAzul.deal;
+import static dev.ponte.flow.PipedriveToContaAzul.eventually;
+import static dev.ponte.flow.PipedriveToContaAzul.organization;
+import static dev.ponte.flow.PipedriveToContaAzul.product;
+import static dev.ponte.flow.PipedriveToContaAzul.sales;
+import static dev.ponte.flow.PipedriveToContaAzul.setStatus;
+import static dev.ponte.support.Api.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator console in a headless browser that runs its script (HtmlUnit), against the running app and its
+ * sandboxes: a person signs in with the tenant's key, sees the deal waiting for a choice between two namesakes and the
+ * sale Conta Azul refused, settles both from the page, and reads what happened.
+ */
+@QuarkusTest
+class OperatorConsoleTest {
+
+    @TestHTTPResource("/console/")
+    URL console;
+
+    private WebClient browser;
+
+    @BeforeEach
+    void reset() {
+        PipedriveToContaAzul.resetSandboxes();
+        browser = browser(BrowserVersion.FIREFOX);
+    }
+
+    @AfterEach
+    void close() {
+        browser.close();
+    }
+
+    @Test
+    void aPersonSettlesAReviewAndAFailedSaleFromThePageAndReadsTheHistory() throws Exception {
+        PipedriveToContaAzul c = connect(Map.of("matchByName", true));
+        given().contentType(ContentType.JSON).body(Map.of("stock_check", true))
+                .post(PipedriveToContaAzul.CONTA_AZUL + "/_faults").then().statusCode(200);
+        long refused = deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1);
+        setStatus(refused, "won");
+        eventually(() -> assertThat(c.jobs("status=DEAD").getInt("total")).isEqualTo(1));
+        // A name that is also markup: the page must show it as text.
+        String name = "<b>Maria</b> Oliveira";
+        contaAzulCustomer(name);
+        String chosen = contaAzulCustomer(name);
+        long waiting = deal("Venda 2", 20, null, create("/v1/persons", Map.of("name", name)), product("Q", "Q-1", 20),
+                1);
+        setStatus(waiting, "won");
+        eventually(() -> assertThat(c.jobs("status=DEAD").getInt("total")).isEqualTo(2));
+        given().delete(PipedriveToContaAzul.CONTA_AZUL + "/_faults").then().statusCode(204);
+
+        HtmlPage page = browser.getPage(console);
+        signIn(page, "pk_not-a-key");
+        eventually(() -> assertThat(text(page, "notice")).isEqualTo("This API key was not accepted."));
+        assertThat(page.getElementById("app").hasAttribute("hidden")).isTrue();
+
+        signIn(page, c.tenant.key());
+        eventually(() -> assertThat(text(page, "connection-rows")).contains("PIPEDRIVE → CONTA_AZUL", "enabled"));
+        click(page, "button[data-connection='" + c.connection + "']");
+        eventually(() -> assertThat(text(page, "reviews")).contains("pipedrive:deal:" + waiting, name,
+                "2 customers have exactly this name"));
+        assertThat(page.getElementById("reviews").getElementsByTagName("b")).isEmpty();
+        eventually(() -> assertThat(text(page, "failures")).contains("pipedrive:deal:" + refused, "estoque")
+                .doesNotContain("pipedrive:deal:" + waiting));
+
+        click(page, "button[data-candidate='" + chosen + "']");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+        assertThat(contaAzul().getString("vendas[0].idCliente")).isEqualTo(chosen);
+        eventually(() -> assertThat(text(page, "reviews")).isEqualTo("Nothing waiting."));
+
+        click(page, "#failures button.retry");
+        eventually(() -> assertThat(sales()).isEqualTo(2));
+        eventually(() -> {
+            click(page, "#refresh");
+            assertThat(text(page, "failures")).isEqualTo("Nothing failed.");
+        });
+
+        ((HtmlInput) page.getElementById("subject")).setValue("pipedrive:deal:" + waiting);
+        click(page, "#history-form button");
+        eventually(() -> assertThat(text(page, "history-rows")).contains("a person chose in the review list (" + chosen
+                + ")").doesNotContain("pipedrive:deal:" + refused));
+
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ((HtmlInput) page.getElementById("from")).setValue(today.minusDays(1).toString());
+        ((HtmlInput) page.getElementById("to")).setValue(today.plusDays(1).toString());
+        click(page, "#preview-form button");
+        eventually(() -> assertThat(text(page, "preview-summary")).startsWith("2 records previewed: REUSE 2"));
+        assertThat(text(page, "preview-rows")).contains("pipedrive:deal:" + refused, "pipedrive:deal:" + waiting);
+        assertThat(as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/reviews").then().statusCode(200)
+                .extract().jsonPath().getList("items")).isEmpty();
+    }
+
+    @Test
+    void problemsAreShownInTheCallersWordsAndAnotherTenantsConnectionIsNotThere() throws Exception {
+        PipedriveToContaAzul mine = connect(Map.of());
+        PipedriveToContaAzul theirs = connect(Map.of());
+        HtmlPage page = browser.getPage(console);
+        signIn(page, mine.tenant.key());
+        eventually(() -> assertThat((Object) page.querySelector("button[data-connection='" + mine.connection + "']"))
+                .isNotNull());
+        assertThat((Object) page.querySelector("button[data-connection='" + theirs.connection + "']")).isNull();
+        click(page, "button[data-connection='" + mine.connection + "']");
+        eventually(() -> assertThat(text(page, "connection-state")).startsWith("enabled"));
+
+        ((HtmlInput) page.getElementById("from")).setValue("2026-03-01");
+        ((HtmlInput) page.getElementById("to")).setValue("2026-01-01");
+        click(page, "#preview-form button");
+        eventually(() -> assertThat(text(page, "notice")).contains("to:"));
+        assertThat(page.getElementById("notice").getAttribute("class")).isEqualTo("error");
+
+        click(page, "#disable");
+        eventually(() -> assertThat(text(page, "connection-state")).startsWith("disabled"));
+        assertThat(as(mine.tenant.key()).get("/api/v1/connections/" + mine.connection).then().statusCode(200)
+                .extract().<String>path("status")).isEqualTo("DISABLED");
+        assertThat(as(theirs.tenant.key()).get("/api/v1/connections/" + theirs.connection).then().statusCode(200)
+                .extract().<String>path("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void thePageSpeaksTheBrowsersLanguageRunsOnlyItsOwnScriptAndIsNeverFramed() throws Exception {
+        browser.close();
+        browser = browser(new BrowserVersion.BrowserVersionBuilder(BrowserVersion.FIREFOX)
+                .setBrowserLanguage("pt-BR").build());
+        HtmlPage page = browser.getPage(console);
+        assertThat(page.querySelector("#sign-in button").getTextContent()).isEqualTo("Entrar");
+        assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo("pt");
+
+        String policy = page.getWebResponse().getResponseHeaderValue("Content-Security-Policy");
+        assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.getWebResponse().getResponseHeaderValue("X-Content-Type-Options")).isEqualTo("nosniff");
+        for (String typed : new String[] { "/", "/console" }) {
+            assertThat(given().redirects().follow(false).get(typed).then().statusCode(302).extract()
+                    .header("Location")).endsWith("/console/");
+        }
+    }
+
+    private static WebClient browser(BrowserVersion version) {
+        WebClient browser = new WebClient(version);
+        browser.getOptions().setThrowExceptionOnScriptError(true);
+        browser.getOptions().setCssEnabled(false);
+        return browser;
+    }
+
+    private static void signIn(HtmlPage page, String key) throws Exception {
+        HtmlInput input = (HtmlInput) page.getElementById("key");
+        input.setValue(key);
+        click(page, "#sign-in button");
+    }
+
+    private static void click(HtmlPage page, String selector) {
+        try {
+            DomElement element = page.querySelector(selector);
+            assertThat(element).as(selector).isInstanceOf(HtmlButton.class);
+            element.click();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String text(HtmlPage page, String id) {
+        return page.getElementById(id).getTextContent().trim();
+    }
+}

@@ -15,14 +15,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Requests refused before JAX-RS sees them, answered in the same problem+json shape as every other error: a URI that
  * does not parse (400) or is too long (414), a body over {@code quarkus.http.limits.max-body-size} (413) whether it
- * gives its Content-Length or comes chunked, and any other 4xx Vert.x fails a request with.
+ * gives its Content-Length or comes chunked, and any other 4xx Vert.x fails a request with. {@code /q/metrics} (job
+ * counts and timings of every connection) answers only to {@code Authorization: Bearer <ponte.metrics.api-key>}, a key
+ * of its own so that the scraper holds no key to the API; health stays open for the orchestrator's probes.
  */
 @ApplicationScoped
 public class RequestProblems {
@@ -37,9 +42,13 @@ public class RequestProblems {
     private final long limit;
     private final BodyHandler chunkedBody;
     private final ObjectMapper json;
+    /** SHA-256 of the metrics key; none set: no one reads the metrics. */
+    private final byte[] metricsKeyHash;
 
-    RequestProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
+    RequestProblems(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json,
+            @ConfigProperty(name = "ponte.metrics.api-key") Optional<String> metricsKey) {
         this.limit = limit.asLongValue();
+        this.metricsKeyHash = metricsKey.filter(k -> !k.isBlank()).map(RequestProblems::sha256).orElse(null);
         this.chunkedBody = BodyHandler.create(false).setBodyLimit(this.limit);
         this.json = json;
     }
@@ -51,6 +60,13 @@ public class RequestProblems {
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String uri = request.uri();
+        if (ctx.normalizedPath().startsWith("/q/metrics") && !metricsKey(request.getHeader("Authorization"))) {
+            Messages m = messages(ctx);
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            send(ctx, new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,
+                    m.get("problem.unauthorized.metrics"), null));
+            return;
+        }
         if (uri.length() > MAX_URI) {
             Messages m = messages(ctx);
             send(ctx, new Problem("urn:ponte:problem:uri-too-long", m.get("problem.uriTooLong"), 414,
@@ -120,6 +136,19 @@ public class RequestProblems {
                     .map(r -> Locale.forLanguageTag(r.getRange())).toList());
         } catch (IllegalArgumentException unreadable) {
             return Messages.of(List.of());
+        }
+    }
+
+    private boolean metricsKey(String authorization) {
+        return metricsKeyHash != null && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && MessageDigest.isEqual(metricsKeyHash, sha256(authorization.substring(7).trim()));
+    }
+
+    private static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -316,6 +316,17 @@ abstract class ApiContractTest {
                 .body("checks.name", hasItem("engine"));
     }
 
+    @Test
+    void metricsAnswerOnlyToTheMetricsKeyNotToAnAnonymousCallerNorToAnApiKey() {
+        given().get("/q/metrics").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("detail", containsString("PONTE_METRICS_API_KEY"));
+        given().auth().oauth2(ADMIN_KEY).get("/q/metrics").then().statusCode(401);
+        given().urlEncodingEnabled(false).get("/q/metric%73").then().statusCode(401);
+        given().urlEncodingEnabled(false).get("/q/./metrics").then().statusCode(401);
+        given().auth().oauth2("test-metrics-key").get("/q/metrics").then().statusCode(200)
+                .body(containsString("# TYPE"));
+    }
+
     abstract String storedCredentials(UUID connectionId);
 
     abstract void writeHistory(UUID connectionId, String subject, String message);

@@ -141,9 +141,9 @@ abstract class JobEngineContractTest {
         awaitStatus(enqueue(UUID.randomUUID(), "ok"), JobStatus.SUCCEEDED);
         // The counts by status are read at most every five seconds: wait for a scrape that has them.
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(io.restassured.RestAssured
-                .get("/q/metrics").then().statusCode(200).extract().asString())
+                .given().auth().oauth2("test-metrics-key").get("/q/metrics").then().statusCode(200).extract().asString())
                 .containsPattern("ponte_jobs\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]"));
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = io.restassured.RestAssured.given().auth().oauth2("test-metrics-key").get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("ponte_jobs\\{[^}]*status=\"SUCCEEDED\"[^}]*} [1-9]")
                 .contains("ponte_jobs_run_seconds_bucket").contains("ponte_jobs_queue_wait_seconds_bucket")
                 .contains("ponte_jobs_completed_total");

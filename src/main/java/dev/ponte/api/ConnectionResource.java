@@ -5,8 +5,11 @@ import dev.ponte.connection.ConnectionDraft;
 import dev.ponte.connection.ConnectionEntity;
 import dev.ponte.connection.ConnectionService;
 import dev.ponte.connection.ConnectionStatus;
+import dev.ponte.connection.ConnectorRegistry;
 import dev.ponte.connection.OAuthConnect;
 import dev.ponte.connection.SourceEvents;
+import dev.ponte.connector.Connector.Side;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.engine.JobService;
 import jakarta.validation.Valid;
@@ -39,9 +42,11 @@ public class ConnectionResource {
     private final OAuthConnect oauth;
     private final JobService jobs;
     private final CallerContext caller;
+    private final ConnectorRegistry connectors;
 
     ConnectionResource(ConnectionService connections, SourceEvents events, OAuthConnect oauth, JobService jobs,
-            CallerContext caller) {
+            CallerContext caller, ConnectorRegistry connectors) {
+        this.connectors = connectors;
         this.connections = connections;
         this.events = events;
         this.oauth = oauth;
@@ -135,6 +140,23 @@ public class ConnectionResource {
         return Response.seeOther(oauth.authorize(caller.tenantId(), id, side)).build();
     }
 
+    @GET
+    @Path("/{id}/rate-limits")
+    @Operation(summary = "The connection's request budgets (R63)", description = "For the source and the ledger: "
+            + "the calls Ponte made to the vendor in the last minute and the 429s it was answered, the rate it spaces "
+            + "them to, and what the vendor last reported of its own limit (window limit, remaining, reset; "
+            + "Pipedrive also its daily allowance), null where its answers carry none. Counted by this instance "
+            + "since it started; `budget` is null before its first call.")
+    public List<RateLimitResponse> rateLimits(@PathParam("id") UUID id) {
+        ConnectionEntity c = connections.find(caller.tenantId(), id);
+        return List.of(rateLimit(c.id, Side.SOURCE, c.sourceSystem), rateLimit(c.id, Side.LEDGER, c.ledgerSystem));
+    }
+
+    private RateLimitResponse rateLimit(UUID id, Side side, String system) {
+        return new RateLimitResponse(side, system,
+                connectors.find(system, side).flatMap(connector -> connector.usage(id)).orElse(null));
+    }
+
     private ConnectionResponse view(ConnectionEntity c) {
         return new ConnectionResponse(c.id, c.name, c.sourceSystem, c.ledgerSystem, connections.flows(c),
                 connections.settings(c), c.status, c.activatedAt, c.credentials != null, jobs.isPaused(c.id),
@@ -158,6 +180,9 @@ public class ConnectionResource {
         ConnectionDraft toDraft() {
             return new ConnectionDraft(name, sourceSystem, ledgerSystem, flows, settings, credentials);
         }
+    }
+
+    public record RateLimitResponse(Side side, String system, RateBudget.Usage budget) {
     }
 
     @Schema(name = "Connection")

@@ -3,6 +3,7 @@ package dev.ponte.connector;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * One vendor's connector: the single bean of a vendor package ({@code connector.<vendor>}), found by its
@@ -50,6 +51,12 @@ public interface Connector {
 
     /** The port of one connection; see the lifecycle above. */
     Port open(ConnectionAccess connection);
+
+    /**
+     * What this JVM has seen of the connection's request budget at the vendor (R63); empty before its first call.
+     * {@code support.ConnectionClients} keeps one per connection for the connector.
+     */
+    Optional<RateBudget.Usage> usage(UUID connectionId);
 
     /** The side of a connection a system takes. */
     enum Side {

@@ -8,6 +8,9 @@
 (function () {
   var TEXT = {
     en: {
+      budgets: 'Request budgets at the vendors (last minute)', system: 'System', calls: 'Calls',
+      throttled: 'Refused for rate (429)', vendorSays: 'The vendor reports', remaining: 'left', daily: 'left today',
+      resets: 'resets', paced: 'Ponte keeps to', perSecond: '/s', noBudget: 'no calls yet', unreported: 'nothing',
       keyRefused: 'This API key was not accepted.', signedOut: 'Signed out.', noConnections: 'No connections yet.',
       open: 'Open', DRAFT: 'not enabled yet', ACTIVE: 'enabled', DISABLED: 'disabled',
       NEEDS_RECONNECT: 'needs reconnecting: its work is kept and syncs once it is reconnected',
@@ -33,16 +36,23 @@
       from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
     },
     pt: {
+      budgets: 'Limites de requisições nos fornecedores (último minuto)', system: 'Sistema', calls: 'Chamadas',
+      throttled: 'Recusadas por limite (429)', vendorSays: 'O fornecedor informa', remaining: 'restantes',
+      daily: 'restantes hoje', resets: 'renova', paced: 'o Ponte se limita a', perSecond: '/s',
+      noBudget: 'nenhuma chamada ainda', unreported: 'nada',
       keyRefused: 'Esta chave de API não foi aceita.', signedOut: 'Você saiu.', noConnections: 'Nenhuma conexão ainda.',
       open: 'Abrir', DRAFT: 'ainda não ativada', ACTIVE: 'ativada', DISABLED: 'desativada',
       NEEDS_RECONNECT: 'precisa ser reconectada: o trabalho fica guardado e sincroniza ao reconectar',
       paused: 'o trabalho está em espera', since: 'sincroniza o que foi ganho ou pago desde',
       nothingWaiting: 'Nada esperando.', noFailures: 'Nenhuma falha.', useThis: 'Usar este',
-      createNew: 'Criar um novo', retry: 'Tentar de novo', chosen: 'Pronto: o registro será sincronizado com a sua escolha.',
+      createNew: 'Criar um novo', retry: 'Tentar de novo',
+      chosen: 'Pronto: o registro será sincronizado com a sua escolha.',
       retried: 'Na fila de novo.', attempts: 'tentativas', waitingRetry: 'nova tentativa em',
-      gaveUp: 'espera por você', enabled: 'Ativada.', disabled: 'Desativada.', credentialsWork: 'As credenciais funcionam.',
+      gaveUp: 'espera por você', enabled: 'Ativada.', disabled: 'Desativada.',
+      credentialsWork: 'As credenciais funcionam.',
       runQueued: 'Execução na fila.', noRuns: 'Nenhuma execução ainda.', noHistory: 'Nada registrado ainda.',
-      noPreview: 'Nada neste período.', previewed: 'registros na prévia', truncated: 'há mais no período do que o mostrado',
+      noPreview: 'Nada neste período.', previewed: 'registros na prévia',
+      truncated: 'há mais no período do que o mostrado',
       created: 'criados', updated: 'atualizados', unchanged: 'sem mudança', conflicts: 'conflitos',
       skipped: 'ignorados', failedCount: 'com falha', failedRequest: 'Não foi possível falar com o Ponte.',
       signOut: 'Sair', signInTitle: 'Entrar',
@@ -60,15 +70,21 @@
       to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
     },
     it: {
+      budgets: 'Limiti di richieste presso i fornitori (ultimo minuto)', system: 'Sistema', calls: 'Chiamate',
+      throttled: 'Rifiutate per limite (429)', vendorSays: 'Il fornitore riporta', remaining: 'rimanenti',
+      daily: 'rimanenti oggi', resets: 'si azzera', paced: 'Ponte si limita a', perSecond: '/s',
+      noBudget: 'ancora nessuna chiamata', unreported: 'niente',
       keyRefused: 'Questa chiave API non è stata accettata.', signedOut: 'Disconnesso.',
       noConnections: 'Ancora nessuna connessione.', open: 'Apri', DRAFT: 'non ancora attivata', ACTIVE: 'attiva',
       DISABLED: 'disattivata',
       NEEDS_RECONNECT: 'da ricollegare: il lavoro resta in attesa e si sincronizza quando è ricollegata',
       paused: 'il lavoro è in attesa', since: 'sincronizza ciò che è vinto o pagato dal',
       nothingWaiting: 'Niente in attesa.', noFailures: 'Nessun errore.', useThis: 'Usa questo',
-      createNew: 'Creane uno nuovo', retry: 'Riprova ora', chosen: 'Fatto: il record viene sincronizzato con la tua scelta.',
+      createNew: 'Creane uno nuovo', retry: 'Riprova ora',
+      chosen: 'Fatto: il record viene sincronizzato con la tua scelta.',
       retried: 'Di nuovo in coda.', attempts: 'tentativi', waitingRetry: 'nuovo tentativo alle',
-      gaveUp: 'aspetta te', enabled: 'Attivata.', disabled: 'Disattivata.', credentialsWork: 'Le credenziali funzionano.',
+      gaveUp: 'aspetta te', enabled: 'Attivata.', disabled: 'Disattivata.',
+      credentialsWork: 'Le credenziali funzionano.',
       runQueued: 'Esecuzione in coda.', noRuns: 'Ancora nessuna esecuzione.', noHistory: 'Ancora niente registrato.',
       noPreview: 'Niente in questo periodo.', previewed: 'record in anteprima',
       truncated: 'nel periodo ce ne sono più di quelli mostrati', created: 'creati', updated: 'aggiornati',
@@ -238,6 +254,7 @@
       $('enable').hidden = c.status === 'ACTIVE';
       $('disable').hidden = c.status !== 'ACTIVE';
       loadReviews(id);
+      loadBudgets(id);
       loadRuns(id);
       loadHistory(id);
     });
@@ -311,6 +328,30 @@
       });
     }, { 'class': 'retry' }));
     return card;
+  }
+
+  function loadBudgets(id) {
+    api('GET', '/connections/' + id + '/rate-limits', null, function (sides) {
+      fill($('budget-rows'), sides.map(function (side) {
+        var b = side.budget;
+        if (!b) {
+          return row([side.system, t('noBudget'), '', '']);
+        }
+     
+      var calls = b.callsLastMinute + (b.pacedPerSecond ? ' (' + t('paced') + ' ' + b.pacedPerSecond + t('perSecond') + ')' : '');
+        var reported = [];
+        if (b.vendorRemaining !== null && b.vendorRemaining !== undefined) {
+          reported.push(b.vendorRemaining + (b.vendorLimit ? '/' + b.vendorLimit : '') + ' ' + t('remaining')
+            + (b.vendorResetAt ? ', ' + t('resets') + ' ' + when(b.vendorResetAt) : ''));
+        }
+        if (b.dailyRemaining !== null && b.dailyRemaining !== undefined) {
+          reported.push(b.dailyRemaining + ' ' + t('daily'));
+        }
+     
+      return row([side.system, calls, b.throttledLastMinute + (b.lastThrottledAt ? ' · ' + when(b.lastThrottledAt) : ''),
+          reported.length ? reported.join('; ') : t('unreported')]);
+      }), 'noBudget');
+    });
   }
 
   function loadRuns(id) {

@@ -87,6 +87,8 @@ class OperatorConsoleTest {
         eventually(() -> assertThat(text(page, "failures")).contains("pipedrive:deal:" + refused, "estoque")
                 .doesNotContain("pipedrive:deal:" + waiting));
 
+        eventually(() -> assertThat(text(page, "budget-rows")).contains("PIPEDRIVE", "left today", "CONTA_AZUL",
+                "Ponte keeps to 2000/s"));
         click(page, "button[data-candidate='" + chosen + "']");
         eventually(() -> assertThat(sales()).isEqualTo(1));
         assertThat(contaAzul().getString("vendas[0].idCliente")).isEqualTo(chosen);

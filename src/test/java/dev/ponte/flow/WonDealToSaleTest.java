@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.ponte.connection.ConnectionService;
+import dev.ponte.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -174,6 +175,34 @@ class WonDealToSaleTest {
         setStatus(deal, "won");
         eventually(() -> assertThat(sales()).isEqualTo(1));
         assertThat(contaAzul().getList("vendas[0].itens.nome")).containsExactly("Bolo");
+    }
+
+    @Test
+    void r63_theConnectionsRequestBudgetsAtBothVendorsAreVisible() {
+        PipedriveToContaAzul c = connect(Map.of());
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
+
+        var budgets = as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/rate-limits").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(budgets.getList("side")).containsExactly("SOURCE", "LEDGER");
+        assertThat(budgets.getList("system")).containsExactly("PIPEDRIVE", "CONTA_AZUL");
+        // Pipedrive reports its burst window and the company's daily allowance; Ponte does not pace it.
+        assertThat(budgets.getInt("[0].budget.callsLastMinute")).isPositive();
+        assertThat(budgets.getInt("[0].budget.vendorLimit")).isPositive();
+        assertThat(budgets.getInt("[0].budget.vendorRemaining")).isBetween(0, budgets.getInt("[0].budget.vendorLimit"));
+        assertThat(budgets.getInt("[0].budget.dailyRemaining")).isPositive();
+        assertThat(budgets.getString("[0].budget.vendorResetAt")).isNotNull();
+        assertThat(budgets.getString("[0].budget.pacedPerSecond")).isNull();
+        // Conta Azul's header names are not documented: Ponte's own pacing (the tests' lifted setting) and count.
+        assertThat(budgets.getInt("[1].budget.pacedPerSecond")).isEqualTo(2000);
+        assertThat(budgets.getInt("[1].budget.callsLastMinute")).isPositive();
+        assertThat(budgets.getInt("[1].budget.throttledLastMinute")).isZero();
+        assertThat(budgets.getString("[1].budget.vendorRemaining")).isNull();
+
+        as(Api.newTenant("Outra").key()).get("/api/v1/connections/" + c.connection + "/rate-limits").then()
+                .statusCode(404);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.ponte.connector.Connector;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookSubscription;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Arivo CRM as a source of deals. Credentials of a connection: {@code apiKey} (arivo.com.br/api_keys), and
@@ -34,10 +36,14 @@ public class ArivoConnector implements Connector {
 
     private final ArivoConfig config;
     private final ObjectMapper json;
-    private final ConnectionClients<Session> sessions = new ConnectionClients<>("Arivo", Session::api);
+    /** What remains and when it resets (epoch seconds), as the vendor's own node reads them [V]; no limit header. */
+    static final RateBudget.Headers RATE_HEADERS = new RateBudget.Headers(null, "x-ratelimit-remaining",
+            "x-ratelimit-reset", RateBudget.ResetUnit.EPOCH_SECONDS, null);
+    private final ConnectionClients<Session> sessions;
 
     public ArivoConnector(ArivoConfig config, ObjectMapper json) {
         this.config = config;
+        this.sessions = new ConnectionClients<>("Arivo", Session::api, config.requestsPerSecond(), RATE_HEADERS);
         this.json = json;
     }
 
@@ -80,14 +86,20 @@ public class ArivoConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String key = connection.credentials().get(ArivoSourcePort.API_KEY);
-        Session session = sessions.get(connection.connectionId(), key, () -> new Session(build(key),
+        Session session = sessions.get(connection.connectionId(), key, () -> new Session(build(key, sessions.budget(connection.connectionId())),
                 new RequestPacer("Arivo", config.requestsPerSecond(), MAX_PACING_WAIT)));
         return new ArivoSourcePort(session, connection, json, config.pageSize());
     }
 
-    private ArivoApi build(String key) {
+    private ArivoApi build(String key, RateBudget budget) {
         return RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
-                .header("Authorization", () -> key == null ? null : "Token token=" + key).build(ArivoApi.class);
+                .header("Authorization", () -> key == null ? null : "Token token=" + key).budget(budget)
+                .build(ArivoApi.class);
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return sessions.usage(connectionId);
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import dev.ponte.connector.CompanySource;
 import dev.ponte.connector.Connector;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.support.ConnectionClients;
 import dev.ponte.connector.support.RestClients;
 import jakarta.annotation.PreDestroy;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -31,7 +33,8 @@ public class CrmInCloudConnector implements Connector {
 
     private final CrmInCloudConfig config;
     private final Clock clock;
-    private final ConnectionClients<Client> clients = new ConnectionClients<>("CRM in Cloud", c -> c.api);
+    /** Neither paced nor reporting its limits (package-info): only the calls and 429s are counted. */
+    private final ConnectionClients<Client> clients = new ConnectionClients<>("CRM in Cloud", c -> c.api, null, null);
 
     public CrmInCloudConnector(CrmInCloudConfig config, Instance<Clock> clock) {
         this.config = config;
@@ -87,21 +90,27 @@ public class CrmInCloudConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String apiKey = connection.credentials().get(CrmInCloudSourcePort.API_KEY);
-        Client client = clients.get(connection.connectionId(), apiKey, () -> build(apiKey));
+        Client client = clients.get(connection.connectionId(), apiKey,
+                () -> build(apiKey, clients.budget(connection.connectionId())));
         return new CrmInCloudSourcePort(client, clock);
     }
 
     /** The connection's current token goes on every request that has one (the login call goes without). */
-    private Client build(String apiKey) {
+    private Client build(String apiKey, RateBudget budget) {
         AtomicReference<Client> built = new AtomicReference<>();
         Client client = new Client(apiKey, RestClients.to(config.apiUrl(), config.timeout())
                 .header("Authorization", () -> {
                     String token = built.get() == null ? null : built.get().token;
                     return token == null ? null : "Bearer " + token;
                 })
-                .build(CrmInCloudApi.class));
+                .budget(budget).build(CrmInCloudApi.class));
         built.set(client);
         return client;
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return clients.usage(connectionId);
     }
 
     @PreDestroy

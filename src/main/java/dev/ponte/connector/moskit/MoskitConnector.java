@@ -7,6 +7,7 @@ import dev.ponte.connector.CustomFieldLabels;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.support.ConnectionClients;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Moskit CRM as a source of won deals (R1–R18). Credentials of a connection: {@code apikey} (Moskit: Marketplace ›
@@ -35,10 +37,17 @@ public class MoskitConnector implements Connector {
 
     private final MoskitConfig config;
     private final ObjectMapper json;
-    private final ConnectionClients<Session> clients = new ConnectionClients<>("Moskit", Session::api);
+    /**
+     * The per-minute pair of the v2 rate-limit headers [C]; no reset: {@code ratelimit-reset} follows the per-second
+     * window.
+     */
+    static final RateBudget.Headers RATE_HEADERS = new RateBudget.Headers("x-ratelimit-limit-minute",
+            "x-ratelimit-remaining-minute", null, RateBudget.ResetUnit.SECONDS_FROM_NOW, null);
+    private final ConnectionClients<Session> clients;
 
     public MoskitConnector(MoskitConfig config, ObjectMapper json) {
         this.config = config;
+        this.clients = new ConnectionClients<>("Moskit", Session::api, config.requestsPerSecond(), RATE_HEADERS);
         this.json = json;
     }
 
@@ -85,15 +94,20 @@ public class MoskitConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String key = connection.credentials().get(MoskitSourcePort.API_KEY);
-        Session session = clients.get(connection.connectionId(), key, () -> new Session(build(key),
+        Session session = clients.get(connection.connectionId(), key, () -> new Session(build(key, clients.budget(connection.connectionId())),
                 new RequestPacer("Moskit", config.requestsPerSecond(), MAX_PACING_WAIT),
                 new MoskitReference(config.referenceDataTtl())));
         return new MoskitSourcePort(session.api(), session.pacer(), session.reference(), connection, json);
     }
 
-    private MoskitApi build(String key) {
+    private MoskitApi build(String key, RateBudget budget) {
         return RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
-                .header("apikey", () -> key).build(MoskitApi.class);
+                .header("apikey", () -> key).budget(budget).build(MoskitApi.class);
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return clients.usage(connectionId);
     }
 
     @PreDestroy

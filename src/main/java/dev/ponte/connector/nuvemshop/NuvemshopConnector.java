@@ -8,6 +8,7 @@ import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.OrderSource;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.WebhookInbound;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Nuvemshop as a source of paid orders, connected by installing Ponte's app in the store (OAuth2 authorization code,
@@ -48,11 +50,15 @@ public class NuvemshopConnector implements Connector, OAuth2Connect, AppWebhooks
 
     private final NuvemshopConfig config;
     private final ObjectMapper json;
-    private final ConnectionClients<Session> sessions = new ConnectionClients<>("Nuvemshop", Session::api);
+    /** The leaky bucket's size, what remains, and milliseconds until it is empty [V README]. */
+    static final RateBudget.Headers RATE_HEADERS = new RateBudget.Headers("x-rate-limit-limit",
+            "x-rate-limit-remaining", "x-rate-limit-reset", RateBudget.ResetUnit.MILLIS_FROM_NOW, null);
+    private final ConnectionClients<Session> sessions;
     private final NuvemshopAuthApi auth;
 
     public NuvemshopConnector(NuvemshopConfig config, ObjectMapper json) {
         this.config = config;
+        this.sessions = new ConnectionClients<>("Nuvemshop", Session::api, config.requestsPerSecond(), RATE_HEADERS);
         this.json = json;
         this.auth = RestClients.to(config.authUrl(), config.timeout())
                 .header("User-Agent", config::userAgent).build(NuvemshopAuthApi.class);
@@ -139,17 +145,22 @@ public class NuvemshopConnector implements Connector, OAuth2Connect, AppWebhooks
     @Override
     public Port open(ConnectionAccess connection) {
         String token = connection.credentials().get(NuvemshopSourcePort.ACCESS_TOKEN);
-        Session session = sessions.get(connection.connectionId(), token, () -> new Session(build(token),
+        Session session = sessions.get(connection.connectionId(), token, () -> new Session(build(token, sessions.budget(connection.connectionId())),
                 new RequestPacer("Nuvemshop", config.requestsPerSecond(), MAX_PACING_WAIT)));
         return new NuvemshopSourcePort(session, connection, json, config.clientSecret().orElse(null),
                 Math.min(200, Math.max(1, config.pageSize())));
     }
 
     /** {@code Authentication: bearer <token>}: the header is named so, lower-case {@code bearer} [V README]. */
-    private NuvemshopApi build(String token) {
+    private NuvemshopApi build(String token, RateBudget budget) {
         return RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
                 .header("Authentication", () -> token == null ? null : "bearer " + token)
-                .header("User-Agent", config::userAgent).build(NuvemshopApi.class);
+                .header("User-Agent", config::userAgent).budget(budget).build(NuvemshopApi.class);
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return sessions.usage(connectionId);
     }
 
     @PreDestroy

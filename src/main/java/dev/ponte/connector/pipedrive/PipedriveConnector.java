@@ -7,6 +7,7 @@ import dev.ponte.connector.DealFields;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.connector.WebhookSubscription;
 import dev.ponte.connector.support.ConnectionClients;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Pipedrive as a source of deals (R1–R19). Credentials of a connection: {@code apiToken} (an admin user's API
@@ -32,7 +34,12 @@ public class PipedriveConnector implements Connector {
 
     private final PipedriveConfig config;
     private final ObjectMapper json;
-    private final ConnectionClients<Client> clients = new ConnectionClients<>("Pipedrive", Client::api);
+    /** x-ratelimit-* of the 2-second burst window (reset in seconds) and the company's daily allowance [V README]. */
+    static final RateBudget.Headers RATE_HEADERS = new RateBudget.Headers("x-ratelimit-limit",
+            "x-ratelimit-remaining", "x-ratelimit-reset", RateBudget.ResetUnit.SECONDS_FROM_NOW, "x-daily-requests-left");
+    /** Not paced ahead of a 429 (package-info). */
+    private final ConnectionClients<Client> clients = new ConnectionClients<>("Pipedrive", Client::api, null,
+            RATE_HEADERS);
 
     public PipedriveConnector(PipedriveConfig config, ObjectMapper json) {
         this.config = config;
@@ -77,15 +84,20 @@ public class PipedriveConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String token = connection.credentials().get(PipedriveSourcePort.API_TOKEN);
-        Client client = clients.get(connection.connectionId(), token,
-                () -> new Client(build(token), new ReferenceData(config.referenceDataTtl())));
+        Client client = clients.get(connection.connectionId(), token, () -> new Client(
+                build(token, clients.budget(connection.connectionId())), new ReferenceData(config.referenceDataTtl())));
         return new PipedriveSourcePort(client.api(), client.reference(), connection, json);
     }
 
     /** The header form of the token keeps it out of URLs and access logs (the query-parameter form would not). */
-    private PipedriveApi build(String token) {
+    private PipedriveApi build(String token, RateBudget budget) {
         return RestClients.to(config.apiUrl(), config.timeout()).poolSize(config.maxConnections())
-                .header("x-api-token", () -> token).build(PipedriveApi.class);
+                .header("x-api-token", () -> token).budget(budget).build(PipedriveApi.class);
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return clients.usage(connectionId);
     }
 
     @PreDestroy

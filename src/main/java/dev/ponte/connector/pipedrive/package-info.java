@@ -23,8 +23,10 @@
  *       ({@code PipedriveSourcePort}, research-notes §2).</li>
  *   <li>Rate limits: 429 with {@code Retry-After}, else {@code x-ratelimit-reset} read as the seconds until the
  *       2-second burst window reopens [I: {@code PipedriveFailures.retryAfter}]; Ponte does not pace Pipedrive calls
- *       ahead of a 429 and does not read {@code x-daily-requests-left} [I: a webhook-driven deal costs a handful of
- *       reads, far below the daily budget].</li>
+ *       ahead of a 429 [I: a webhook-driven deal costs a handful of reads, far below the daily budget], but shows
+ *       {@code x-ratelimit-limit}/{@code -remaining}/{@code -reset} and {@code x-daily-requests-left} as the
+ *       connection's budget (R63, {@code PipedriveConnector.RATE_HEADERS}) [V: names; the numbers' exact meaning,
+ *       e.g. whether the daily count is in requests or tokens, is I].</li>
  *   <li>Errors: {@code {success:false, error, error_info}} [V]; the message is {@code error}.</li>
  * </ul>
  */

@@ -6,6 +6,7 @@ import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.ItemCatalog;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RequestPacer;
 import dev.ponte.connector.support.ConnectionClients;
 import dev.ponte.connector.support.RestClients;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +45,8 @@ public class RevisoConnector implements Connector {
 
     private final RevisoConfig config;
     private final int pageSize;
-    private final ConnectionClients<Session> sessions = new ConnectionClients<>("Reviso", Session::api);
+    /** Its rate-limit headers are not published (package-info): Ponte's calls and the 429s are counted. */
+    private final ConnectionClients<Session> sessions;
 
     @Inject
     public RevisoConnector(RevisoConfig config) {
@@ -53,6 +56,7 @@ public class RevisoConnector implements Connector {
     /** Tests shrink the page size to exercise paging with a handful of records. */
     RevisoConnector(RevisoConfig config, int pageSize) {
         this.config = config;
+        this.sessions = new ConnectionClients<>("Reviso", Session::api, config.requestsPerSecond(), null);
         this.pageSize = pageSize;
     }
 
@@ -93,10 +97,16 @@ public class RevisoConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         Session session = sessions.get(connection.connectionId(), () -> new Session(
-                RestClients.to(config.apiUrl(), config.timeout()).build(RevisoApi.class),
+                RestClients.to(config.apiUrl(), config.timeout()).budget(sessions.budget(connection.connectionId()))
+                        .build(RevisoApi.class),
                 new RequestPacer("Reviso", config.requestsPerSecond(), MAX_PACING_WAIT),
                 new ConcurrentHashMap<>()));
         return new RevisoLedgerPort(session, connection, config.appSecretToken().orElse(null), pageSize);
+    }
+
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return sessions.usage(connectionId);
     }
 
     @PreDestroy

@@ -1,8 +1,11 @@
 package dev.ponte.connector.support;
 
+import dev.ponte.connector.RateBudget;
 import io.quarkus.logging.Log;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -11,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * What a connector keeps per connection id in this JVM: its REST client and whatever else the connection's ports
  * share (a pacer, a lock, caches), so that opening a port per job is cheap. Rebuilt, and the old client closed, when
- * the credentials it was built from change; all closed when the connector is ({@code @PreDestroy}).
+ * the credentials it was built from change; all closed when the connector is ({@code @PreDestroy}). Beside it, the
+ * connection's {@link RateBudget}, which outlives a rebuilt client: register it on the client
+ * ({@link RestClients.Builder#budget}) and the API shows it.
  *
  * @param <S> what one connection keeps
  */
@@ -19,15 +24,35 @@ public final class ConnectionClients<S> {
 
     private final String vendor;
     private final Function<S, Object> client;
+    private final Integer pacedPerSecond;
+    private final RateBudget.Headers rateHeaders;
     private final Map<UUID, Kept<S>> kept = new ConcurrentHashMap<>();
+    private final Map<UUID, RateBudget> budgets = new ConcurrentHashMap<>();
 
     private record Kept<S>(Object key, S session) {
     }
 
-    /** {@code client}: the REST client in what is kept, closed when it is replaced or at shutdown. */
-    public ConnectionClients(String vendor, Function<S, Object> client) {
+    /**
+     * {@code client}: the REST client in what is kept, closed when it is replaced or at shutdown;
+     * {@code pacedPerSecond} and {@code rateHeaders}: as in {@link RateBudget}, each null where there is none.
+     */
+    public ConnectionClients(String vendor, Function<S, Object> client, Integer pacedPerSecond,
+            RateBudget.Headers rateHeaders) {
         this.vendor = vendor;
         this.client = client;
+        this.pacedPerSecond = pacedPerSecond;
+        this.rateHeaders = rateHeaders;
+    }
+
+    /** The connection's request budget, counted across rebuilt clients (real time: tests move the app's Clock). */
+    public RateBudget budget(UUID connectionId) {
+        return budgets.computeIfAbsent(connectionId, id -> new RateBudget(pacedPerSecond, rateHeaders,
+                Clock.systemUTC()));
+    }
+
+    /** What the connection's budget shows; empty before its first call in this JVM. */
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return Optional.ofNullable(budgets.get(connectionId)).map(RateBudget::usage);
     }
 
     /**

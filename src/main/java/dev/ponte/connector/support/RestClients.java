@@ -1,8 +1,10 @@
 package dev.ponte.connector.support;
 
+import dev.ponte.connector.RateBudget;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseFilter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,8 @@ import org.jboss.resteasy.reactive.client.api.QuarkusRestClientProperties;
 
 /**
  * Builds a vendor's REST client the way every connector does: base URL, one timeout for connecting and reading, an
- * optional connection pool size, and an optional header computed per request (a token, which then stays out of URLs
- * and access logs).
+ * optional connection pool size, an optional header computed per request (a token, which then stays out of URLs
+ * and access logs), and the connection's {@link RateBudget} told of every answer.
  */
 public final class RestClients {
 
@@ -45,6 +47,13 @@ public final class RestClients {
         /** Sets header {@code name} on every request to what {@code value} answers then; none when it answers null. */
         public Builder header(String name, Supplier<String> value) {
             builder.register(new Header(name, value));
+            return this;
+        }
+
+        /** Tells {@code budget} of every answer: its status and the vendor's rate-limit headers. */
+        public Builder budget(RateBudget budget) {
+            builder.register((ClientResponseFilter) (request, response) -> budget.answered(response.getStatus(),
+                    response::getHeaderString));
             return this;
         }
 

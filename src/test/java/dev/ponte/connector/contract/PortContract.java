@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ponte.connector.Connector;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.TransientFailure;
 import dev.ponte.support.MemoryAccess;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@link #credentials()}: credentials the sandbox accepts (obtained by OAuth2 where the vendor connects so);</li>
  *   <li>{@link #refusedCredentials()}: credentials of the right shape the sandbox refuses;</li>
  *   <li>{@link #read(Port)}: one read that calls the vendor (a lookup, never a write);</li>
- *   <li>optionally {@link #serverErrorsAReadAbsorbs()}: how many 5xx answers in a row a read tries again in place.</li>
+ *   <li>optionally {@link #serverErrorsAReadAbsorbs()}: how many 5xx answers in a row a read tries again in place;</li>
+ *   <li>optionally {@link #reportsItsBudget()}: whether the vendor's answers carry its remaining budget.</li>
  * </ul>
  */
 public abstract class PortContract {
@@ -47,6 +49,11 @@ public abstract class PortContract {
     /** How many 5xx answers in a row the connector's read tries again in place before it fails; none by default. */
     protected int serverErrorsAReadAbsorbs() {
         return 0;
+    }
+
+    /** Whether the vendor's answers carry what remains of its rate limit (headers its package names). */
+    protected boolean reportsItsBudget() {
+        return false;
     }
 
     @BeforeEach
@@ -114,6 +121,27 @@ public abstract class PortContract {
         assertThatThrownBy(() -> read(port)).isInstanceOfSatisfying(TransientFailure.class,
                 f -> assertThat(f.retryAfter()).contains(Duration.ofSeconds(30)));
         read(port);
+    }
+
+    @Test
+    void countsItsCallsAndTheVendorsRefusalsInTheConnectionsBudget() {
+        MemoryAccess connection = new MemoryAccess(credentials());
+        Port port = connector().open(connection);
+        read(port);
+        sandbox().faults(Map.of("next_429", 1, "retry_after_seconds", 30));
+        assertThatThrownBy(() -> read(port)).isInstanceOf(TransientFailure.class);
+
+        RateBudget.Usage usage = connector().usage(connection.connectionId()).orElseThrow();
+        assertThat(usage.callsLastMinute()).isGreaterThanOrEqualTo(2);
+        assertThat(usage.throttledLastMinute()).isEqualTo(1);
+        assertThat(usage.lastThrottledAt()).isNotNull();
+        if (reportsItsBudget()) {
+            assertThat(usage.vendorRemaining()).isNotNull().isNotNegative();
+            assertThat(usage.reportedAt()).isNotNull();
+        } else {
+            assertThat(usage.vendorRemaining()).isNull();
+        }
+        assertThat(connector().usage(new MemoryAccess(credentials()).connectionId())).isEmpty();
     }
 
     @Test

@@ -47,4 +47,9 @@ class NuvemshopPortContractTest extends PortContract {
     protected void read(Port port) {
         ((OrderSource) port).order("1");
     }
+
+    @Override
+    protected boolean reportsItsBudget() {
+        return true;
+    }
 }

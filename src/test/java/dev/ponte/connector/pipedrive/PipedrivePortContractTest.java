@@ -40,4 +40,9 @@ class PipedrivePortContractTest extends PortContract {
     protected void read(Port port) {
         ((DealSource) port).deal("1");
     }
+
+    @Override
+    protected boolean reportsItsBudget() {
+        return true;
+    }
 }

@@ -6,6 +6,7 @@ import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.DealSource;
 import dev.ponte.connector.OAuth2Connect;
 import dev.ponte.connector.Port;
+import dev.ponte.connector.RateBudget;
 import dev.ponte.connector.RejectedFailure.FieldError;
 import dev.ponte.connector.WebhookInbound;
 import dev.ponte.model.Deal;
@@ -85,6 +86,12 @@ public class TestCrmConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         return new TestCrmPort(connection);
+    }
+
+    /** Its deals are in memory: no vendor calls to count. */
+    @Override
+    public Optional<RateBudget.Usage> usage(UUID connectionId) {
+        return Optional.empty();
     }
 
     private final class TestCrmPort implements Port, DealSource, WebhookInbound {

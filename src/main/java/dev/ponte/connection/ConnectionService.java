@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -378,6 +379,16 @@ public class ConnectionService implements ScheduleSource {
         } else if (ledger.isEmpty()) {
             violations.add(new InvalidInputException.Violation("ledgerSystem", "field.oneOf",
                     registry.systems(Side.LEDGER)));
+        }
+        if (draft.credentials() != null) {
+            Stream.of(source, ledger).flatMap(Optional::stream).flatMap(k -> k.credentialFields().stream())
+                    .filter(f -> f.minLength() > 0).forEach(f -> {
+                        String value = draft.credentials().get(f.name());
+                        if (value != null && value.strip().length() < f.minLength()) {
+                            violations.add(new InvalidInputException.Violation("credentials." + f.name(),
+                                    "field.minText", f.minLength()));
+                        }
+                    });
         }
         List<String> flows = draft.flows() == null ? List.of() : draft.flows();
         ObjectNode settings;

@@ -66,7 +66,14 @@ public interface Connector {
         LEDGER
     }
 
-    /** A credential a person gives: its key in the connection's {@code credentials}, and what it is. */
-    record CredentialField(String name, String description) {
+    /**
+     * A credential a person gives: its key in the connection's {@code credentials}, what it is, and the fewest
+     * characters it may have (0: any), checked when the connection is saved.
+     */
+    record CredentialField(String name, String description, int minLength) {
+
+        public CredentialField(String name, String description) {
+            this(name, description, 0);
+        }
     }
 }

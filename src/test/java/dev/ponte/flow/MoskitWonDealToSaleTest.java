@@ -242,6 +242,25 @@ class MoskitWonDealToSaleTest {
     }
 
     @Test
+    void r16_aWebhookSecretTooShortToBeUnguessableIsRefusedWhenSaved() {
+        var tenant = dev.ponte.support.Api.newTenant("Curta");
+        for (String secret : List.of("curta", "               x   ")) {
+            as(tenant.key()).header("Accept-Language", "pt-BR").body(Map.of("name", "Moskit → Conta Azul",
+                    "sourceSystem", "MOSKIT", "ledgerSystem", "CONTA_AZUL", "flows", List.of("WonDealToSale"),
+                    "credentials", Map.of("apikey", MoskitSeeds.API_KEY, "webhookSecret", secret)))
+                    .post("/api/v1/connections").then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("credentials.webhookSecret"))
+                    .body("errors[0].message", equalTo("Deve ter pelo menos 16 caracteres."));
+        }
+        MoskitToContaAzul c = connect(boundToCnpj());
+        as(c.tenant.key()).body(Map.of("name", "Moskit → Conta Azul", "sourceSystem", "MOSKIT", "ledgerSystem",
+                "CONTA_AZUL", "flows", List.of("WonDealToSale"), "settings", boundToCnpj(),
+                "credentials", Map.of("webhookSecret", "short"))).put("/api/v1/connections/" + c.connection)
+                .then().statusCode(422).body("errors[0].field", equalTo("credentials.webhookSecret"));
+        assertThat(c.webhookUrl()).contains(MoskitSeeds.SECRET);
+    }
+
+    @Test
     void r16_aDeliveryWithoutTheSecretIsRefused() {
         MoskitToContaAzul c = connect(boundToCnpj());
         long deal = deal("Venda", 1000, acme("Acme", CNPJ), null);

@@ -77,7 +77,7 @@ public class MoskitConnector implements Connector {
                 new CredentialField(MoskitSourcePort.WEBHOOK_SECRET, "A random secret of at least "
                         + MoskitSourcePort.MIN_SECRET_LENGTH + " characters; the webhook URL to paste in Moskit "
                         + "(Marketplace › Webhooks, event \"Edição no status de negócio\") is "
-                        + "<Ponte>/hooks/<connection id>?secret=<this secret>"));
+                        + "<Ponte>/hooks/<connection id>?secret=<this secret>", MoskitSourcePort.MIN_SECRET_LENGTH));
     }
 
     @Override

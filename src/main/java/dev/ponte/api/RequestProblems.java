@@ -60,13 +60,6 @@ public class RequestProblems {
     private void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String uri = request.uri();
-        if (ctx.normalizedPath().startsWith("/q/metrics") && !metricsKey(request.getHeader("Authorization"))) {
-            Messages m = messages(ctx);
-            ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            send(ctx, new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,
-                    m.get("problem.unauthorized.metrics"), null));
-            return;
-        }
         if (uri.length() > MAX_URI) {
             Messages m = messages(ctx);
             send(ctx, new Problem("urn:ponte:problem:uri-too-long", m.get("problem.uriTooLong"), 414,
@@ -78,6 +71,14 @@ public class RequestProblems {
             Messages m = messages(ctx);
             send(ctx, new Problem("urn:ponte:problem:malformed-uri", m.get("problem.uri"), 400,
                     m.get("problem.uri.detail"), List.of(new Problem.FieldProblem(faultAt(uri), m.get("field.uri")))));
+            return;
+        }
+        // The path is decoded here, so only once it is known to parse (above).
+        if (ctx.normalizedPath().startsWith("/q/metrics") && !metricsKey(request.getHeader("Authorization"))) {
+            Messages m = messages(ctx);
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            send(ctx, new Problem("urn:ponte:problem:unauthorized", m.get("problem.unauthorized"), 401,
+                    m.get("problem.unauthorized.metrics"), null));
             return;
         }
         String length = request.getHeader("Content-Length");

@@ -52,8 +52,12 @@ public final class RestClients {
 
         /** Tells {@code budget} of every answer: its status and the vendor's rate-limit headers. */
         public Builder budget(RateBudget budget) {
-            builder.register((ClientResponseFilter) (request, response) -> budget.answered(response.getStatus(),
-                    response::getHeaderString));
+            builder.register((ClientResponseFilter) (request, response) -> {
+                // A dropped connection comes through here too, without headers: it is no answer.
+                if (response.getHeaders() != null) {
+                    budget.answered(response.getStatus(), response::getHeaderString);
+                }
+            });
             return this;
         }
 

@@ -157,6 +157,17 @@ public class ConnectionResource {
                 connectors.find(system, side).flatMap(connector -> connector.usage(id)).orElse(null));
     }
 
+    @GET
+    @Path("/{id}/oauth/consent-link")
+    @Operation(summary = "The OAuth2 consent page's address", description = "What `…/oauth/authorize` redirects to, "
+            + "as JSON, for a page that sends the person there itself (the console); valid for a short while, once.")
+    public ConsentLink consentLink(@PathParam("id") UUID id, @QueryParam("side") String side) {
+        return new ConsentLink(oauth.authorize(caller.tenantId(), id, side));
+    }
+
+    public record ConsentLink(@Schema(description = "The vendor's consent page") java.net.URI url) {
+    }
+
     private ConnectionResponse view(ConnectionEntity c) {
         return new ConnectionResponse(c.id, c.name, c.sourceSystem, c.ledgerSystem, connections.flows(c),
                 connections.settings(c), c.status, c.activatedAt, c.credentials != null, jobs.isPaused(c.id),

@@ -3,8 +3,13 @@ package dev.ponte.api;
 import dev.ponte.connection.OAuthConnect;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,8 +28,18 @@ public class OAuthResource {
     }
 
     @GET
-    @Operation(summary = "OAuth2 callback", description = "Exchanges the code and stores the tokens encrypted.")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth2 callback", description = "Exchanges the code and stores the tokens encrypted. A "
+            + "browser (asking for text/html) is sent on to the console's page of the connection.")
     public Map<String, Object> callback(@QueryParam("code") String code, @QueryParam("state") String state) {
         return Map.of("connectionId", oauth.callback(code, state), "connected", true);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML + ";qs=0.5")
+    @Operation(hidden = true)
+    public Response callbackInBrowser(@QueryParam("code") String code, @QueryParam("state") String state) {
+        UUID connection = oauth.callback(code, state);
+        return Response.seeOther(URI.create("/console/?connected=" + connection)).build();
     }
 }

@@ -8,6 +8,7 @@
 (function () {
   var TEXT = {
     en: {
+      connect: 'Connect', connected: 'Connected: the credentials are stored.',
       budgets: 'Request budgets at the vendors (last minute)', system: 'System', calls: 'Calls',
       throttled: 'Refused for rate (429)', vendorSays: 'The vendor reports', remaining: 'left', daily: 'left today',
       resets: 'resets', paced: 'Ponte keeps to', perSecond: '/s', noBudget: 'no calls yet', unreported: 'nothing',
@@ -36,6 +37,7 @@
       from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
     },
     pt: {
+      connect: 'Conectar', connected: 'Conectado: as credenciais foram guardadas.',
       budgets: 'Limites de requisições nos fornecedores (último minuto)', system: 'Sistema', calls: 'Chamadas',
       throttled: 'Recusadas por limite (429)', vendorSays: 'O fornecedor informa', remaining: 'restantes',
       daily: 'restantes hoje', resets: 'renova', paced: 'o Ponte se limita a', perSecond: '/s',
@@ -70,6 +72,7 @@
       to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
     },
     it: {
+      connect: 'Collega', connected: 'Collegato: le credenziali sono salvate.',
       budgets: 'Limiti di richieste presso i fornitori (ultimo minuto)', system: 'Sistema', calls: 'Chiamate',
       throttled: 'Rifiutate per limite (429)', vendorSays: 'Il fornitore riporta', remaining: 'rimanenti',
       daily: 'rimanenti oggi', resets: 'si azzera', paced: 'Ponte si limita a', perSecond: '/s',
@@ -113,6 +116,8 @@
 
   var KEY = 'ponte.apiKey';
   var current = null;
+  /** The systems by name, from the catalog: whether each connects by OAuth2 consent, and its label. */
+  var systems = {};
 
   function $(id) {
     return document.getElementById(id);
@@ -224,17 +229,22 @@
   }
 
   function loadConnections() {
-    api('GET', '/connections', null, function (list) {
-      $('sign-in').hidden = true;
-      $('app').hidden = false;
-      $('sign-out').hidden = false;
-      fill($('connection-rows'), list.map(function (c) {
-        return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
-          button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
-      }), 'noConnections');
-      if (current) {
-        openConnection(current);
-      }
+    api('GET', '/catalog/systems', null, function (catalog) {
+      catalog.forEach(function (system) {
+        systems[system.system] = system;
+      });
+      api('GET', '/connections', null, function (list) {
+        $('sign-in').hidden = true;
+        $('app').hidden = false;
+        $('sign-out').hidden = false;
+        fill($('connection-rows'), list.map(function (c) {
+          return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
+            button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
+        }), 'noConnections');
+        if (current) {
+          openConnection(current);
+        }
+      });
     });
   }
 
@@ -251,12 +261,28 @@
         state.push(t('since') + ' ' + when(c.activatedAt));
       }
       $('connection-state').textContent = state.join(' · ');
+      showConsents(c);
       $('enable').hidden = c.status === 'ACTIVE';
       $('disable').hidden = c.status !== 'ACTIVE';
       loadReviews(id);
       loadBudgets(id);
       loadRuns(id);
       loadHistory(id);
+    });
+  }
+
+  /** A button per side that connects by OAuth2: the vendor's consent page, and back to this page. */
+  function showConsents(c) {
+    var consents = $('consents');
+    consents.textContent = '';
+    [['SOURCE', c.sourceSystem], ['LEDGER', c.ledgerSystem]].forEach(function (side) {
+      var system = systems[side[1]];
+      if (system && system.oauth) {
+        consents.appendChild(button(t('connect') + ' ' + system.label, function () {
+          api('GET', '/connections/' + c.id + '/oauth/consent-link?side=' + side[0].toLowerCase(), null,
+            function (link) { window.location.href = link.url; });
+        }, { 'data-oauth': side[0] }));
+      }
     });
   }
 
@@ -439,6 +465,13 @@
       event.preventDefault();
       preview();
     });
+    // Back from a vendor's consent page (OAuth2 callback): open the connection just connected.
+    var connected = /[?&]connected=([0-9a-f-]+)/.exec(window.location.search);
+    if (connected) {
+      current = connected[1];
+      history.replaceState(null, '', window.location.pathname);
+      notify(t('connected'));
+    }
     if (sessionStorage.getItem(KEY)) {
       loadConnections();
     }

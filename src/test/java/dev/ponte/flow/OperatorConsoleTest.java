@@ -14,6 +14,7 @@ import static dev.ponte.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ponte.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -140,6 +141,34 @@ class OperatorConsoleTest {
                 .extract().<String>path("status")).isEqualTo("DISABLED");
         assertThat(as(theirs.tenant.key()).get("/api/v1/connections/" + theirs.connection).then().statusCode(200)
                 .extract().<String>path("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aPersonConnectsTheLedgerThroughItsConsentPageAndComesBackToTheConnection() throws Exception {
+        Api.Tenant tenant = Api.newTenant("Loja " + java.util.UUID.randomUUID());
+        java.util.UUID connection = Api.newConnection(tenant, Map.of("flows", java.util.List.of("WonDealToSale"),
+                "settings", Map.of("taxIdField", PipedriveToContaAzul.CNPJ_FIELD),
+                "credentials", Map.of("apiToken", PipedriveToContaAzul.ADMIN_TOKEN)));
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(422);
+
+        HtmlPage page = browser.getPage(console);
+        signIn(page, tenant.key());
+        eventually(() -> assertThat((Object) page.querySelector("button[data-connection='" + connection + "']"))
+                .isNotNull());
+        click(page, "button[data-connection='" + connection + "']");
+        eventually(() -> assertThat(text(page, "consents")).isEqualTo("Connect Conta Azul"));
+        click(page, "button[data-oauth='LEDGER']");
+
+        // The browser went to the sandbox's consent page, which consents at once, and back through the callback.
+        eventually(() -> {
+            HtmlPage back = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+            assertThat(back.getUrl().getPath()).isEqualTo("/console/");
+            assertThat(text(back, "notice")).isEqualTo("Connected: the credentials are stored.");
+            assertThat(text(back, "connection-title")).contains("PIPEDRIVE → CONTA_AZUL");
+        });
+        as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(200);
+        assertThat(given().urlEncodingEnabled(false).get("/oauth/callback?code=x&state=y").then().extract()
+                .contentType()).startsWith("application/problem+json");
     }
 
     @Test

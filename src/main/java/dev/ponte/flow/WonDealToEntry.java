@@ -168,28 +168,16 @@ abstract class WonDealToEntry implements JobHandler, WonDeals {
     @Override
     public Preview preview(ConnectionView connection, Deal deal, Backfill range) {
         Preview.Steps steps = previewOf(connection, deal);
-        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Optional.of(range));
-        if (notCaptured.isPresent()) {
-            return steps.skip(notCaptured.get());
-        }
-        Optional<String> linked = once.linked(connection.id(), action(), WonDeals.captureKey(connection, deal));
-        if (linked.isPresent()) {
-            return steps.end(Preview.Outcome.REUSE, "a " + action() + " (" + linked.get()
-                    + ") was already created for this deal");
-        }
-        if (!deal.hasValue()) {
-            return steps.skip("the deal has no value");
-        }
-        Optional<Party> customer = matching.dealCustomer(connection, deal, steps::add);
-        if (customer.isEmpty()) {
-            return steps.skip("the deal has neither a company nor a contact");
+        WonDeals.PreviewStart start = WonDeals.previewStart(steps, connection, deal, range, once, matching, action());
+        if (start.ended() != null) {
+            return start.ended();
         }
         try {
             EntryMapping mapping = mapping(connection);
             FinancialLedger ledger = connections.ledger(connection.id(), FinancialLedger.class);
-            Values values = values(connection, deal, customer.get());
+            Values values = values(connection, deal, start.customer());
             Draft draft = draft(connection, mapping, values, deal, ledger);
-            Counterparty counterparty = counterparty(mapping, values, customer.get());
+            Counterparty counterparty = counterparty(mapping, values, start.customer());
             steps.add(counterparty.customer()
                     ? matching.previewParty(connection, "customer", PartyBook.customers(customers(connection)),
                             counterparty.party())

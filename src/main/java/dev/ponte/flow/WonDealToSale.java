@@ -229,24 +229,13 @@ public class WonDealToSale implements JobHandler, WonDeals {
     @Override
     public Preview preview(ConnectionView connection, Deal deal, Backfill range) {
         Preview.Steps steps = previewOf(connection, deal);
-        Optional<String> notCaptured = WonDeals.notCaptured(connection, deal, Optional.of(range));
-        if (notCaptured.isPresent()) {
-            return steps.skip(notCaptured.get());
-        }
-        Optional<String> linked = once.linked(connection.id(), "sale", WonDeals.captureKey(connection, deal));
-        if (linked.isPresent()) {
-            return steps.end(Preview.Outcome.REUSE, "a sale (" + linked.get() + ") was already created for this deal");
-        }
-        if (!deal.hasValue()) {
-            return steps.skip("the deal has no value");
-        }
-        Optional<Party> customer = matching.dealCustomer(connection, deal, steps::add);
-        if (customer.isEmpty()) {
-            return steps.skip("the deal has neither a company nor a contact");
+        WonDeals.PreviewStart start = WonDeals.previewStart(steps, connection, deal, range, once, matching, "sale");
+        if (start.ended() != null) {
+            return start.ended();
         }
         try {
             steps.add(matching.previewParty(connection, "customer", LedgerMatching.PartyBook.customers(
-                    connections.ledger(connection.id(), CustomerDirectory.class)), customer.get()));
+                    connections.ledger(connection.id(), CustomerDirectory.class)), start.customer()));
             ItemCatalog catalog = connections.ledger(connection.id(), ItemCatalog.class);
             for (DealLine line : deal.lines()) {
                 steps.add(matching.previewItem(connection, catalog, line.item()));

@@ -6,6 +6,7 @@ import dev.ponte.flow.ConnectionDirectory.ConnectionView;
 import dev.ponte.flow.SettingDefinition.SettingType;
 import dev.ponte.model.Deal;
 import dev.ponte.model.DealStatus;
+import dev.ponte.model.Party;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -82,16 +83,44 @@ public interface WonDeals extends SourceEventFlow {
      */
     Preview preview(ConnectionView connection, Deal deal, Backfill range);
 
-    /**
-     * The backfill job of a deal won within {@code range} (R2): keyed apart from the webhook's, which skipped a deal
-     * won before the activation, and carrying the range that captures it instead. Its document's link still makes
-     * one document of a deal also synced by a webhook.
-     */
     /** The start of a dry run's preview of this flow for the deal: its subject as the deal's jobs name it. */
     default Preview.Steps previewOf(ConnectionView connection, Deal deal) {
         return new Preview.Steps(name(), job(connection, deal.id(), deal.wonTime(), "preview").subject());
     }
 
+    /**
+     * The checks a preview opens with, in the order the flow's job makes them: the deal not captured by the range,
+     * its {@code document} ("sale", "receivable", …) already created, no value, neither a company nor a contact.
+     * Answers the preview one of them ends, or the deal's customer to go on with.
+     */
+    static PreviewStart previewStart(Preview.Steps steps, ConnectionView connection, Deal deal, Backfill range,
+            ExactlyOnce once, LedgerMatching matching, String document) {
+        Optional<String> notCaptured = notCaptured(connection, deal, Optional.of(range));
+        if (notCaptured.isPresent()) {
+            return new PreviewStart(steps.skip(notCaptured.get()), null);
+        }
+        Optional<String> linked = once.linked(connection.id(), document, captureKey(connection, deal));
+        if (linked.isPresent()) {
+            return new PreviewStart(steps.end(Preview.Outcome.REUSE, "a " + document + " (" + linked.get()
+                    + ") was already created for this deal"), null);
+        }
+        if (!deal.hasValue()) {
+            return new PreviewStart(steps.skip("the deal has no value"), null);
+        }
+        Optional<Party> customer = matching.dealCustomer(connection, deal, steps::add);
+        return customer.map(party -> new PreviewStart(null, party)).orElseGet(() -> new PreviewStart(
+                steps.skip("the deal has neither a company nor a contact"), null));
+    }
+
+    /** Where {@link #previewStart} left a preview: {@code ended}, or else going on with {@code customer}. */
+    record PreviewStart(Preview ended, Party customer) {
+    }
+
+    /**
+     * The backfill job of a deal won within {@code range} (R2): keyed apart from the webhook's, which skipped a deal
+     * won before the activation, and carrying the range that captures it instead. Its document's link still makes
+     * one document of a deal also synced by a webhook.
+     */
     default NewJob backfillJob(ConnectionView connection, Deal deal, Backfill range) {
         NewJob job = job(connection, deal.id(), deal.wonTime(), null);
         return new NewJob(job.connectionId(), job.kind(), job.subject(), job.idempotencyKey() + ":backfill",

@@ -87,6 +87,44 @@ class MoskitWonDealToEntryTest {
     }
 
     @Test
+    void r61_aDryRunPreviewsTheReceivableAndPayableAsMappedWritingNothingThenSaysTheyExist() {
+        long deal = acmeDeal("42", 100_000, "Loja SP");
+        MoskitSeeds.setStatus(deal, "WON");
+        MoskitToContaAzul c = connected(List.of("WonDealToReceivable", "WonDealToPayable"), Map.of("taxIdField",
+                "CNPJ"));
+        c.putMapping("receivable", receivableMapping()).then().statusCode(200);
+        LocalDate today = LocalDate.now(SAO_PAULO);
+        Map<String, Object> range = Map.of("from", today.minusDays(2) + "T00:00:00Z", "to",
+                today.plusDays(2) + "T00:00:00Z");
+
+        JsonPath before = dryRun(c, range);
+        assertThat(before.getInt("records")).isEqualTo(1);
+        assertThat(before.getString("previews.find { it.flow == 'WonDealToReceivable' }.outcome")).isEqualTo("CREATE");
+        assertThat(before.getList("previews.find { it.flow == 'WonDealToReceivable' }.decisions", String.class))
+                .anyMatch(d -> d.contains("Acme Ltda")).last().asString()
+                .isEqualTo("a receivable of 1000.00 BRL, competence " + today + ", \"Pedido 42 – Acme Ltda\" would be "
+                        + "created");
+        // No payable mapping is saved: the payable would be refused, saying what to do.
+        assertThat(before.getString("previews.find { it.flow == 'WonDealToPayable' }.outcome")).isEqualTo("REFUSE");
+        assertThat(before.getList("previews.find { it.flow == 'WonDealToPayable' }.decisions", String.class))
+                .anyMatch(d -> d.contains("no payable mapping"));
+        assertThat(entries()).isEmpty();
+        assertThat(contaAzul().getList("pessoas")).isEmpty();
+
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/enable").then().statusCode(200);
+        as(c.tenant.key()).body(Map.of("mode", "backfill", "from", range.get("from"), "to", range.get("to")))
+                .post("/api/v1/connections/" + c.connection + "/runs").then().statusCode(202);
+        eventually(() -> assertThat(entries()).hasSize(1));
+        eventually(() -> assertThat(dryRun(c, range).getString(
+                "previews.find { it.flow == 'WonDealToReceivable' }.outcome")).isEqualTo("REUSE"));
+    }
+
+    private static JsonPath dryRun(MoskitToContaAzul c, Map<String, Object> range) {
+        return as(c.tenant.key()).body(range).post("/api/v1/connections/" + c.connection + "/dry-run").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void r21_wonDealBecomesOneReceivableWithEveryFieldAsMapped() {
         long deal = acmeDeal("42", 100_000, "Loja SP");
         MoskitToContaAzul c = connect(List.of("WonDealToReceivable"), Map.of("taxIdField", "CNPJ",

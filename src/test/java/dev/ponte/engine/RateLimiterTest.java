@@ -2,16 +2,15 @@ package dev.ponte.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.ponte.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
 
     @Test
     void allowsOneSecondsBudgetThenAsksToWait() {
@@ -66,28 +65,5 @@ class RateLimiterTest {
         assertThat(backoff.delay(1)).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(5));
         assertThat(backoff.delay(3)).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(20));
         assertThat(backoff.delay(40)).isBetween(Duration.ofSeconds(30), Duration.ofMinutes(1));
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-23T12:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -25,6 +25,7 @@ import dev.ponte.model.SalesDocument;
 import dev.ponte.model.SalesLine;
 import dev.ponte.model.TaxId;
 import dev.ponte.model.TaxIdKind;
+import dev.ponte.support.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -33,12 +34,9 @@ import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -509,35 +507,6 @@ class ContaAzulConnectorTest {
             Map<String, String> merged = new HashMap<>(credentials);
             merged.putAll(next);
             credentials = Map.copyOf(merged);
-        }
-    }
-
-    /** A clock tests move forward to bring a token's expiry near. */
-    static final class MutableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MutableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(t -> t.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
         }
     }
 }

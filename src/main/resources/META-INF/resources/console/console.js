@@ -8,6 +8,9 @@
 (function () {
   var TEXT = {
     en: {
+      newConnection: 'New connection', source: 'From', ledger: 'To', flows: 'What to sync', credentials: 'Credentials',
+      settings: 'Settings (empty: the default)', create: 'Create', createdConnection: 'Created: connect it, then enable it.',
+      noFlows: 'No flow runs between these two systems.', byConsent: 'connected by its consent page once created',
       connect: 'Connect', connected: 'Connected: the credentials are stored.',
       budgets: 'Request budgets at the vendors (last minute)', system: 'System', calls: 'Calls',
       throttled: 'Refused for rate (429)', vendorSays: 'The vendor reports', remaining: 'left', daily: 'left today',
@@ -37,6 +40,9 @@
       from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
     },
     pt: {
+      newConnection: 'Nova conexão', source: 'De', ledger: 'Para', flows: 'O que sincronizar', credentials: 'Credenciais',
+      settings: 'Configurações (vazio: o padrão)', create: 'Criar', createdConnection: 'Criada: conecte-a e depois ative-a.',
+      noFlows: 'Nenhum fluxo funciona entre estes dois sistemas.', byConsent: 'conectado pela página de consentimento depois de criada',
       connect: 'Conectar', connected: 'Conectado: as credenciais foram guardadas.',
       budgets: 'Limites de requisições nos fornecedores (último minuto)', system: 'Sistema', calls: 'Chamadas',
       throttled: 'Recusadas por limite (429)', vendorSays: 'O fornecedor informa', remaining: 'restantes',
@@ -72,6 +78,9 @@
       to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
     },
     it: {
+      newConnection: 'Nuova connessione', source: 'Da', ledger: 'A', flows: 'Cosa sincronizzare', credentials: 'Credenziali',
+      settings: 'Impostazioni (vuoto: il predefinito)', create: 'Crea', createdConnection: 'Creata: collegala, poi attivala.',
+      noFlows: 'Nessun flusso tra questi due sistemi.', byConsent: 'collegato dalla pagina di consenso una volta creata',
       connect: 'Collega', connected: 'Collegato: le credenziali sono salvate.',
       budgets: 'Limiti di richieste presso i fornitori (ultimo minuto)', system: 'Sistema', calls: 'Chiamate',
       throttled: 'Rifiutate per limite (429)', vendorSays: 'Il fornitore riporta', remaining: 'rimanenti',
@@ -118,6 +127,8 @@
   var current = null;
   /** The systems by name, from the catalog: whether each connects by OAuth2 consent, and its label. */
   var systems = {};
+  /** The flows, from the catalog: the pairs of systems each runs between, and its settings. */
+  var flows = [];
 
   function $(id) {
     return document.getElementById(id);
@@ -158,7 +169,7 @@
 
   function fill(container, nodes, empty) {
     container.textContent = '';
-    if (nodes.length === 0) {
+    if (nodes.length === 0 && empty) {
       container.appendChild(container.tagName === 'TBODY' ? row([t(empty)]) : el('p', t(empty), { 'class': 'empty' }));
     }
     nodes.forEach(function (node) {
@@ -233,18 +244,160 @@
       catalog.forEach(function (system) {
         systems[system.system] = system;
       });
-      api('GET', '/connections', null, function (list) {
-        $('sign-in').hidden = true;
-        $('app').hidden = false;
-        $('sign-out').hidden = false;
-        fill($('connection-rows'), list.map(function (c) {
-          return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
-            button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
-        }), 'noConnections');
-        if (current) {
-          openConnection(current);
+      api('GET', '/catalog/flows', null, function (catalogFlows) {
+        flows = catalogFlows;
+        if (!$('new-source').options.length) {
+          choices();
+        }
+        api('GET', '/connections', null, function (list) {
+          $('sign-in').hidden = true;
+          $('app').hidden = false;
+          $('sign-out').hidden = false;
+          fill($('connection-rows'), list.map(function (c) {
+            return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
+              button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
+          }), 'noConnections');
+          if (current) {
+            openConnection(current);
+          }
+        });
+      });
+    });
+  }
+
+  /** The new-connection form's system lists; the rest of the form follows the pair chosen. */
+  function choices() {
+    [['new-source', 'SOURCE'], ['new-ledger', 'LEDGER']].forEach(function (side) {
+      var select = $(side[0]);
+      Object.keys(systems).filter(function (name) { return systems[name].side === side[1]; })
+        .forEach(function (name) { select.appendChild(el('option', systems[name].label, { value: name })); });
+    });
+    pairChosen();
+  }
+
+  function pairChosen() {
+    var source = $('new-source').value;
+    var ledger = $('new-ledger').value;
+    var offered = flows.filter(function (flow) {
+      return flow.pairs.some(function (p) { return p.sourceSystem === source && p.ledgerSystem === ledger; });
+    });
+    fill($('new-flows'), offered.map(function (flow) {
+      var label = el('label', null, { title: flow.description });
+      var box = el('input', null, { type: 'checkbox', value: flow.name, 'data-flow': flow.name });
+      box.addEventListener('change', flowsChosen);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + flow.name + ' — ' + flow.description));
+      var p = el('p');
+      p.appendChild(label);
+      return p;
+    }), 'noFlows');
+    var fields = [];
+    [source, ledger].forEach(function (name) {
+      var system = systems[name];
+      system.credentials.forEach(function (field) {
+        fields.push(input(system.label + ' · ' + field.name, field.description,
+          { type: 'password', autocomplete: 'off', 'data-credential': field.name }));
+      });
+      if (system.oauth) {
+        fields.push(el('p', system.label + ': ' + t('byConsent'), { 'class': 'muted' }));
+      }
+    });
+    fill($('new-credentials'), fields, null);
+    flowsChosen();
+  }
+
+  /** The settings of the flows ticked, each once, after those every connection takes. */
+  function flowsChosen() {
+    var ticked = Array.prototype.map.call(document.querySelectorAll('#new-flows input:checked'),
+      function (box) { return box.value; });
+    var seen = {};
+    var nodes = [];
+    flows.filter(function (flow) { return ticked.indexOf(flow.name) >= 0; }).forEach(function (flow) {
+      flow.settings.forEach(function (setting) {
+        if (seen[setting.name]) {
+          return;
+        }
+        seen[setting.name] = true;
+        var attributes = { 'data-setting': setting.name, 'data-type': setting.type };
+        if (setting.type === 'CHOICE' || setting.type === 'BOOLEAN') {
+          var label = el('label', setting.name + ' ', { title: setting.description });
+          var select = el('select', null, attributes);
+          select.appendChild(el('option', '', { value: '' }));
+          (setting.type === 'BOOLEAN' ? ['true', 'false'] : setting.allowed).forEach(function (v) {
+            select.appendChild(el('option', v, { value: v }));
+          });
+          label.appendChild(select);
+          var p = el('p');
+          p.appendChild(label);
+          p.appendChild(el('span', ' ' + setting.description, { 'class': 'muted' }));
+          nodes.push(p);
+        } else {
+          attributes.placeholder = setting.defaultValue === null || setting.defaultValue === undefined ? ''
+            : String(setting.defaultValue);
+          nodes.push(input(setting.name, setting.description, attributes));
         }
       });
+    });
+    fill($('new-settings'), nodes, null);
+  }
+
+  function input(name, description, attributes) {
+    var label = el('label', name + ' ', { title: description || '' });
+    label.appendChild(el('input', null, attributes));
+    var p = el('p');
+    p.appendChild(label);
+    if (description) {
+      p.appendChild(el('span', ' ' + description, { 'class': 'muted' }));
+    }
+    return p;
+  }
+
+  /** A setting as typed, in its JSON type; undefined when left empty (the default applies). */
+  function settingValue(node) {
+    var text = node.value.trim();
+    if (text === '') {
+      return undefined;
+    }
+    switch (node.getAttribute('data-type')) {
+      case 'INTEGER':
+      case 'DECIMAL':
+        return isNaN(Number(text)) ? text : Number(text);
+      case 'BOOLEAN':
+        return text === 'true' ? true : text === 'false' ? false : text;
+      case 'STRING_LIST':
+        return text.split(',').map(function (v) { return v.trim(); }).filter(Boolean);
+      default:
+        return text;
+    }
+  }
+
+  function create() {
+    var settings = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#new-settings [data-setting]'), function (node) {
+      var value = settingValue(node);
+      if (value !== undefined) {
+        settings[node.getAttribute('data-setting')] = value;
+      }
+    });
+    var credentials = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#new-credentials [data-credential]'), function (node) {
+      if (node.value.trim() !== '') {
+        credentials[node.getAttribute('data-credential')] = node.value.trim();
+      }
+    });
+    var body = {
+      name: $('new-name').value.trim() || null, sourceSystem: $('new-source').value,
+      ledgerSystem: $('new-ledger').value, settings: settings, credentials: credentials,
+      flows: Array.prototype.map.call(document.querySelectorAll('#new-flows input:checked'),
+        function (box) { return box.value; })
+    };
+    api('POST', '/connections', body, function (c) {
+      notify(t('createdConnection'));
+      $('create-form').reset();
+      $('new-connection').querySelector('details').open = false;
+      current = c.id;
+      pairChosen();
+      loadConnections();
     });
   }
 
@@ -433,6 +586,12 @@
       loadConnections();
     });
     $('sign-out').addEventListener('click', function () { signOut(t('signedOut'), false); });
+    $('new-source').addEventListener('change', pairChosen);
+    $('new-ledger').addEventListener('change', pairChosen);
+    $('create-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      create();
+    });
     $('enable').addEventListener('click', function () {
       api('POST', '/connections/' + current + '/enable', null, function () {
         notify(t('enabled'));

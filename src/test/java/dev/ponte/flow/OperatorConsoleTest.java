@@ -26,8 +26,10 @@ import org.htmlunit.BrowserVersion;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.DomElement;
 import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +137,10 @@ class OperatorConsoleTest {
         eventually(() -> assertThat(text(page, "notice")).contains("to:"));
         assertThat(page.getElementById("notice").getAttribute("class")).isEqualTo("error");
 
+        page.<DomElement>querySelector("#new-connection summary").click();
+        click(page, "#create-form button");
+        eventually(() -> assertThat(text(page, "notice")).contains("name: Required."));
+
         click(page, "#disable");
         eventually(() -> assertThat(text(page, "connection-state")).startsWith("disabled"));
         assertThat(as(mine.tenant.key()).get("/api/v1/connections/" + mine.connection).then().statusCode(200)
@@ -169,6 +175,45 @@ class OperatorConsoleTest {
         as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(200);
         assertThat(given().urlEncodingEnabled(false).get("/oauth/callback?code=x&state=y").then().extract()
                 .contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aPersonCreatesConnectsAndEnablesAConnectionFromThePageAndTheNextWonDealBecomesASale() throws Exception {
+        Api.Tenant tenant = Api.newTenant("Loja " + java.util.UUID.randomUUID());
+        HtmlPage page = browser.getPage(console);
+        signIn(page, tenant.key());
+        eventually(() -> assertThat(text(page, "connection-rows")).isEqualTo("No connections yet."));
+        page.<DomElement>querySelector("#new-connection summary").click();
+        ((HtmlInput) page.getElementById("new-name")).setValue("Vendas → Contabilidade");
+        ((HtmlSelect) page.getElementById("new-source")).setSelectedAttribute("PIPEDRIVE", true);
+        eventually(() -> assertThat((Object) page.querySelector("input[data-flow='WonDealToSale']")).isNotNull());
+        assertThat(text(page, "new-credentials")).contains("Conta Azul: connected by its consent page");
+        ((HtmlCheckBoxInput) page.querySelector("input[data-flow='WonDealToSale']")).click();
+        ((HtmlInput) page.querySelector("input[data-credential='apiToken']")).setValue(
+                PipedriveToContaAzul.ADMIN_TOKEN);
+        ((HtmlInput) page.querySelector("input[data-setting='taxIdField']")).setValue(PipedriveToContaAzul.CNPJ_FIELD);
+        ((HtmlSelect) page.querySelector("select[data-setting='matchByName']")).setSelectedAttribute("true", true);
+        click(page, "#create-form button");
+
+        eventually(() -> assertThat(text(page, "connection-title")).startsWith("Vendas → Contabilidade"));
+        var created = as(tenant.key()).get("/api/v1/connections").then().statusCode(200).extract().jsonPath();
+        assertThat(created.getList("[0].flows")).containsExactly("WonDealToSale");
+        assertThat(created.getString("[0].settings.taxIdField")).isEqualTo(PipedriveToContaAzul.CNPJ_FIELD);
+        assertThat(created.getBoolean("[0].settings.matchByName")).isTrue();
+        assertThat(created.getBoolean("[0].credentialsSet")).isTrue();
+        assertThat(created.getString("[0].settings.'schedule.full'")).isNull();
+
+        click(page, "button[data-oauth='LEDGER']");
+        eventually(() -> assertThat(text((HtmlPage) browser.getCurrentWindow().getEnclosedPage(), "notice"))
+                .isEqualTo("Connected: the credentials are stored."));
+        HtmlPage back = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+        eventually(() -> assertThat(text(back, "connection-title")).startsWith("Vendas → Contabilidade"));
+        click(back, "#enable");
+        eventually(() -> assertThat(text(back, "connection-state")).startsWith("enabled"));
+
+        setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
+                "won");
+        eventually(() -> assertThat(sales()).isEqualTo(1));
     }
 
     @Test

@@ -94,7 +94,8 @@ public class MoskitConnector implements Connector {
     @Override
     public Port open(ConnectionAccess connection) {
         String key = connection.credentials().get(MoskitSourcePort.API_KEY);
-        Session session = clients.get(connection.connectionId(), key, () -> new Session(build(key, clients.budget(connection.connectionId())),
+        Session session = clients.get(connection.connectionId(), key, () -> new Session(
+                build(key, clients.budget(connection.connectionId())),
                 new RequestPacer("Moskit", config.requestsPerSecond(), MAX_PACING_WAIT),
                 new MoskitReference(config.referenceDataTtl())));
         return new MoskitSourcePort(session.api(), session.pacer(), session.reference(), connection, json);

@@ -167,7 +167,7 @@ class OperatorConsoleTest {
 
         // The browser went to the sandbox's consent page, which consents at once, and back through the callback.
         eventually(() -> {
-            HtmlPage back = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+            HtmlPage back = shown();
             assertThat(back.getUrl().getPath()).isEqualTo("/console/");
             assertThat(text(back, "notice")).isEqualTo("Connected: the credentials are stored.");
             assertThat(text(back, "connection-title")).contains("PIPEDRIVE → CONTA_AZUL");
@@ -204,9 +204,8 @@ class OperatorConsoleTest {
         assertThat(created.getString("[0].settings.'schedule.full'")).isNull();
 
         click(page, "button[data-oauth='LEDGER']");
-        eventually(() -> assertThat(text((HtmlPage) browser.getCurrentWindow().getEnclosedPage(), "notice"))
-                .isEqualTo("Connected: the credentials are stored."));
-        HtmlPage back = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+        eventually(() -> assertThat(text(shown(), "notice")).isEqualTo("Connected: the credentials are stored."));
+        HtmlPage back = shown();
         eventually(() -> assertThat(text(back, "connection-title")).startsWith("Vendas → Contabilidade"));
         click(back, "#enable");
         eventually(() -> assertThat(text(back, "connection-state")).startsWith("enabled"));
@@ -257,7 +256,17 @@ class OperatorConsoleTest {
         }
     }
 
+    /** The element's text; an assertion failure (which {@code eventually} waits out) while it is not there yet. */
     private static String text(HtmlPage page, String id) {
-        return page.getElementById(id).getTextContent().trim();
+        DomElement element = page.getElementById(id);
+        assertThat(element).as("#%s on %s", id, page.getUrl()).isNotNull();
+        return element.getTextContent().trim();
+    }
+
+    /** The page the browser shows now; an assertion failure while it is on its way (a redirect, a load). */
+    private HtmlPage shown() {
+        Object page = browser.getCurrentWindow().getEnclosedPage();
+        assertThat(page).isInstanceOf(HtmlPage.class);
+        return (HtmlPage) page;
     }
 }

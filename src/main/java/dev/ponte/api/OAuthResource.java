@@ -1,5 +1,6 @@
 package dev.ponte.api;
 
+import dev.ponte.connection.InvalidInputException;
 import dev.ponte.connection.OAuthConnect;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,7 +40,11 @@ public class OAuthResource {
     @Produces(MediaType.TEXT_HTML + ";qs=0.5")
     @Operation(hidden = true)
     public Response callbackInBrowser(@QueryParam("code") String code, @QueryParam("state") String state) {
-        UUID connection = oauth.callback(code, state);
-        return Response.seeOther(URI.create("/console/?connected=" + connection)).build();
+        try {
+            return Response.seeOther(URI.create("/console/?connected=" + oauth.callback(code, state))).build();
+        } catch (InvalidInputException e) {
+            // Denied at the vendor (no code), expired, or used already: the console says so, in the person's words.
+            return Response.seeOther(URI.create("/console/?consent=failed")).build();
+        }
     }
 }

@@ -8,6 +8,7 @@
 (function () {
   var TEXT = {
     en: {
+      consentFailed: 'The consent did not complete (refused, expired or used already): start it again from the connection.',
       newConnection: 'New connection', source: 'From', ledger: 'To', flows: 'What to sync', credentials: 'Credentials',
       settings: 'Settings (empty: the default)', create: 'Create', createdConnection: 'Created: connect it, then enable it.',
       noFlows: 'No flow runs between these two systems.', byConsent: 'connected by its consent page once created',
@@ -40,6 +41,7 @@
       from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
     },
     pt: {
+      consentFailed: 'O consentimento não foi concluído (recusado, expirado ou já usado): comece de novo pela conexão.',
       newConnection: 'Nova conexão', source: 'De', ledger: 'Para', flows: 'O que sincronizar', credentials: 'Credenciais',
       settings: 'Configurações (vazio: o padrão)', create: 'Criar', createdConnection: 'Criada: conecte-a e depois ative-a.',
       noFlows: 'Nenhum fluxo funciona entre estes dois sistemas.', byConsent: 'conectado pela página de consentimento depois de criada',
@@ -78,6 +80,7 @@
       to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
     },
     it: {
+      consentFailed: 'Il consenso non è stato completato (rifiutato, scaduto o già usato): riparti dalla connessione.',
       newConnection: 'Nuova connessione', source: 'Da', ledger: 'A', flows: 'Cosa sincronizzare', credentials: 'Credenziali',
       settings: 'Impostazioni (vuoto: il predefinito)', create: 'Crea', createdConnection: 'Creata: collegala, poi attivala.',
       noFlows: 'Nessun flusso tra questi due sistemi.', byConsent: 'collegato dalla pagina di consenso una volta creata',
@@ -628,8 +631,12 @@
     var connected = /[?&]connected=([0-9a-f-]+)/.exec(window.location.search);
     if (connected) {
       current = connected[1];
-      history.replaceState(null, '', window.location.pathname);
       notify(t('connected'));
+    } else if (/[?&]consent=failed/.test(window.location.search)) {
+      notify(t('consentFailed'), true);
+    }
+    if (window.location.search) {
+      history.replaceState(null, '', window.location.pathname);
     }
     if (sessionStorage.getItem(KEY)) {
       loadConnections();

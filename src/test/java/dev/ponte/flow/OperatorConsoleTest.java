@@ -175,6 +175,11 @@ class OperatorConsoleTest {
         as(tenant.key()).post("/api/v1/connections/" + connection + "/test").then().statusCode(200);
         assertThat(given().urlEncodingEnabled(false).get("/oauth/callback?code=x&state=y").then().extract()
                 .contentType()).startsWith("application/problem+json");
+        // A consent refused at the vendor (no code) or used already: the browser is told so on the console's page.
+        HtmlPage failed = browser.getPage(console.toString().replace("/console/", "/oauth/callback?error=access_denied"
+                + "&state=y"));
+        assertThat(failed.getUrl().getPath()).isEqualTo("/console/");
+        eventually(() -> assertThat(text(failed, "notice")).startsWith("The consent did not complete"));
     }
 
     @Test

@@ -8,6 +8,8 @@
 (function () {
   var TEXT = {
     en: {
+      webhookSubscribed: 'Ponte subscribes its webhook in the source when the connection is enabled.',
+      webhookPaste: 'Paste this address in the source\'s webhook screen (it carries the connection\'s secret: keep it private):',
       consentFailed: 'The consent did not complete (refused, expired or used already): start it again from the connection.',
       newConnection: 'New connection', source: 'From', ledger: 'To', flows: 'What to sync', credentials: 'Credentials',
       settings: 'Settings (empty: the default)', create: 'Create', createdConnection: 'Created: connect it, then enable it.',
@@ -41,6 +43,8 @@
       from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
     },
     pt: {
+      webhookSubscribed: 'O Ponte assina o webhook na origem quando a conexão é ativada.',
+      webhookPaste: 'Cole este endereço na tela de webhooks da origem (ele leva o segredo da conexão: mantenha-o privado):',
       consentFailed: 'O consentimento não foi concluído (recusado, expirado ou já usado): comece de novo pela conexão.',
       newConnection: 'Nova conexão', source: 'De', ledger: 'Para', flows: 'O que sincronizar', credentials: 'Credenciais',
       settings: 'Configurações (vazio: o padrão)', create: 'Criar', createdConnection: 'Criada: conecte-a e depois ative-a.',
@@ -80,6 +84,8 @@
       to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
     },
     it: {
+      webhookSubscribed: 'Ponte registra il webhook nella sorgente quando la connessione viene attivata.',
+      webhookPaste: 'Incolla questo indirizzo nella schermata webhook della sorgente (contiene il segreto della connessione: tienilo riservato):',
       consentFailed: 'Il consenso non è stato completato (rifiutato, scaduto o già usato): riparti dalla connessione.',
       newConnection: 'Nuova connessione', source: 'Da', ledger: 'A', flows: 'Cosa sincronizzare', credentials: 'Credenziali',
       settings: 'Impostazioni (vuoto: il predefinito)', create: 'Crea', createdConnection: 'Creata: collegala, poi attivala.',
@@ -203,8 +209,11 @@
     return parts.join(' — ');
   }
 
-  /** Calls the API with the key; {@code done} gets the parsed answer of a 2xx, anything else is shown. */
-  function api(method, path, body, done) {
+  /**
+   * Calls the API with the key; {@code done} gets the parsed answer of a 2xx, {@code absent} (if given) a 404, and
+   * anything else is shown.
+   */
+  function api(method, path, body, done, absent) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, '/api/v1' + path);
     xhr.setRequestHeader('Authorization', 'Bearer ' + sessionStorage.getItem(KEY));
@@ -221,6 +230,8 @@
       }
       if (xhr.status === 401) {
         signOut(t('keyRefused'), true);
+      } else if (xhr.status === 404 && absent) {
+        absent();
       } else if (xhr.status >= 400) {
         notify(problemText(data) || String(xhr.status), true);
       } else if (done) {
@@ -418,6 +429,7 @@
       }
       $('connection-state').textContent = state.join(' · ');
       showConsents(c);
+      showWebhook(c.id);
       $('enable').hidden = c.status === 'ACTIVE';
       $('disable').hidden = c.status !== 'ACTIVE';
       loadReviews(id);
@@ -439,6 +451,15 @@
             function (link) { window.location.href = link.url; });
         }, { 'data-oauth': side[0] }));
       }
+    });
+  }
+
+  /** Where the source delivers its webhooks: subscribed by Ponte, or an address a person pastes in the vendor. */
+  function showWebhook(id) {
+    api('GET', '/connections/' + id + '/webhook', null, function (hook) {
+      $('webhook').textContent = hook.subscribedByPonte ? t('webhookSubscribed') : t('webhookPaste') + ' ' + hook.url;
+    }, function () {
+      $('webhook').textContent = '';
     });
   }
 

@@ -114,7 +114,8 @@ class OperatorConsoleTest {
         ((HtmlInput) page.getElementById("to")).setValue(today.plusDays(1).toString());
         click(page, "#preview-form button");
         eventually(() -> assertThat(text(page, "preview-summary")).startsWith("2 records previewed: REUSE 2"));
-        assertThat(text(page, "preview-rows")).contains("pipedrive:deal:" + refused, "pipedrive:deal:" + waiting);
+        eventually(() -> assertThat(text(page, "preview-rows")).contains("pipedrive:deal:" + refused,
+                "pipedrive:deal:" + waiting));
         assertThat(as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/reviews").then().statusCode(200)
                 .extract().jsonPath().getList("items")).isEmpty();
     }
@@ -130,12 +131,13 @@ class OperatorConsoleTest {
         assertThat((Object) page.querySelector("button[data-connection='" + theirs.connection + "']")).isNull();
         click(page, "button[data-connection='" + mine.connection + "']");
         eventually(() -> assertThat(text(page, "connection-state")).startsWith("enabled"));
+        eventually(() -> assertThat(text(page, "webhook")).startsWith("Ponte subscribes its webhook"));
 
         ((HtmlInput) page.getElementById("from")).setValue("2026-03-01");
         ((HtmlInput) page.getElementById("to")).setValue("2026-01-01");
         click(page, "#preview-form button");
         eventually(() -> assertThat(text(page, "notice")).contains("to:"));
-        assertThat(page.getElementById("notice").getAttribute("class")).isEqualTo("error");
+        eventually(() -> assertThat(page.getElementById("notice").getAttribute("class")).isEqualTo("error"));
 
         page.<DomElement>querySelector("#new-connection summary").click();
         click(page, "#create-form button");
@@ -192,8 +194,10 @@ class OperatorConsoleTest {
         ((HtmlInput) page.getElementById("new-name")).setValue("Vendas → Contabilidade");
         ((HtmlSelect) page.getElementById("new-source")).setSelectedAttribute("PIPEDRIVE", true);
         eventually(() -> assertThat((Object) page.querySelector("input[data-flow='WonDealToSale']")).isNotNull());
-        assertThat(text(page, "new-credentials")).contains("Conta Azul: connected by its consent page");
+        eventually(() -> assertThat(text(page, "new-credentials"))
+                .contains("Conta Azul: connected by its consent page"));
         ((HtmlCheckBoxInput) page.querySelector("input[data-flow='WonDealToSale']")).click();
+        eventually(() -> assertThat((Object) page.querySelector("input[data-setting='taxIdField']")).isNotNull());
         ((HtmlInput) page.querySelector("input[data-credential='apiToken']")).setValue(
                 PipedriveToContaAzul.ADMIN_TOKEN);
         ((HtmlInput) page.querySelector("input[data-setting='taxIdField']")).setValue(PipedriveToContaAzul.CNPJ_FIELD);
@@ -218,6 +222,19 @@ class OperatorConsoleTest {
         setStatus(deal("Venda", 10, organization("Acme", "11.222.333/0001-81"), null, product("P", "P-1", 10), 1),
                 "won");
         eventually(() -> assertThat(sales()).isEqualTo(1));
+    }
+
+    @Test
+    void aSourceWhoseWebhooksArePastedInItsOwnScreenShowsTheAddressToPaste() throws Exception {
+        MoskitToContaAzul c = MoskitToContaAzul.connected(java.util.List.of("WonDealToSale"),
+                Map.of("taxIdField", "CNPJ"));
+        HtmlPage page = browser.getPage(console);
+        signIn(page, c.tenant.key());
+        eventually(() -> assertThat((Object) page.querySelector("button[data-connection='" + c.connection + "']"))
+                .isNotNull());
+        click(page, "button[data-connection='" + c.connection + "']");
+        eventually(() -> assertThat(text(page, "webhook")).startsWith("Paste this address")
+                .endsWith(c.webhookUrl()));
     }
 
     @Test

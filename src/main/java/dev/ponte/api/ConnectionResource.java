@@ -157,10 +157,11 @@ public class ConnectionResource {
                 connectors.find(system, side).flatMap(connector -> connector.usage(id)).orElse(null));
     }
 
-    @GET
+    @POST
     @Path("/{id}/oauth/consent-link")
-    @Operation(summary = "The OAuth2 consent page's address", description = "What `…/oauth/authorize` redirects to, "
-            + "as JSON, for a page that sends the person there itself (the console); valid for a short while, once.")
+    @Operation(summary = "A new OAuth2 consent page address", description = "What `…/oauth/authorize` redirects to, "
+            + "as JSON, for a page that sends the person there itself (the console); valid for a short while, once, "
+            + "and until the next one of the same side is made.")
     public ConsentLink consentLink(@PathParam("id") UUID id, @QueryParam("side") String side) {
         return new ConsentLink(oauth.authorize(caller.tenantId(), id, side));
     }

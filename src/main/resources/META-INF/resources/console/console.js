@@ -447,7 +447,7 @@
       var system = systems[side[1]];
       if (system && system.oauth) {
         consents.appendChild(button(t('connect') + ' ' + system.label, function () {
-          api('GET', '/connections/' + c.id + '/oauth/consent-link?side=' + side[0].toLowerCase(), null,
+          api('POST', '/connections/' + c.id + '/oauth/consent-link?side=' + side[0].toLowerCase(), null,
             function (link) { window.location.href = link.url; });
         }, { 'data-oauth': side[0] }));
       }

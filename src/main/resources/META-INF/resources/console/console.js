@@ -253,29 +253,36 @@
     notify(message, isError);
   }
 
+  /** The catalog once (it changes only with a new build of Ponte), then the connections, after every action. */
   function loadConnections() {
+    if (flows.length) {
+      listConnections();
+      return;
+    }
     api('GET', '/catalog/systems', null, function (catalog) {
       catalog.forEach(function (system) {
         systems[system.system] = system;
       });
       api('GET', '/catalog/flows', null, function (catalogFlows) {
         flows = catalogFlows;
-        if (!$('new-source').options.length) {
-          choices();
-        }
-        api('GET', '/connections', null, function (list) {
-          $('sign-in').hidden = true;
-          $('app').hidden = false;
-          $('sign-out').hidden = false;
-          fill($('connection-rows'), list.map(function (c) {
-            return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
-              button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
-          }), 'noConnections');
-          if (current) {
-            openConnection(current);
-          }
-        });
+        choices();
+        listConnections();
       });
+    });
+  }
+
+  function listConnections() {
+    api('GET', '/connections', null, function (list) {
+      $('sign-in').hidden = true;
+      $('app').hidden = false;
+      $('sign-out').hidden = false;
+      fill($('connection-rows'), list.map(function (c) {
+        return row([c.name, c.sourceSystem + ' → ' + c.ledgerSystem, t(c.status),
+          button(t('open'), function () { openConnection(c.id); }, { 'data-connection': c.id })]);
+      }), 'noConnections');
+      if (current) {
+        openConnection(current);
+      }
     });
   }
 

@@ -29,6 +29,12 @@ public interface CompanySource {
     List<SourceCompany> findCompaniesByTaxId(TaxId taxId);
 
     /**
+     * Companies named exactly {@code name}: how a company whose create answer was lost, and which has no tax id to be
+     * found by, is found again instead of created twice.
+     */
+    List<SourceCompany> findCompaniesByName(String name);
+
+    /**
      * Creates a company. {@code fields} are selection/custom field values by field label (e.g. "Zona iva Reviso" →
      * "1"); labels the CRM does not have are refused.
      */

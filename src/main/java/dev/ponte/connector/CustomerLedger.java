@@ -32,6 +32,12 @@ public interface CustomerLedger {
     /** Customers whose VAT number or fiscal code is this tax id (how an unlinked customer is found, not duplicated). */
     List<LedgerParty> findCustomersByTaxId(TaxId taxId);
 
+    /**
+     * Customers named exactly {@code name}: how a customer whose create answer was lost, and which has no tax id to be
+     * found by, is found again instead of created twice.
+     */
+    List<LedgerCustomer> findCustomersByName(String name);
+
     LedgerCustomer createCustomer(Party party, CustomerTerms terms);
 
     /** Replaces the customer's synced data and terms; answers it as stored (with its new update time). */

@@ -97,6 +97,15 @@ final class CustomerFields {
         }
     }
 
+    /**
+     * Whether {@code stored} holds every party field of {@code sent} (name, tax id, contacts, address), whatever terms
+     * either has: how a record that an attempt created and lost the answer of is recognised.
+     */
+    static boolean holdsParty(Map<String, String> stored, Map<String, String> sent) {
+        return sent.entrySet().stream().filter(e -> !e.getKey().startsWith(TERM))
+                .allMatch(e -> e.getValue().equals(stored.get(e.getKey())));
+    }
+
     static boolean same(String a, String b) {
         return Objects.equals(a, b);
     }

@@ -8,8 +8,10 @@ import dev.ponte.connector.CompanySource.SourceCompany;
 import dev.ponte.connector.CredentialsFailure;
 import dev.ponte.connector.CustomerLedger;
 import dev.ponte.connector.CustomerLedger.LedgerCustomer;
+import dev.ponte.connector.Postponed;
 import dev.ponte.connector.RejectedFailure;
 import dev.ponte.connector.RemotePage;
+import dev.ponte.connector.TransientFailure;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.JobHandler;
 import dev.ponte.engine.JobResult;
@@ -64,8 +66,11 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     public static final String NAME = "CustomerSync";
     public static final String JOB_KIND = "customer.sync";
     static final String ENTITY = "customer";
+    /** The claim on creating a ledger customer's CRM company, keyed by the customer's id (it ends linked to the company). */
+    static final String CRM_COMPANY = "customer.crm-company";
     static final Duration OVERLAP = Duration.ofMinutes(2);
     private static final Duration CLAIM_STALE_AFTER = Duration.ofMinutes(2);
+    private static final Duration CLAIM_RECHECK = Duration.ofSeconds(30);
     private static final TypeReference<Map<String, Map<String, String>>> SNAPSHOT = new TypeReference<>() {
     };
 
@@ -73,15 +78,17 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
     private final Records records;
     private final JobService jobs;
     private final TermsMapping mapping;
+    private final ExactlyOnce once;
     private final ObjectMapper json;
     private final Clock clock;
 
     CustomerSync(ConnectionDirectory connections, Records records, JobService jobs, TermsMapping mapping,
-            ObjectMapper json, Clock clock) {
+            ExactlyOnce once, ObjectMapper json, Clock clock) {
         this.connections = connections;
         this.records = records;
         this.jobs = jobs;
         this.mapping = mapping;
+        this.once = once;
         this.json = json;
         this.clock = clock;
     }
@@ -298,8 +305,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
             crmNow = company != null ? crmFields(pair, company) : crmBefore;
         }
         if (link == null && company == null) {
-            SourceCompany created = pair.crm.createCompany(CustomerFields.party(ledgerNow, null, null),
-                    mapping.toCrm(pair.mappings, CustomerFields.terms(ledgerNow)));
+            SourceCompany created = createInCrm(pair, customerId, ledgerNow);
             store(pair, created.id(), customerId, ledgerNow, crmFields(pair, created), customer, created);
             history(pair, created.id(), customerId, "SUCCEEDED", "company created in the CRM from ledger customer "
                     + customerId);
@@ -353,6 +359,54 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         return wrote || link == null ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
+    /**
+     * R30: the ledger customer's new CRM company. One with a tax id is found by it when a create's answer is lost; one
+     * without is claimed first, and found again by its exact name and data — right away when the create's answer is
+     * lost, or by the next attempt when that search failed too — instead of being created twice.
+     */
+    private SourceCompany createInCrm(Pair pair, String customerId, Map<String, String> ledgerNow) {
+        Party party = CustomerFields.party(ledgerNow, null, null);
+        Map<String, String> fields = mapping.toCrm(pair.mappings, CustomerFields.terms(ledgerNow));
+        if (party.taxId() != null) {
+            return pair.crm.createCompany(party, fields);
+        }
+        Supplier<Optional<SourceCompany>> earlier = () -> pair.crm.findCompaniesByName(party.name()).stream()
+                .filter(c -> unlinked(pair, c.id()) && CustomerFields.holdsParty(crmFields(pair, c), ledgerNow))
+                .findFirst();
+        SourceCompany[] made = new SourceCompany[1];
+        String id = once.create("sync:" + UUID.randomUUID(), CLAIM_RECHECK, pair.connection.id(), CRM_COMPANY,
+                customerId, () -> earlier.get().map(SourceCompany::id), () -> {
+                    made[0] = createdOrFound(() -> pair.crm.createCompany(party, fields), earlier);
+                    return made[0].id();
+                }).id();
+        return made[0] != null ? made[0] : pair.crm.company(id).orElseThrow(() -> new TransientFailure(
+                "the CRM company " + id + " created for ledger customer " + customerId + " cannot be read yet"));
+    }
+
+    /**
+     * Creates a record; when the answer is lost (a timeout, a dropped connection: the vendor may have created it), looks
+     * for it at once, and fails as before only when it is not there.
+     */
+    private static <T> T createdOrFound(Supplier<T> create, Supplier<Optional<T>> earlier) {
+        try {
+            return create.get();
+        } catch (TransientFailure lost) {
+            if (lost instanceof Postponed) {
+                throw lost;
+            }
+            try {
+                return earlier.get().orElseThrow(() -> lost);
+            } catch (TransientFailure again) {
+                lost.addSuppressed(again);
+                throw lost;
+            }
+        }
+    }
+
+    private boolean unlinked(Pair pair, String companyId) {
+        return records.linkBySource(pair.connection.id(), ENTITY, companyId).map(l -> l.ledgerId()).isEmpty();
+    }
+
     private void store(Pair pair, String companyId, String customerId, Map<String, String> ledger,
             Map<String, String> crm, LedgerCustomer customer, SourceCompany company) {
         records.pair(pair.connection.id(), ENTITY, companyId, customerId, CustomerFields.fingerprint(crm),
@@ -370,10 +424,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     /** A CRM company with the customer's tax id that is not linked yet: the same company, typed in by hand. */
     private Optional<SourceCompany> unlinked(Pair pair, Party party) {
-        return pair.crm.findCompaniesByTaxId(party.taxId()).stream()
-                .filter(c -> records.linkBySource(pair.connection.id(), ENTITY, c.id()).map(l -> l.ledgerId())
-                        .isEmpty())
-                .findFirst();
+        return pair.crm.findCompaniesByTaxId(party.taxId()).stream().filter(c -> unlinked(pair, c.id())).findFirst();
     }
 
     private Map<String, Map<String, String>> snapshot(Link link) {
@@ -407,10 +458,16 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         JsonNode payload = json.readTree(job.payload());
         String customerId = payload.path("customerId").asText(null);
         String companyId = payload.path("companyId").asText(null);
-        Link link = companyId != null ? records.linkBySource(pair.connection.id(), ENTITY, companyId)
-                .orElse(null) : null;
+        // A customer whose company failed to be created may have been linked since (by a run, or by this job's
+        // earlier attempt): its link, found by the customer, says which company it is.
+        Link link = companyId != null ? records.linkBySource(pair.connection.id(), ENTITY, companyId).orElse(null)
+                : customerId == null ? null : records.linksByLedgerIds(pair.connection.id(), ENTITY,
+                        List.of(customerId)).stream().findFirst().orElse(null);
         if (link != null && link.ledgerId() == null) {
             link = null;
+        }
+        if (link != null) {
+            companyId = link.sourceId();
         }
         LedgerCustomer customer = customerId == null ? null : pair.ledger.customer(customerId).orElse(null);
         SourceCompany company = companyId == null ? null : pair.crm.company(companyId).orElse(null);
@@ -448,6 +505,13 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         }
         Party party = company.party();
         CustomerTerms terms = mapping.complete(connectionId, company.fields(), party, pair.ledger);
+        Map<String, String> sent = CustomerFields.of(party, terms);
+        Supplier<Optional<LedgerCustomer>> earlier = () -> pair.ledger.findCustomersByName(party.name()).stream()
+                .filter(c -> records.linksByLedgerIds(connectionId, ENTITY, List.of(c.id())).isEmpty()
+                        && CustomerFields.holdsParty(ledgerFields(c), sent))
+                .findFirst();
+        // A send whose create's answer was lost keeps its claim: the next one looks for that customer first.
+        boolean uncertain = false;
         try {
             if (party.taxId() != null) {
                 var existing = connections.ledger(connectionId, CustomerLedger.class).findCustomersByTaxId(party.taxId());
@@ -462,18 +526,26 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 throw new RejectedFailure("The ledger would refuse this company; fill in the fields below in the CRM "
                         + "or set defaults in the mapping tables", refused);
             }
+            Optional<LedgerCustomer> found = claim.first() ? Optional.empty() : earlier.get();
             LedgerCustomer created;
             try {
-                created = pair.ledger.createCustomer(party, terms);
+                created = found.isPresent() ? found.get()
+                        : createdOrFound(() -> pair.ledger.createCustomer(party, terms), earlier);
             } catch (RejectedFailure e) {
                 throw mapping.explained(connectionId, e, party, locale);
+            } catch (TransientFailure e) {
+                uncertain = !(e instanceof Postponed);
+                throw e;
             }
             store(pair, companyId, created.id(), ledgerFields(created), crmFields(pair, company), created, company);
-            history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id()
-                    + " created from the CRM company (sent by a user)");
+            history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id() + (found.isPresent()
+                    ? ", created by an earlier send whose answer was lost, found by its name and data"
+                    : " created from the CRM company (sent by a user)"));
             return new Sent(created.id(), true);
         } finally {
-            records.release(connectionId, ENTITY, companyId, owner);
+            if (!uncertain) {
+                records.release(connectionId, ENTITY, companyId, owner);
+            }
         }
     }
     /** R31's answer: the ledger customer's id and whether this call created it. */

@@ -5,6 +5,7 @@ import dev.ponte.connector.RejectedFailure;
 import dev.ponte.engine.Job;
 import dev.ponte.engine.Records;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -52,13 +53,21 @@ public class ExactlyOnce {
      */
     public Outcome create(Job job, UUID connectionId, String type, String key, Supplier<Optional<String>> findEarlier,
             Supplier<String> create) {
-        String owner = "job:" + job.id();
+        return create("job:" + job.id(), LedgerMatching.recheck(job), connectionId, type, key, findEarlier, create);
+    }
+
+    /**
+     * The same for work that is not one job's (a record of a run, a user's click): {@code owner} names this attempt,
+     * and {@code recheck} is when to try again while another attempt holds the claim.
+     */
+    public Outcome create(String owner, Duration recheck, UUID connectionId, String type, String key,
+            Supplier<Optional<String>> findEarlier, Supplier<String> create) {
         Records.Claim claim = records.claim(connectionId, type, key, owner, LedgerMatching.CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
             return new Outcome(claim.ledgerId(), How.ALREADY_LINKED);
         }
         if (claim.busy()) {
-            throw new Postponed("another job is creating this record's " + type, LedgerMatching.recheck(job));
+            throw new Postponed("another job is creating this record's " + type, recheck);
         }
         // Only an attempt that found an earlier claim can follow one that created the document and lost the answer.
         Optional<String> earlier = claim.first() ? Optional.empty() : findEarlier.get();

@@ -75,11 +75,11 @@ public class QuotePush implements FlowDefinition {
     public Sent send(UUID connectionId, String quoteId, Locale locale) {
         ConnectionView connection = connections.find(connectionId).orElseThrow();
         String subject = "quote:" + quoteId;
+        CompanySource crm = connections.source(connection.id(), CompanySource.class);
         Optional<Link> linked = records.linkBySource(connectionId, ENTITY, quoteId);
         if (linked.isPresent() && linked.get().ledgerId() != null) {
-            return new Sent(linked.get().ledgerId(), false);
+            return again(crm, quoteId, linked.get().ledgerId());
         }
-        CompanySource crm = connections.source(connection.id(), CompanySource.class);
         CustomerLedger ledger = connections.ledger(connection.id(), CustomerLedger.class);
         Quote quote = crm.quote(quoteId).orElseThrow(() -> new RejectedFailure("The CRM has no quote " + quoteId,
                 List.of(new FieldError("quoteId", "unknown quote"))));
@@ -114,7 +114,7 @@ public class QuotePush implements FlowDefinition {
         String owner = "quote:" + UUID.randomUUID();
         var claim = records.claim(connectionId, ENTITY, quoteId, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
-            return new Sent(claim.ledgerId(), false);
+            return again(crm, quoteId, claim.ledgerId());
         }
         if (claim.busy()) {
             throw new CustomerSync.SendInProgress();
@@ -134,6 +134,15 @@ public class QuotePush implements FlowDefinition {
         } finally {
             records.release(connectionId, ENTITY, quoteId, owner);
         }
+    }
+
+    /**
+     * A quote sent before: its document, marked on the quote again (R36) in case the earlier send's mark failed after
+     * the document was made — marking is idempotent, so a quote already marked costs one read.
+     */
+    private static Sent again(CompanySource crm, String quoteId, String documentId) {
+        crm.markQuoteSent(quoteId, documentId);
+        return new Sent(documentId, false);
     }
 
     /** R36: the printable document of a sent quote; empty when the quote was not sent. */

@@ -223,6 +223,26 @@ class CrmInCloudToRevisoTest {
     }
 
     @Test
+    void R30_aCompanyWithoutTaxIdWhoseCreateAnswerWasLostIsFoundByItsNameAndDataNotCreatedTwice() {
+        run("incremental"); // the CRM's selection fields and reference data exist: the next CRM write is the company
+        LedgerCustomer verdi = ledger.createCustomer(verdi(), DOMESTIC);
+        // CRM in Cloud creates the company, and Ponte never gets the answer (the connection drops).
+        given().contentType(ContentType.JSON).body(Map.of("drop_after_commit", 1)).post(CRM + "/_faults").then()
+                .statusCode(200);
+
+        JsonPath report = run("incremental");
+
+        assertThat(report.getInt("failed")).isZero();
+        assertThat(allCompanies()).filteredOn(c -> c.party().name().equals("Verdi Arredamenti Snc")).hasSize(1);
+        SourceCompany company = companyLinkedTo(verdi.id());
+        assertThat(company.party().email()).isEqualTo("ordini@verdi.example");
+        // Nothing is left to retry, and the next runs neither create it again nor change it.
+        assertThat(run("incremental").getInt("created")).isZero();
+        assertThat(run("full").getInt("created")).isZero();
+        assertThat(allCompanies()).filteredOn(c -> c.party().name().equals("Verdi Arredamenti Snc")).hasSize(1);
+    }
+
+    @Test
     void R37_aChangeTheLedgerWouldRefuseIsKeptAsAFailureThatAPersonFixesAndRetries() {
         LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
         run("incremental");
@@ -276,6 +296,25 @@ class CrmInCloudToRevisoTest {
         // A second click answers the same customer.
         as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
                 .body("customerId", is(sent.getString("customerId"))).body("created", is(false));
+        assertThat(ledgerCustomers()).hasSize(seeded + 1);
+    }
+
+    @Test
+    void R31_aSendWhoseCreateAnswerWasLostAnswersTheCustomerItCreatedNotASecondOne() {
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of("Valuta Reviso", "EUR", "Gruppo clienti Reviso",
+                "1", "Termini di pagamento Reviso", "2"));
+        // Reviso creates the customer, and Ponte never gets the answer (the connection drops).
+        given().contentType(ContentType.JSON).body(Map.of("drop_after_commit", 1)).post(REVISO + "/_faults").then()
+                .statusCode(200);
+
+        String customerId = as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
+                .body("created", is(true)).extract().path("customerId");
+
+        assertThat(ledgerCustomers()).hasSize(seeded + 1).filteredOn(c -> c.party().name().equals("Rossi Srl"))
+                .extracting(LedgerCustomer::id).containsExactly(customerId);
+        as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200)
+                .body("customerId", is(customerId)).body("created", is(false));
         assertThat(ledgerCustomers()).hasSize(seeded + 1);
     }
 
@@ -440,6 +479,35 @@ class CrmInCloudToRevisoTest {
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
     }
 
+    @Test
+    void R36_aQuoteWhoseMarkFailedIsMarkedByTheNextClick() {
+        mandatoryDefaults();
+        run("incremental");
+        SourceCompany rossi = crm.createCompany(rossi("IT"), Map.of());
+        as(tenant.key()).post(path("/companies/" + rossi.id() + "/send")).then().statusCode(200);
+        // How many CRM in Cloud requests a send makes, the last of them the mark.
+        long first = quote(rossi.id(), List.of(line("HW-RT01", 1, 349.9)));
+        long before = crmRequests();
+        as(tenant.key()).post(path("/quotes/" + first + "/send")).then().statusCode(200);
+        long perSend = crmRequests() - before;
+        long second = quote(rossi.id(), List.of(line("HW-RT01", 2, 349.9)));
+        // The ledger's quotation is made, then CRM in Cloud refuses the mark once.
+        given().contentType(ContentType.JSON).body(Map.of("after_requests", perSend - 1, "next_500", 1))
+                .post(CRM + "/_faults").then().statusCode(200);
+
+        as(tenant.key()).post(path("/quotes/" + second + "/send")).then().statusCode(503);
+        assertThat(crmApi().get(CRM + "/api/v1/Quote/" + second).then().statusCode(200).extract()
+                .<String>path("listLabel")).doesNotEndWith("(CiC)");
+
+        String document = as(tenant.key()).post(path("/quotes/" + second + "/send")).then().statusCode(200)
+                .body("created", is(false)).extract().path("documentId");
+        assertThat(crmApi().get(CRM + "/api/v1/Quote/" + second).then().statusCode(200).extract()
+                .<String>path("listLabel")).endsWith("(CiC)");
+        assertThat(given().get(REVISO + "/_state").then().extract().jsonPath().getList("quotations")).hasSize(2);
+        as(tenant.key()).get(path("/quotes/" + second + "/document")).then().statusCode(200);
+        assertThat(document).isNotBlank();
+    }
+
     // ---- R50: runs and their reports ---------------------------------------------------------------------------
 
     @Test
@@ -553,6 +621,15 @@ class CrmInCloudToRevisoTest {
         return new Party(PartyKind.COMPANY, "Bianchi Impianti Srl", TaxId.parse(TaxIdKind.PARTITA_IVA,
                 "IT 03027950363"), "info@bianchi.example", "051 1234567", null, "IT", null,
                 new Address("Via Emilia", "12", "Bologna", "BO", "40100", "IT"), null);
+    }
+
+    static long crmRequests() {
+        return given().get(CRM + "/_requests").then().statusCode(200).extract().jsonPath().getLong("requests");
+    }
+
+    static Party verdi() {
+        return new Party(PartyKind.COMPANY, "Verdi Arredamenti Snc", null, "ordini@verdi.example", "02 7654321", null,
+                "IT", null, new Address("Corso Buenos Aires", "8", "Milano", "MI", "20124", "IT"), null);
     }
 
     static Party rossi(String country) {

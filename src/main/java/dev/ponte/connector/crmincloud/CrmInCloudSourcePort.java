@@ -121,6 +121,14 @@ final class CrmInCloudSourcePort implements Port, CompanySource {
     }
 
     @Override
+    public List<SourceCompany> findCompaniesByName(String name) {
+        String filter = "companyName eq '" + name.replace("'", "''") + "'";
+        return call(() -> api.companies(filter, COMPANY_ORDER, PAGE, null)).stream()
+                .map(c -> mapped("company " + c.id(), () -> CrmInCloudMapping.company(c)))
+                .filter(c -> name.equals(c.party().name())).toList();
+    }
+
+    @Override
     public SourceCompany createCompany(Party party, Map<String, String> fields) {
         Company created = call(() -> api.createCompany(CrmInCloudMapping.write(party, fields, null)));
         return mapped("company " + created.id(), () -> CrmInCloudMapping.company(created));

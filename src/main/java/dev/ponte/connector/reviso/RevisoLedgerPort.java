@@ -135,6 +135,12 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
                 .map(c -> new LedgerParty(c.id(), c.party().name(), c.party().taxId())).toList();
     }
 
+    @Override
+    public List<LedgerCustomer> findCustomersByName(String name) {
+        return customersWhere("name$eq:" + escape(name)).stream().map(this::toLedgerCustomer)
+                .filter(c -> name.equals(c.party().name())).toList();
+    }
+
     private List<Customer> customersWhere(String filter) {
         return all((app, grant, skip) -> session.api().customers(app, grant, filter, null, skip, pageSize));
     }

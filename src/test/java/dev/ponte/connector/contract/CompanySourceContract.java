@@ -91,6 +91,19 @@ public abstract class CompanySourceContract {
     }
 
     @Test
+    void findsCompaniesByTheirExactNameOnly() {
+        SourceCompany rossi = companies().createCompany(company("Rossi Srl"), Map.of());
+        companies().createCompany(company("Rossi Srl Impianti"), Map.of());
+        SourceCompany quoted = companies().createCompany(company("L'Officina d'Arte $ Co"), Map.of());
+
+        assertThat(companies().findCompaniesByName("Rossi Srl")).extracting(SourceCompany::id)
+                .containsExactly(rossi.id());
+        assertThat(companies().findCompaniesByName("L'Officina d'Arte $ Co")).extracting(SourceCompany::id)
+                .containsExactly(quoted.id());
+        assertThat(companies().findCompaniesByName("Rossi")).isEmpty();
+    }
+
+    @Test
     void listsEveryCompanyOnceAcrossPages() {
         seedCompanies(companiesSpanningPages());
 

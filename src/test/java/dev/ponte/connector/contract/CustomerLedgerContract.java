@@ -93,6 +93,19 @@ public abstract class CustomerLedgerContract {
     }
 
     @Test
+    void findsCustomersByTheirExactNameOnly() {
+        LedgerCustomer rossi = ledger().createCustomer(customer("Rossi Srl"), terms());
+        ledger().createCustomer(customer("Rossi Srl Impianti"), terms());
+        LedgerCustomer quoted = ledger().createCustomer(customer("L'Officina d'Arte $ Co"), terms());
+
+        assertThat(ledger().findCustomersByName("Rossi Srl")).extracting(LedgerCustomer::id)
+                .containsExactly(rossi.id());
+        assertThat(ledger().findCustomersByName("L'Officina d'Arte $ Co")).extracting(LedgerCustomer::id)
+                .containsExactly(quoted.id());
+        assertThat(ledger().findCustomersByName("Rossi")).isEmpty();
+    }
+
+    @Test
     void listsEveryCustomerOnceAcrossPages() {
         seedCustomers(customersSpanningPages());
 

@@ -40,7 +40,11 @@
       runIncremental: 'Catch up now', runFull: 'Full comparison', mode: 'Run', result: 'Result', when: 'When',
       history: 'What happened', subject: 'Record (e.g. pipedrive:deal:8), empty for all', show: 'Show',
       record: 'Record', outcome: 'Outcome', message: 'Why', preview: 'Preview (nothing is written)',
-      from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow'
+      from: 'Won or paid from', to: 'until before', previewButton: 'Preview', flow: 'Flow', change: 'Change this connection',
+      keepStored: 'stored: type only to replace it', save: 'Save', saved: 'Saved.',
+      receivable: 'How each account receivable is filled', payable: 'How each account payable is filled',
+      mappingHelp: 'Each field is a constant, a placeholder or both, e.g. Pedido {deal.title} – {company.name}. Placeholders: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<label>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<label>}, {contact.name}, {contact.field:<label>}.',
+      mappingSaved: 'Saved: the next deals are filled this way.'
     },
     pt: {
       webhookSubscribed: 'O Ponte assina o webhook na origem quando a conexão é ativada.',
@@ -81,7 +85,11 @@
       result: 'Resultado', when: 'Quando', history: 'O que aconteceu',
       subject: 'Registro (ex.: pipedrive:deal:8), vazio para todos', show: 'Mostrar', record: 'Registro',
       outcome: 'Resultado', message: 'Por quê', preview: 'Prévia (nada é gravado)', from: 'Ganhos ou pagos desde',
-      to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo'
+      to: 'até antes de', previewButton: 'Ver prévia', flow: 'Fluxo', change: 'Alterar esta conexão',
+      keepStored: 'guardada: digite só para trocá-la', save: 'Salvar', saved: 'Salvo.',
+      receivable: 'Como cada conta a receber é preenchida', payable: 'Como cada conta a pagar é preenchida',
+      mappingHelp: 'Cada campo é um valor fixo, um marcador ou os dois, ex.: Pedido {deal.title} – {company.name}. Marcadores: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<rótulo>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<rótulo>}, {contact.name}, {contact.field:<rótulo>}.',
+      mappingSaved: 'Salvo: os próximos negócios são preenchidos assim.'
     },
     it: {
       webhookSubscribed: 'Ponte registra il webhook nella sorgente quando la connessione viene attivata.',
@@ -122,7 +130,11 @@
       result: 'Esito', when: 'Quando', history: 'Cosa è successo',
       subject: 'Record (es. pipedrive:deal:8), vuoto per tutti', show: 'Mostra', record: 'Record', outcome: 'Esito',
       message: 'Perché', preview: 'Anteprima (non si scrive nulla)', from: 'Vinti o pagati dal', to: 'fino a prima del',
-      previewButton: 'Anteprima', flow: 'Flusso'
+      previewButton: 'Anteprima', flow: 'Flusso', change: 'Modifica questa connessione',
+      keepStored: 'salvata: scrivi solo per sostituirla', save: 'Salva', saved: 'Salvato.',
+      receivable: 'Come si compila ogni credito', payable: 'Come si compila ogni debito',
+      mappingHelp: 'Ogni campo è un valore fisso, un segnaposto o entrambi, es. Pedido {deal.title} – {company.name}. Segnaposto: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<etichetta>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<etichetta>}, {contact.name}, {contact.field:<etichetta>}.',
+      mappingSaved: 'Salvato: i prossimi affari sono compilati così.'
     }
   };
   var lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
@@ -138,6 +150,12 @@
   var systems = {};
   /** The flows, from the catalog: the pairs of systems each runs between, and its settings. */
   var flows = [];
+  /** The connection (and version) the change form shows, so a refresh does not undo what a person is typing. */
+  var editing = null;
+  /** The entry-mapping forms of the flows that need one: their kind in the API. */
+  var MAPPED = { WonDealToReceivable: 'receivable', WonDealToPayable: 'payable' };
+  var MAPPING_FIELDS = ['competence', 'value', 'description', 'notes', 'financialAccount', 'category',
+    'customerName', 'customerType', 'role'];
 
   function $(id) {
     return document.getElementById(id);
@@ -297,55 +315,78 @@
   }
 
   function pairChosen() {
-    var source = $('new-source').value;
-    var ledger = $('new-ledger').value;
+    flowBoxes('new', $('new-source').value, $('new-ledger').value, [], {});
+    credentialInputs('new', $('new-source').value, $('new-ledger').value, false);
+  }
+
+  /**
+   * The flows that run between the pair as boxes, in the form whose ids start with {@code prefix}; those in
+   * {@code checked} ticked, and their settings shown with {@code values}.
+   */
+  function flowBoxes(prefix, source, ledger, checked, values) {
     var offered = flows.filter(function (flow) {
       return flow.pairs.some(function (p) { return p.sourceSystem === source && p.ledgerSystem === ledger; });
     });
-    fill($('new-flows'), offered.map(function (flow) {
+    fill($(prefix + '-flows'), offered.map(function (flow) {
       var label = el('label', null, { title: flow.description });
       var box = el('input', null, { type: 'checkbox', value: flow.name, 'data-flow': flow.name });
-      box.addEventListener('change', flowsChosen);
+      box.checked = checked.indexOf(flow.name) >= 0;
+      box.addEventListener('change', function () { settingInputs(prefix, values); });
       label.appendChild(box);
       label.appendChild(document.createTextNode(' ' + flow.name + ' — ' + flow.description));
       var p = el('p');
       p.appendChild(label);
       return p;
     }), 'noFlows');
+    settingInputs(prefix, values);
+  }
+
+  /** Each system's credential fields; where some are stored ({@code kept}), a field left empty keeps its value. */
+  function credentialInputs(prefix, source, ledger, kept) {
     var fields = [];
     [source, ledger].forEach(function (name) {
       var system = systems[name];
       system.credentials.forEach(function (field) {
-        fields.push(input(system.label + ' · ' + field.name, field.description,
-          { type: 'password', autocomplete: 'off', 'data-credential': field.name }));
+        var attributes = { type: 'password', autocomplete: 'off', 'data-credential': field.name };
+        if (kept) {
+          attributes.placeholder = t('keepStored');
+        }
+        fields.push(input(system.label + ' · ' + field.name, field.description, attributes));
       });
       if (system.oauth) {
         fields.push(el('p', system.label + ': ' + t('byConsent'), { 'class': 'muted' }));
       }
     });
-    fill($('new-credentials'), fields, null);
-    flowsChosen();
+    fill($(prefix + '-credentials'), fields, null);
   }
 
-  /** The settings of the flows ticked, each once, after those every connection takes. */
-  function flowsChosen() {
-    var ticked = Array.prototype.map.call(document.querySelectorAll('#new-flows input:checked'),
+  function ticked(prefix) {
+    return Array.prototype.map.call(document.querySelectorAll('#' + prefix + '-flows input:checked'),
       function (box) { return box.value; });
+  }
+
+  /** The settings of the flows ticked, each once, with their current {@code values} (empty: the default). */
+  function settingInputs(prefix, values) {
+    var names = ticked(prefix);
     var seen = {};
     var nodes = [];
-    flows.filter(function (flow) { return ticked.indexOf(flow.name) >= 0; }).forEach(function (flow) {
+    flows.filter(function (flow) { return names.indexOf(flow.name) >= 0; }).forEach(function (flow) {
       flow.settings.forEach(function (setting) {
         if (seen[setting.name]) {
           return;
         }
         seen[setting.name] = true;
+        var value = values[setting.name];
+        var text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
         var attributes = { 'data-setting': setting.name, 'data-type': setting.type };
         if (setting.type === 'CHOICE' || setting.type === 'BOOLEAN') {
           var label = el('label', setting.name + ' ', { title: setting.description });
           var select = el('select', null, attributes);
           select.appendChild(el('option', '', { value: '' }));
           (setting.type === 'BOOLEAN' ? ['true', 'false'] : setting.allowed).forEach(function (v) {
-            select.appendChild(el('option', v, { value: v }));
+            var option = el('option', v, { value: v });
+            option.selected = v === text;
+            select.appendChild(option);
           });
           label.appendChild(select);
           var p = el('p');
@@ -355,11 +396,53 @@
         } else {
           attributes.placeholder = setting.defaultValue === null || setting.defaultValue === undefined ? ''
             : String(setting.defaultValue);
-          nodes.push(input(setting.name, setting.description, attributes));
+          var field = input(setting.name, setting.description, attributes);
+          field.querySelector('input').value = text;
+          nodes.push(field);
         }
       });
     });
-    fill($('new-settings'), nodes, null);
+    fill($(prefix + '-settings'), nodes, null);
+  }
+
+  /**
+   * What the form of {@code prefix} says: its flows, the credentials typed, and {@code settings} with the settings
+   * shown applied — those of flows no longer ticked left out, the common ones (schedules) kept.
+   */
+  function formValues(prefix, settings) {
+    var names = ticked(prefix);
+    var declared = {};
+    var wanted = {};
+    flows.forEach(function (flow) {
+      flow.settings.forEach(function (setting) {
+        declared[setting.name] = true;
+        if (names.indexOf(flow.name) >= 0) {
+          wanted[setting.name] = true;
+        }
+      });
+    });
+    var kept = {};
+    Object.keys(settings).forEach(function (name) {
+      if (!declared[name] || wanted[name]) {
+        kept[name] = settings[name];
+      }
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('#' + prefix + '-settings [data-setting]'), function (node) {
+      var value = settingValue(node);
+      if (value === undefined) {
+        delete kept[node.getAttribute('data-setting')];
+      } else {
+        kept[node.getAttribute('data-setting')] = value;
+      }
+    });
+    var credentials = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#' + prefix + '-credentials [data-credential]'),
+      function (node) {
+        if (node.value.trim() !== '') {
+          credentials[node.getAttribute('data-credential')] = node.value.trim();
+        }
+      });
+    return { flows: names, settings: kept, credentials: credentials };
   }
 
   function input(name, description, attributes) {
@@ -393,24 +476,10 @@
   }
 
   function create() {
-    var settings = {};
-    Array.prototype.forEach.call(document.querySelectorAll('#new-settings [data-setting]'), function (node) {
-      var value = settingValue(node);
-      if (value !== undefined) {
-        settings[node.getAttribute('data-setting')] = value;
-      }
-    });
-    var credentials = {};
-    Array.prototype.forEach.call(document.querySelectorAll('#new-credentials [data-credential]'), function (node) {
-      if (node.value.trim() !== '') {
-        credentials[node.getAttribute('data-credential')] = node.value.trim();
-      }
-    });
+    var form = formValues('new', {});
     var body = {
       name: $('new-name').value.trim() || null, sourceSystem: $('new-source').value,
-      ledgerSystem: $('new-ledger').value, settings: settings, credentials: credentials,
-      flows: Array.prototype.map.call(document.querySelectorAll('#new-flows input:checked'),
-        function (box) { return box.value; })
+      ledgerSystem: $('new-ledger').value, settings: form.settings, credentials: form.credentials, flows: form.flows
     };
     api('POST', '/connections', body, function (c) {
       notify(t('createdConnection'));
@@ -437,6 +506,11 @@
       $('connection-state').textContent = state.join(' · ');
       showConsents(c);
       showWebhook(c.id);
+      if (editing !== c.id + '@' + c.updatedAt) {
+        editing = c.id + '@' + c.updatedAt;
+        showChange(c);
+        showMappings(c);
+      }
       $('enable').hidden = c.status === 'ACTIVE';
       $('disable').hidden = c.status !== 'ACTIVE';
       loadReviews(id);
@@ -444,6 +518,52 @@
       loadRuns(id);
       loadHistory(id);
     });
+  }
+
+  /** The change form: name, flows, settings as stored, and credentials (empty: kept). */
+  function showChange(c) {
+    $('edit-name').value = c.name;
+    flowBoxes('edit', c.sourceSystem, c.ledgerSystem, c.flows, c.settings || {});
+    credentialInputs('edit', c.sourceSystem, c.ledgerSystem, c.credentialsSet);
+    $('save-connection').onclick = function () {
+      var form = formValues('edit', c.settings || {});
+      api('PUT', '/connections/' + c.id, {
+        name: $('edit-name').value.trim() || null, sourceSystem: c.sourceSystem, ledgerSystem: c.ledgerSystem,
+        flows: form.flows, settings: form.settings,
+        credentials: Object.keys(form.credentials).length ? form.credentials : null
+      }, function () {
+        notify(t('saved'));
+        loadConnections();
+      });
+    };
+  }
+
+  /** A form per entry mapping the connection's flows need (a receivable's, a payable's), filled as stored. */
+  function showMappings(c) {
+    var kinds = c.flows.filter(function (flow) { return MAPPED[flow]; }).map(function (flow) { return MAPPED[flow]; });
+    fill($('mappings'), kinds.map(function (kind) {
+      var form = el('div', null, { 'class': 'card', 'data-mapping': kind });
+      form.appendChild(el('h3', t(kind)));
+      form.appendChild(el('p', t('mappingHelp'), { 'class': 'muted' }));
+      MAPPING_FIELDS.forEach(function (field) {
+        form.appendChild(input(field, null, { 'data-field': field }));
+      });
+      form.appendChild(button(t('save'), function () {
+        var fields = {};
+        MAPPING_FIELDS.forEach(function (field) {
+          var value = form.querySelector('[data-field="' + field + '"]').value.trim();
+          fields[field] = value === '' ? null : value;
+        });
+        api('PUT', '/connections/' + c.id + '/entry-mappings/' + kind, { fields: fields },
+          function () { notify(t('mappingSaved')); });
+      }, { 'class': 'save-mapping' }));
+      api('GET', '/connections/' + c.id + '/entry-mappings/' + kind, null, function (mapping) {
+        MAPPING_FIELDS.forEach(function (field) {
+          form.querySelector('[data-field="' + field + '"]').value = mapping.fields[field] || '';
+        });
+      }, function () {});
+      return form;
+    }), null);
   }
 
   /** A button per side that connects by OAuth2: the vendor's consent page, and back to this page. */
@@ -619,6 +739,9 @@
     $('sign-out').addEventListener('click', function () { signOut(t('signedOut'), false); });
     $('new-source').addEventListener('change', pairChosen);
     $('new-ledger').addEventListener('change', pairChosen);
+    $('edit-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+    });
     $('create-form').addEventListener('submit', function (event) {
       event.preventDefault();
       create();

@@ -225,6 +225,83 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void aPersonChangesAConnectionOnThePageAndWhatTheFormDoesNotShowIsKept() throws Exception {
+        PipedriveToContaAzul c = PipedriveToContaAzul.connectedNotEnabled(Map.of("schedule.incremental", "off"));
+        HtmlPage page = openOnThePage(c.tenant, c.connection);
+        page.<DomElement>querySelector("#change summary").click();
+        eventually(() -> assertThat(((HtmlInput) page.querySelector("#edit-settings input[data-setting='taxIdField']"))
+                .getValue()).isEqualTo(PipedriveToContaAzul.CNPJ_FIELD));
+        assertThat(((HtmlInput) page.getElementById("edit-name")).getValue()).isEqualTo("Pipedrive → Conta Azul");
+        assertThat(((HtmlCheckBoxInput) page.querySelector("#edit-flows input[data-flow='WonDealToSale']")).isChecked())
+                .isTrue();
+        assertThat(((HtmlInput) page.querySelector("#edit-credentials input[data-credential='apiToken']"))
+                .getAttribute("placeholder")).isEqualTo("stored: type only to replace it");
+
+        ((HtmlInput) page.getElementById("edit-name")).setValue("Vendas SP → Contabilidade");
+        ((HtmlSelect) page.querySelector("#edit-settings select[data-setting='matchByName']"))
+                .setSelectedAttribute("true", true);
+        click(page, "#save-connection");
+
+        eventually(() -> assertThat(text(page, "notice")).isEqualTo("Saved."));
+        eventually(() -> assertThat(text(page, "connection-title")).startsWith("Vendas SP → Contabilidade"));
+        var saved = as(c.tenant.key()).get("/api/v1/connections/" + c.connection).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(saved.getBoolean("settings.matchByName")).isTrue();
+        assertThat(saved.getString("settings.taxIdField")).isEqualTo(PipedriveToContaAzul.CNPJ_FIELD);
+        assertThat(saved.getString("settings.'schedule.incremental'")).as("a common setting the form does not show")
+                .isEqualTo("off");
+        assertThat(saved.getBoolean("credentialsSet")).isTrue();
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/test").then().statusCode(200);
+
+        // A value the API refuses is named on the page, and nothing changes.
+        eventually(() -> assertThat((Object) page.querySelector("#edit-settings input[data-setting='instalments']"))
+                .isNotNull());
+        ((HtmlInput) page.querySelector("#edit-settings input[data-setting='instalments']")).setValue("three");
+        click(page, "#save-connection");
+        eventually(() -> assertThat(text(page, "notice")).contains("settings.instalments"));
+        assertThat(as(c.tenant.key()).get("/api/v1/connections/" + c.connection).then().extract()
+                .<Object>path("settings.instalments")).isNull();
+    }
+
+    @Test
+    void aPersonFillsTheReceivableMappingOnThePageAndEachFieldAtFaultIsNamed() throws Exception {
+        MoskitToContaAzul c = MoskitToContaAzul.connected(java.util.List.of("WonDealToReceivable"), Map.of());
+        HtmlPage page = openOnThePage(c.tenant, c.connection);
+        eventually(() -> assertThat(text(page, "mappings")).contains("How each account receivable is filled"));
+        Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("competence", "{deal.wonDate}");
+        fields.put("value", "{deal.value}");
+        fields.put("description", "Pedido {deal.title} – {company.name}");
+        fields.put("notes", "Negócio {deal.id}");
+        fields.put("financialAccount", "Conta corrente Banco do Brasil");
+        fields.put("category", "Vendas de produtos");
+        fields.put("customerName", "{customer.name}");
+        fields.put("customerType", "PX");
+        fields.put("role", "Cliente");
+        fields.forEach((name, value) -> ((HtmlInput) page.querySelector(
+                "[data-mapping='receivable'] input[data-field='" + name + "']")).setValue(value));
+        click(page, "[data-mapping='receivable'] button.save-mapping");
+        eventually(() -> assertThat(text(page, "notice")).contains("fields.customerType"));
+        as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/entry-mappings/receivable").then()
+                .statusCode(404);
+
+        ((HtmlInput) page.querySelector("[data-mapping='receivable'] input[data-field='customerType']"))
+                .setValue("{customer.type}");
+        click(page, "[data-mapping='receivable'] button.save-mapping");
+        eventually(() -> assertThat(text(page, "notice")).isEqualTo("Saved: the next deals are filled this way."));
+        fields.put("customerType", "{customer.type}");
+        assertThat(as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/entry-mappings/receivable")
+                .then().statusCode(200).extract().jsonPath().getMap("fields", String.class, String.class))
+                .isEqualTo(fields);
+
+        // Opened again, the page shows the mapping as stored.
+        HtmlPage again = openOnThePage(c.tenant, c.connection);
+        eventually(() -> assertThat(((HtmlInput) again.querySelector(
+                "[data-mapping='receivable'] input[data-field='description']")).getValue())
+                .isEqualTo("Pedido {deal.title} – {company.name}"));
+    }
+
+    @Test
     void aSourceWhoseWebhooksArePastedInItsOwnScreenShowsTheAddressToPaste() throws Exception {
         MoskitToContaAzul c = MoskitToContaAzul.connected(java.util.List.of("WonDealToSale"),
                 Map.of("taxIdField", "CNPJ"));
@@ -253,6 +330,17 @@ class OperatorConsoleTest {
             assertThat(given().redirects().follow(false).get(typed).then().statusCode(302).extract()
                     .header("Location")).endsWith("/console/");
         }
+    }
+
+    /** Signs in with the tenant's key and opens the connection. */
+    private HtmlPage openOnThePage(Api.Tenant tenant, java.util.UUID connection) throws Exception {
+        HtmlPage page = browser.getPage(console);
+        signIn(page, tenant.key());
+        eventually(() -> assertThat((Object) page.querySelector("button[data-connection='" + connection + "']"))
+                .isNotNull());
+        click(page, "button[data-connection='" + connection + "']");
+        eventually(() -> assertThat(text(page, "connection-title")).isNotEmpty());
+        return page;
     }
 
     private static WebClient browser(BrowserVersion version) {

@@ -201,7 +201,7 @@ public class ConnectionService implements ScheduleSource {
     @Transactional
     public void delete(UUID tenantId, UUID id) {
         ConnectionEntity c = get(tenantId, id);
-        jobs.pause(c.id, "deleted");
+        jobs.pause(c.id, JobService.FORGOTTEN);
         personalRows.forget(c.id);
         c.delete();
     }

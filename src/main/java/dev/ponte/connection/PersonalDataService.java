@@ -107,7 +107,7 @@ public class PersonalDataService implements PersonalData {
         c.status = ConnectionStatus.DISABLED;
         c.settings = withoutPersonalSettings(c.settings);
         c.updatedAt = clock.instant();
-        jobs.pause(connectionId, "forgotten");
+        jobs.pause(connectionId, JobService.FORGOTTEN);
         audit(connectionId, "privacy.forget", "the connection's personal data and credentials removed on request: "
                 + summary(done));
         Log.infof("Connection %s: personal data forgotten (%d rows)", connectionId, done.total());

@@ -14,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -264,7 +266,7 @@ public final class JobEngine {
             done = failed(job, started, backoff.delay(job.attempts()), problem("internal", "Unexpected failure",
                     "Ponte failed while running this job; it will be retried.", List.of()));
         }
-        completions.add(done.with(history));
+        completions.add(done.with(history, job.connectionId()));
         held.remove(job.id());
     }
 
@@ -372,6 +374,7 @@ public final class JobEngine {
                 if (lost > 0) {
                     LOG.warnf("%d job outcome(s) not recorded: their lease had expired and another worker took them", lost);
                 }
+                forgetAgain(batch);
                 break;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Could not record %d job outcome(s); retrying", batch.size());
@@ -386,6 +389,24 @@ public final class JobEngine {
         inFlight.addAndGet(-n);
         idleWorkers.release(n);
         wakeUp();
+    }
+
+    /** What jobs that ran while their connection's personal data was being forgotten wrote is forgotten too. */
+    private void forgetAgain(List<JobStore.Completion> batch) {
+        Set<UUID> ran = new HashSet<>();
+        batch.forEach(done -> {
+            if (done.connectionId() != null) {
+                ran.add(done.connectionId());
+            }
+        });
+        if (ran.isEmpty()) {
+            return;
+        }
+        try {
+            store.pausedFor(JobService.FORGOTTEN, ran).forEach(listener::ranWhileForgotten);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not forget again what jobs of a forgotten connection wrote");
+        }
     }
 
     private Timer timer(String name, String description, String kind) {

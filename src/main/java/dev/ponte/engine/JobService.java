@@ -37,6 +37,11 @@ public class JobService {
 
     /** A choice for a new record rather than any of the candidates. */
     public static final String CREATE_NEW = "new";
+    /**
+     * Why a connection whose personal data was forgotten (on request, or deleted) is paused: its jobs that were running
+     * then have what they write afterwards forgotten too.
+     */
+    public static final String FORGOTTEN = "personal data forgotten";
     private static final String CHOICES = "choices";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,15 +55,27 @@ public class JobService {
 
     JobService(EngineConfig config, DataSource dataSource, Instance<JobHandler> handlers, RateLimits rateLimits,
             Clock clock, TransactionSynchronizationRegistry transactions, Event<CredentialsRefused> refused,
-            MeterRegistry meters) {
+            MeterRegistry meters, PersonalRows personalRows) {
         this.config = config;
         this.store = new JobStore(dataSource);
         this.clock = clock;
         this.transactions = transactions;
         this.engine = new JobEngine(store, byKind(handlers), config.instanceId().orElseGet(JobService::defaultOwner),
                 config.workers(), config.workerIdle(), config.pollInterval(), config.leaseDuration(), config.backoffBase(),
-                config.backoffMax(), rateLimits, clock, (id, message) -> refused.fire(new CredentialsRefused(id, message)),
-                meters);
+                config.backoffMax(), rateLimits, clock, new EngineListener() {
+                    @Override
+                    public void credentialsRefused(UUID connectionId, String message) {
+                        refused.fire(new CredentialsRefused(connectionId, message));
+                    }
+
+                    @Override
+                    public void ranWhileForgotten(UUID connectionId) {
+                        PersonalRows.Counts again = personalRows.forget(connectionId);
+                        Log.infof("Connection %s: what its jobs running when it was forgotten wrote is forgotten too"
+                                + " (%d history lines, %d jobs, %d links, %d match keys)", connectionId,
+                                again.history(), again.jobs(), again.links(), again.matches());
+                    }
+                }, meters);
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("ponte.jobs", () -> countsByStatus().get(status)).tag("status", status.name())
                     .description("Jobs in the database by status").register(meters);

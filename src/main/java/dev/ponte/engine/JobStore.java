@@ -11,10 +11,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
@@ -163,11 +167,13 @@ public final class JobStore {
      */
     /** An attempt's outcome, with the history lines the attempt recorded (written in the same commit). */
     record Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt,
-            String reason, String error, Instant finishedAt, int postponements, List<HistoryLine> history) {
+            String reason, String error, Instant finishedAt, int postponements, List<HistoryLine> history,
+            UUID connectionId) {
 
         Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt, String reason,
                 String error, Instant finishedAt, int postponements) {
-            this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, postponements, List.of());
+            this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, postponements, List.of(),
+                    null);
         }
 
         Completion(long id, String owner, int attempt, JobStatus status, int attempts, Instant runAt, String reason,
@@ -175,9 +181,10 @@ public final class JobStore {
             this(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt, 0);
         }
 
-        Completion with(List<HistoryLine> lines) {
+        /** The outcome with the history lines its attempt recorded, and the connection it ran for. */
+        Completion with(List<HistoryLine> lines, UUID connection) {
             return new Completion(id, owner, attempt, status, attempts, runAt, reason, error, finishedAt,
-                    postponements, lines);
+                    postponements, lines, connection);
         }
     }
 
@@ -376,15 +383,29 @@ public final class JobStore {
         }
     }
 
-    /** Holds a connection's waiting jobs (parks them) until {@link #resume}. */
+    /**
+     * Holds a connection's waiting jobs (parks them) until {@link #resume}. A connection paused already keeps its
+     * reason, unless the new one is {@link JobService#FORGOTTEN}, which no later pause replaces.
+     */
     void pause(UUID connectionId, String reason, Instant now) {
         try (Connection c = dataSource.getConnection()) {
+            if (JobService.FORGOTTEN.equals(reason)) {
+                try (PreparedStatement ps = c.prepareStatement("update job_pause set reason = ? where connection_id = ?")) {
+                    ps.setString(1, reason);
+                    ps.setObject(2, connectionId);
+                    ps.executeUpdate();
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(isPostgres(c)
                     ? "insert into job_pause (connection_id, reason, paused_at) values (?, ?, ?) on conflict do nothing"
-                    : "merge into job_pause key (connection_id) values (?, ?, ?)")) {
+                    : "insert into job_pause (connection_id, reason, paused_at) select ?, ?, ? where not exists"
+                            + " (select 1 from job_pause where connection_id = ?)")) {
                 ps.setObject(1, connectionId);
                 ps.setString(2, truncate(reason, 200));
                 ps.setObject(3, ts(now));
+                if (!isPostgres(c)) {
+                    ps.setObject(4, connectionId);
+                }
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("update job set run_at = null where connection_id = ?"
@@ -413,6 +434,29 @@ public final class JobStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not resume connection " + connectionId, e);
         }
+    }
+
+    /** Of these connections, those paused for {@code reason} (the latest pause's reason). */
+    Set<UUID> pausedFor(String reason, Collection<UUID> connectionIds) {
+        Set<UUID> paused = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select connection_id from job_pause where reason = ?"
+                        + " and connection_id in (" + String.join(", ", Collections.nCopies(connectionIds.size(), "?"))
+                        + ")")) {
+            ps.setString(1, reason);
+            int i = 2;
+            for (UUID id : connectionIds) {
+                ps.setObject(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    paused.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read paused connections", e);
+        }
+        return paused;
     }
 
     boolean isPaused(UUID connectionId) {

@@ -372,6 +372,36 @@ abstract class PrivacyContract {
         assertNowhereInTables(ana);
     }
 
+    @Test
+    void whatAJobRunningWhenItsConnectionIsForgottenWritesAfterwardsIsForgottenToo() {
+        Person dora = Person.random("Dora");
+        PipedriveToContaAzul c = connect(Map.of("taxIdField", CPF_FIELD));
+        long deal = deal("Venda", 10, null, dora.createInCrm(), product("Caneta", "CAN-01", 10), 1);
+        // Conta Azul answers slowly: the deal's job is still running when the forget request comes.
+        given().contentType(ContentType.JSON).body(Map.of("latency_ms", 1500))
+                .post(PipedriveToContaAzul.CONTA_AZUL + "/_faults").then().statusCode(200);
+        setStatus(deal, "won");
+        String jobs = "/api/v1/jobs?size=50&connectionId=" + c.connection;
+        eventually(() -> assertThat(as(c.tenant.key()).get(jobs + "&status=RUNNING").then().statusCode(200)
+                .extract().jsonPath().getInt("total")).isEqualTo(1));
+
+        as(c.tenant.key()).post("/api/v1/connections/" + c.connection + "/privacy/forget").then().statusCode(200);
+        Instant forgotten = Instant.now();
+
+        eventually(() -> assertThat(as(c.tenant.key()).get(jobs + "&status=RUNNING").then().extract().jsonPath()
+                .getInt("total")).isZero());
+        // The job's attempt ended after the request, and what it recorded then names nobody.
+        eventually(() -> assertThat(as(c.tenant.key()).get(jobs).then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.finishedAt")).anyMatch(at -> at != null && Instant.parse(at).isAfter(forgotten)));
+        eventually(() -> {
+            try {
+                assertNowhereInTables(dora);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static io.restassured.response.Response privacy(Tenant tenant, UUID connection, String request,

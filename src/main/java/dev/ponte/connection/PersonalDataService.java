@@ -10,6 +10,7 @@ import dev.ponte.engine.PersonalRows.Found;
 import dev.ponte.engine.PersonalRows.Traces;
 import dev.ponte.engine.RecordService;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -78,9 +79,20 @@ public class PersonalDataService implements PersonalData {
     public Redaction redact(UUID connectionId, DataSubject subject) {
         existing(connectionId);
         validate(subject);
-        Redaction done = redaction(rows.redact(connectionId, traces(subject)));
+        Traces traces = traces(subject);
+        Redaction done = redaction(rows.redact(connectionId, traces));
         audit(connectionId, "privacy.redact", "personal data of one person removed on request: " + summary(done));
         Log.infof("Connection %s: personal data of one person redacted (%d rows)", connectionId, done.total());
+        // A job running now may still write the person's data as it ends: removed again once it has.
+        jobs.afterRunning(connectionId, () -> QuarkusTransaction.requiringNew().run(() -> {
+            Redaction again = redaction(rows.redact(connectionId, traces));
+            if (again.total() > 0) {
+                audit(connectionId, "privacy.redact", "personal data of one person written by jobs running during "
+                        + "the request removed too: " + summary(again));
+                Log.infof("Connection %s: personal data of one person redacted again after its running jobs ended "
+                        + "(%d rows)", connectionId, again.total());
+            }
+        }));
         return done;
     }
 

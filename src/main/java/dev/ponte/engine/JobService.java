@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -50,6 +53,12 @@ public class JobService {
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
     private final JobEngine engine;
+    /** Where {@link #afterRunning} waits: one thread, which sleeps between checks. */
+    private final ScheduledExecutorService waits = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "ponte-after-running");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Map<JobStatus, Long> counts = Map.of();
     private volatile Instant countsAt = Instant.EPOCH;
 
@@ -90,6 +99,7 @@ public class JobService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        waits.shutdownNow();
         engine.stop(Duration.ofSeconds(10));
     }
 
@@ -146,6 +156,46 @@ public class JobService {
 
     public Optional<Job> find(long id) {
         return store.find(id);
+    }
+
+    /**
+     * Runs {@code again} once the connection's jobs running now (on any instance) have ended their attempts — recorded
+     * an outcome, or outlived their lease — after the caller's transaction commits; nothing when none is running. For
+     * work that the running jobs could undo by what they write as they end (a person's data redacted meanwhile). It is
+     * kept in this instance's memory: a restart before the jobs end forgets it.
+     */
+    public void afterRunning(UUID connectionId, Runnable again) {
+        List<Long> running = store.running(connectionId);
+        if (running.isEmpty()) {
+            return;
+        }
+        Instant deadline = clock.instant().plus(config.leaseDuration()).plusSeconds(30);
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    if (clock.instant().isBefore(deadline) && store.anyRunning(running)) {
+                        waits.schedule(this, 250, TimeUnit.MILLISECONDS);
+                        return;
+                    }
+                    again.run();
+                } catch (RuntimeException e) {
+                    Log.errorf(e, "Connection %s: work to do after its running jobs ended failed", connectionId);
+                }
+            }
+        };
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    waits.schedule(check, 250, TimeUnit.MILLISECONDS);
+                }
+            }
+        });
     }
 
     public Page<Job> list(List<UUID> connections, UUID connectionId, JobStatus status, String subject, int page,

@@ -459,6 +459,39 @@ public final class JobStore {
         return paused;
     }
 
+    /** The ids of the connection's jobs running now. */
+    List<Long> running(UUID connectionId) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select id from job where connection_id = ? and status = 'RUNNING'")) {
+            ps.setObject(1, connectionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query jobs", e);
+        }
+        return ids;
+    }
+
+    /** Whether any of these jobs is still running. */
+    boolean anyRunning(List<Long> ids) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select 1 from job where status = 'RUNNING' and id in ("
+                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not query jobs", e);
+        }
+    }
+
     boolean isPaused(UUID connectionId) {
         return exists("select 1 from job_pause where connection_id = ?", connectionId);
     }

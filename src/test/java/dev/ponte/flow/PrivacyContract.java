@@ -402,6 +402,40 @@ abstract class PrivacyContract {
         });
     }
 
+    @Test
+    void whatAJobRunningWhenAPersonIsRedactedWritesAfterwardsIsRemovedToo() {
+        Person eva = Person.random("Eva");
+        PipedriveToContaAzul c = connect(Map.of("taxIdField", CPF_FIELD, "matchByName", true));
+        // Two ledger customers of Eva's exact name: her deal waits in the review list with both as candidates.
+        PipedriveToContaAzul.contaAzulCustomer(eva.name());
+        PipedriveToContaAzul.contaAzulCustomer(eva.name());
+        long evaId = create("/v1/persons", Map.of("name", eva.name(), "emails", List.of(Map.of("value", eva.email(),
+                "primary", true))));
+        long deal = deal("Venda", 10, null, evaId, product("Caneta", "CAN-01", 10), 1);
+        given().contentType(ContentType.JSON).body(Map.of("latency_ms", 1500))
+                .post(PipedriveToContaAzul.CONTA_AZUL + "/_faults").then().statusCode(200);
+        setStatus(deal, "won");
+        String jobs = "/api/v1/jobs?connectionId=" + c.connection + "&status=";
+        eventually(() -> assertThat(as(c.tenant.key()).get(jobs + "RUNNING").then().statusCode(200).extract()
+                .jsonPath().getInt("total")).isEqualTo(1));
+
+        privacy(c.tenant, c.connection, "redactions", eva.subject(evaId, List.of(deal))).then().statusCode(200);
+
+        // The job goes on and ends in the review list, naming the candidates; that is removed in turn.
+        eventually(() -> assertThat(as(c.tenant.key()).get(jobs + "DEAD").then().statusCode(200).extract()
+                .jsonPath().getInt("total")).isEqualTo(1));
+        eventually(() -> {
+            try {
+                assertNowhereInTables(eva);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(as(c.tenant.key()).get("/api/v1/connections/" + c.connection + "/history?subject=privacy").then()
+                .statusCode(200).extract().jsonPath().<String>getList("items.message"))
+                .anyMatch(m -> m.contains("written by jobs running during the request removed too"));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private static io.restassured.response.Response privacy(Tenant tenant, UUID connection, String request,

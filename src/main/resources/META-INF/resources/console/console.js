@@ -44,7 +44,7 @@
       keepStored: 'stored: type only to replace it', save: 'Save', saved: 'Saved.',
       receivable: 'How each account receivable is filled', payable: 'How each account payable is filled',
       mappingHelp: 'Each field is a constant, a placeholder or both, e.g. Pedido {deal.title} – {company.name}. Placeholders: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<label>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<label>}, {contact.name}, {contact.field:<label>}.',
-      mappingSaved: 'Saved: the next deals are filled this way.'
+      mappingSaved: 'Saved: the next deals are filled this way.', more: 'Show more'
     },
     pt: {
       webhookSubscribed: 'O Ponte assina o webhook na origem quando a conexão é ativada.',
@@ -89,7 +89,7 @@
       keepStored: 'guardada: digite só para trocá-la', save: 'Salvar', saved: 'Salvo.',
       receivable: 'Como cada conta a receber é preenchida', payable: 'Como cada conta a pagar é preenchida',
       mappingHelp: 'Cada campo é um valor fixo, um marcador ou os dois, ex.: Pedido {deal.title} – {company.name}. Marcadores: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<rótulo>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<rótulo>}, {contact.name}, {contact.field:<rótulo>}.',
-      mappingSaved: 'Salvo: os próximos negócios são preenchidos assim.'
+      mappingSaved: 'Salvo: os próximos negócios são preenchidos assim.', more: 'Mostrar mais'
     },
     it: {
       webhookSubscribed: 'Ponte registra il webhook nella sorgente quando la connessione viene attivata.',
@@ -134,7 +134,7 @@
       keepStored: 'salvata: scrivi solo per sostituirla', save: 'Salva', saved: 'Salvato.',
       receivable: 'Come si compila ogni credito', payable: 'Come si compila ogni debito',
       mappingHelp: 'Ogni campo è un valore fisso, un segnaposto o entrambi, es. Pedido {deal.title} – {company.name}. Segnaposto: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<etichetta>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<etichetta>}, {contact.name}, {contact.field:<etichetta>}.',
-      mappingSaved: 'Salvato: i prossimi affari sono compilati così.'
+      mappingSaved: 'Salvato: i prossimi affari sono compilati così.', more: 'Mostra altri'
     }
   };
   var lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
@@ -154,6 +154,10 @@
   var editing = null;
   /** The entry-mapping forms of the flows that need one: their kind in the API. */
   var MAPPED = { WonDealToReceivable: 'receivable', WonDealToPayable: 'payable' };
+  /** Items per page of a list; a button under it adds the next page. */
+  var PAGE = 50;
+  /** The problem type of a job waiting in the review list for a person's choice. */
+  var REVIEW = 'urn:ponte:job:review';
   var MAPPING_FIELDS = ['competence', 'value', 'description', 'notes', 'financialAccount', 'category',
     'customerName', 'customerType', 'role'];
 
@@ -590,30 +594,58 @@
     });
   }
 
-  function loadReviews(id) {
-    api('GET', '/connections/' + id + '/reviews?size=100', null, function (page) {
-      var waiting = {};
-      fill($('reviews'), page.items.map(function (review) {
-        waiting[review.jobId] = true;
-        var card = el('div', null, { 'class': 'card', 'data-job': review.jobId });
-        card.appendChild(el('strong', review.subject));
-        card.appendChild(el('p', review.reason));
-        var choices = el('ul');
-        review.candidates.forEach(function (candidate) {
-          var item = el('li', candidate.name + (candidate.document ? ' · ' + candidate.document : '') + ' ');
-          item.appendChild(button(t('useThis'), function () {
-            choose(review.jobId, { ledgerId: candidate.id });
-          }, { 'data-candidate': candidate.id }));
-          choices.appendChild(item);
+  /**
+   * A list read page by page ({@code PAGE} items each): the first page into {@code container} (or {@code empty} when
+   * there is none), then a button in {@code holder} that adds the next one while the API has more.
+   */
+  function paged(path, container, holder, render, empty) {
+    var page = 0;
+    container.textContent = '';
+    function next() {
+      api('GET', path + (path.indexOf('?') >= 0 ? '&' : '?') + 'size=' + PAGE + '&page=' + page, null,
+        function (result) {
+          if (page === 0) {
+            fill(container, result.items.map(render), empty);
+          } else {
+            result.items.forEach(function (item) { container.appendChild(render(item)); });
+          }
+          more(holder, (result.page + 1) * result.size < result.total, function () {
+            page += 1;
+            next();
+          });
         });
-        card.appendChild(choices);
-        card.appendChild(button(t('createNew'), function () {
-          choose(review.jobId, { createNew: true });
-        }, { 'class': 'create-new' }));
-        return card;
-      }), 'nothingWaiting');
-      loadFailures(id, waiting);
-    });
+    }
+    next();
+  }
+
+  /** The "more" button under a list, there only while {@code shown}. */
+  function more(holder, shown, onClick) {
+    Array.prototype.forEach.call(holder.querySelectorAll('button.more'), function (b) { holder.removeChild(b); });
+    if (shown) {
+      holder.appendChild(button(t('more'), onClick, { 'class': 'more' }));
+    }
+  }
+
+  function loadReviews(id) {
+    paged('/connections/' + id + '/reviews', $('reviews'), $('reviews-more'), function (review) {
+      var card = el('div', null, { 'class': 'card', 'data-job': review.jobId });
+      card.appendChild(el('strong', review.subject));
+      card.appendChild(el('p', review.reason));
+      var choices = el('ul');
+      review.candidates.forEach(function (candidate) {
+        var item = el('li', candidate.name + (candidate.document ? ' · ' + candidate.document : '') + ' ');
+        item.appendChild(button(t('useThis'), function () {
+          choose(review.jobId, { ledgerId: candidate.id });
+        }, { 'data-candidate': candidate.id }));
+        choices.appendChild(item);
+      });
+      card.appendChild(choices);
+      card.appendChild(button(t('createNew'), function () {
+        choose(review.jobId, { createNew: true });
+      }, { 'class': 'create-new' }));
+      return card;
+    }, 'nothingWaiting');
+    loadFailures(id);
   }
 
   function choose(jobId, choice) {
@@ -623,25 +655,52 @@
     });
   }
 
-  /** DEAD jobs wait for a person, FAILED ones for their next attempt; the review list's own are shown above. */
-  function loadFailures(id, waiting) {
-    var found = [];
+  /**
+   * DEAD jobs wait for a person, FAILED ones for their next attempt, page by page of each; those waiting for a
+   * person's choice are in the review list above instead.
+   */
+  function loadFailures(id) {
+    var container = $('failures');
     var statuses = ['DEAD', 'FAILED'];
-    var pending = statuses.length;
-    statuses.forEach(function (status) {
-      api('GET', '/jobs?connectionId=' + encodeURIComponent(id) + '&status=' + status + '&size=100', null,
-        function (page) {
-          page.items.forEach(function (job) {
-            if (!waiting[job.id]) {
-              found.push(job);
-            }
-          });
+    var page = 0;
+    container.textContent = '';
+    function next() {
+      var pages = {};
+      var pending = statuses.length;
+      statuses.forEach(function (status) {
+        api('GET', '/jobs?connectionId=' + encodeURIComponent(id) + '&status=' + status + '&size=' + PAGE
+          + '&page=' + page, null, function (result) {
+          pages[status] = result;
           pending -= 1;
           if (pending === 0) {
-            fill($('failures'), found.map(failureCard), 'noFailures');
+            shown(pages);
           }
         });
-    });
+      });
+    }
+    function shown(pages) {
+      var left = false;
+      var found = [];
+      statuses.forEach(function (status) {
+        var result = pages[status];
+        result.items.forEach(function (job) {
+          if (!job.lastError || job.lastError.type !== REVIEW) {
+            found.push(job);
+          }
+        });
+        left = left || (result.page + 1) * result.size < result.total;
+      });
+      if (page === 0) {
+        fill(container, found.map(failureCard), 'noFailures');
+      } else {
+        found.forEach(function (job) { container.appendChild(failureCard(job)); });
+      }
+      more($('failures-more'), left, function () {
+        page += 1;
+        next();
+      });
+    }
+    next();
   }
 
   function failureCard(job) {
@@ -699,12 +758,10 @@
 
   function loadHistory(id) {
     var subject = $('subject').value.trim();
-    api('GET', '/connections/' + id + '/history?size=50' + (subject ? '&subject=' + encodeURIComponent(subject) : ''),
-      null, function (page) {
-        fill($('history-rows'), page.items.map(function (h) {
-          return row([when(h.createdAt), h.subject, h.outcome, h.message]);
-        }), 'noHistory');
-      });
+    paged('/connections/' + id + '/history' + (subject ? '?subject=' + encodeURIComponent(subject) : ''),
+      $('history-rows'), $('history-more'), function (h) {
+        return row([when(h.createdAt), h.subject, h.outcome, h.message]);
+      }, 'noHistory');
   }
 
   function preview() {

@@ -17,7 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ponte.support.Api;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.ponte.engine.JobService;
+import dev.ponte.engine.NewJob;
+import dev.ponte.engine.RecordService;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,6 +50,12 @@ class OperatorConsoleTest {
     URL console;
 
     private WebClient browser;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    RecordService records;
 
     @BeforeEach
     void reset() {
@@ -299,6 +309,34 @@ class OperatorConsoleTest {
         eventually(() -> assertThat(((HtmlInput) again.querySelector(
                 "[data-mapping='receivable'] input[data-field='description']")).getValue())
                 .isEqualTo("Pedido {deal.title} – {company.name}"));
+    }
+
+    @Test
+    void longListsComePageByPageAndEveryFailureAndHistoryLineCanBeReached() throws Exception {
+        PipedriveToContaAzul c = PipedriveToContaAzul.connectedNotEnabled(Map.of());
+        // 55 jobs no handler can run (DEAD at once), and 60 history lines of one record.
+        for (int i = 0; i < 55; i++) {
+            jobs.enqueue(new NewJob(c.connection, "console.unknown", "console:job:" + i, "console-" + c.connection
+                    + ":" + i, "{}"));
+        }
+        for (int i = 0; i < 60; i++) {
+            records.record(c.connection, "console:record", null, "test", "SUCCEEDED", "line " + i, null);
+        }
+        eventually(() -> assertThat(c.jobs("status=DEAD").getInt("total")).isEqualTo(55));
+
+        HtmlPage page = openOnThePage(c.tenant, c.connection);
+        eventually(() -> assertThat(page.querySelectorAll("#failures .card")).hasSize(50));
+        click(page, "#failures-more button.more");
+        eventually(() -> assertThat(page.querySelectorAll("#failures .card")).hasSize(55));
+        assertThat(page.querySelectorAll("#failures-more button")).isEmpty();
+
+        ((HtmlInput) page.getElementById("subject")).setValue("console:record");
+        click(page, "#history-form button");
+        eventually(() -> assertThat(page.querySelectorAll("#history-rows tr")).hasSize(50));
+        click(page, "#history-more button.more");
+        eventually(() -> assertThat(page.querySelectorAll("#history-rows tr")).hasSize(60));
+        assertThat(text(page, "history-rows")).contains("line 0", "line 59");
+        assertThat(page.querySelectorAll("#history-more button")).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ponte.connector.reviso.RevisoDto.Currency;
 import dev.ponte.connector.reviso.RevisoDto.Customer;
 import dev.ponte.connector.reviso.RevisoDto.CustomerGroup;
+import dev.ponte.connector.reviso.RevisoDto.Layout;
 import dev.ponte.connector.reviso.RevisoDto.NewProduct;
 import dev.ponte.connector.reviso.RevisoDto.NewQuotation;
 import dev.ponte.connector.reviso.RevisoDto.Page;
@@ -105,6 +106,11 @@ interface RevisoApi {
     @GET
     @Path("/units")
     Page<Unit> units(@HeaderParam(APP) String app, @HeaderParam(GRANT) String grant,
+            @QueryParam("skippages") int skipPages, @QueryParam("pagesize") int pageSize);
+
+    @GET
+    @Path("/layouts")
+    Page<Layout> layouts(@HeaderParam(APP) String app, @HeaderParam(GRANT) String grant,
             @QueryParam("skippages") int skipPages, @QueryParam("pagesize") int pageSize);
 
     @GET

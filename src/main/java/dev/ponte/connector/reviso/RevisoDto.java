@@ -141,6 +141,14 @@ final class RevisoDto {
     record ProductGroupRef(int productGroupNumber) {
     }
 
+    /** A printed document's layout ({@code /layouts}, research-notes §3). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Layout(int layoutNumber, String name) {
+    }
+
+    record LayoutRef(int layoutNumber) {
+    }
+
     /** The official sample's body (specs/reviso/create-product.request.json). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewProduct(String productNumber, String name, BigDecimal salesPrice, ProductGroupRef productGroup) {
@@ -176,6 +184,6 @@ final class RevisoDto {
     /** The community body (specs/reviso/quotation-or-order.request.community.json) plus {@code references}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record NewQuotation(String date, String currency, PaymentTermsRef paymentTerms, CustomerRef customer,
-            Recipient recipient, Notes notes, References references, List<QuotationLine> lines) {
+            Recipient recipient, LayoutRef layout, Notes notes, References references, List<QuotationLine> lines) {
     }
 }

@@ -16,6 +16,7 @@ import dev.ponte.connector.support.ShortRetry;
 import dev.ponte.connector.support.VendorCalls;
 import dev.ponte.connector.reviso.RevisoDto.Customer;
 import dev.ponte.connector.reviso.RevisoDto.CustomerRef;
+import dev.ponte.connector.reviso.RevisoDto.LayoutRef;
 import dev.ponte.connector.reviso.RevisoDto.NewProduct;
 import dev.ponte.connector.reviso.RevisoDto.NewQuotation;
 import dev.ponte.connector.reviso.RevisoDto.Notes;
@@ -559,8 +560,8 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
     }
 
     /**
-     * The community body (date, currency, payment terms, customer, recipient with VAT zone, notes, lines with their
-     * product) plus the marker in {@code references.other}. Terms the caller leaves out come from the customer.
+     * The community body (date, currency, payment terms, customer, recipient with VAT zone, the agreement's first
+     * layout, notes, lines with their product) plus the marker in {@code references.other}. Terms the caller leaves out come from the customer.
      * Reviso wants a product on every line, so a line without an article code is refused before calling.
      */
     @Override
@@ -586,9 +587,18 @@ final class RevisoLedgerPort implements Port, ItemCatalog, CustomerLedger {
         NewQuotation body = new NewQuotation(quote.date().toString(), quote.currency(),
                 new PaymentTermsRef(number(paymentTerms, "paymentTerms")), new CustomerRef(number(customerId,
                 "customerId")), new Recipient(customer.party().name(), new VatZoneRef(number(vatZone, "vatZone"))),
-                new Notes(quote.number() == null ? null : "Preventivo " + quote.number(), quote.notes()),
+                new LayoutRef(layout()), new Notes(quote.number() == null ? null : "Preventivo " + quote.number(), quote.notes()),
                 new References(marker), lines);
         return String.valueOf(call((app, grant) -> session.api().createQuotation(app, grant, body)).id());
+    }
+
+    /** The layout quotations are printed with: the agreement's first ({@code /layouts} lists the standard one first). */
+    private int layout() {
+        return cached("layout", () -> call((app, grant) -> session.api().layouts(app, grant, 0, pageSize)).items()
+                .stream().findFirst()
+                .orElseThrow(() -> new RejectedFailure("the Reviso agreement has no layout to print a quotation with",
+                        List.of(new FieldError("layout", "none in the agreement"))))
+                .layoutNumber());
     }
 
     private static String first(CustomerTerms given, CustomerTerms stored, TermField field) {

@@ -13,7 +13,10 @@
  *   <li>Community evidence: the customer's other fields ({@code vatNumber} without IT, {@code
  *       corporateIdentificationNumber}, {@code countryCode{code}}, {@code province{countryCode, provinceNumber}} from
  *       {@code /provinces/IT}, {@code lastUpdated} in whole seconds); the quotation body and its answer
- *       {@code {id, number, …, pdf{download}}}; {@code /payment-terms} with {@code daysOfCredit}.</li>
+ *       {@code {id, number, …, pdf{download}}}; {@code /payment-terms} with {@code daysOfCredit}; a quotation's {@code layout{layoutNumber}} (sent, the
+ *       agreement's first from {@code /layouts}, which the emulator requires as e-conomic's drafts do [I]); the
+ *       lines' {@code vatInfo} is not sent: which VAT code a line takes is the product's and customer's in Reviso,
+ *       and a guessed one would put a wrong rate on the document [I].</li>
  *   <li>Guessed, each in one place: the 400 body's per-property {@code errors} ({@code RevisoFailures}); the rate
  *       limit ({@code RevisoConfig#requestsPerSecond}); {@code $or:} with {@code $and:} binding tighter,
  *       {@code $$} as the escape of a dollar in a value, {@code sort=lastUpdated,customerNumber} and a filter on

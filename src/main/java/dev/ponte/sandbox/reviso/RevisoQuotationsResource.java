@@ -98,6 +98,8 @@ public class RevisoQuotationsResource {
         }
         JsonNode zone = requireNumber(body.path("recipient").path("vatZone"), "recipient.vatZone", "vatZoneNumber",
                 schema);
+        // The community's validated body names a layout, as e-conomic's drafts must [I]: required here.
+        JsonNode layout = requireNumber(body.path("layout"), "layout", "layoutNumber", schema);
         JsonNode lines = body.path("lines");
         if (!lines.isArray() || lines.isEmpty()) {
             schema.add(new PropertyError("lines", RevisoErrors.REQUIRED));
@@ -132,10 +134,7 @@ public class RevisoQuotationsResource {
         check(refs, "currency", "currencies", "code", currency, "Currency");
         check(refs, "paymentTerms", "payment-terms", "paymentTermsNumber", terms.asInt(), "Payment terms");
         check(refs, "recipient.vatZone", "vat-zones", "vatZoneNumber", zone.asInt(), "VAT zone");
-        JsonNode layout = body.path("layout").get("layoutNumber");
-        if (layout != null) {
-            check(refs, "layout", "layouts", "layoutNumber", layout.asInt(), "Layout");
-        }
+        check(refs, "layout", "layouts", "layoutNumber", layout.asInt(), "Layout");
         List<PropertyError> products = new ArrayList<>();
         BigDecimal net = BigDecimal.ZERO;
         BigDecimal vat = BigDecimal.ZERO;
@@ -195,7 +194,7 @@ public class RevisoQuotationsResource {
         q.put("recipient", Map.of("name", recipient, "vatZone", Reviso.ref("vatZoneNumber", zone.asInt(),
                 "/vat-zones/")));
         q.put("paymentTerms", Reviso.ref("paymentTermsNumber", terms.asInt(), "/payment-terms/"));
-        q.put("layout", Reviso.ref("layoutNumber", layout == null ? 9 : layout.asInt(), "/layouts/"));
+        q.put("layout", Reviso.ref("layoutNumber", layout.asInt(), "/layouts/"));
         q.put("notes", copy(body.get("notes")));
         q.put("references", copy(body.get("references")));
         q.put("lines", stored);

@@ -196,6 +196,10 @@ class RevisoSandboxTest {
                 "lines", List.of(Map.of("lineNumber", 1, "description", "Licenza", "quantity", 2,
                         "unitNetPrice", 10.5, "discountPercentage", 0, "product", Map.of("productNumber", "LIC-CRM"),
                         "vatInfo", Map.of("vatAccount", Map.of("vatCode", "V022"))))));
+        // The layout it is printed with is required, as in the community's validated body.
+        api().body(quotation).post(BASE + "/quotations").then().statusCode(400)
+                .body("errors.keySet()", contains("layout"));
+        quotation.put("layout", Map.of("layoutNumber", 9));
         int id = api().body(quotation).post(BASE + "/quotations").then().statusCode(201)
                 .body("netAmount", equalTo(21.0f)).body("vatAmount", equalTo(4.62f))
                 .body("pdf.download", startsWith("http")).extract().path("id");

@@ -203,6 +203,8 @@ public class ConnectionService implements ScheduleSource {
         ConnectionEntity c = get(tenantId, id);
         jobs.pause(c.id, JobService.FORGOTTEN);
         personalRows.forget(c.id);
+        UUID forgotten = c.id;
+        jobs.afterRunning(forgotten, () -> QuarkusTransaction.requiringNew().run(() -> personalRows.forget(forgotten)));
         c.delete();
     }
 

@@ -79,15 +79,24 @@ public class JobService {
 
                     @Override
                     public void ranWhileForgotten(UUID connectionId) {
-                        PersonalRows.Counts again = personalRows.forget(connectionId);
-                        Log.infof("Connection %s: what its jobs running when it was forgotten wrote is forgotten too"
-                                + " (%d history lines, %d jobs, %d links, %d match keys)", connectionId,
-                                again.history(), again.jobs(), again.links(), again.matches());
+                        // Off the engine's completion thread, which records every connection's outcomes.
+                        waits.execute(() -> forgetAgain(personalRows, connectionId));
                     }
                 }, meters);
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("ponte.jobs", () -> countsByStatus().get(status)).tag("status", status.name())
                     .description("Jobs in the database by status").register(meters);
+        }
+    }
+
+    private static void forgetAgain(PersonalRows personalRows, UUID connectionId) {
+        try {
+            PersonalRows.Counts again = personalRows.forget(connectionId);
+            Log.infof("Connection %s: what its jobs running when it was forgotten wrote is forgotten too"
+                    + " (%d history lines, %d jobs, %d links, %d match keys)", connectionId, again.history(),
+                    again.jobs(), again.links(), again.matches());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Connection %s: could not forget what its jobs wrote after it was forgotten", connectionId);
         }
     }
 
@@ -159,22 +168,21 @@ public class JobService {
     }
 
     /**
-     * Runs {@code again} once the connection's jobs running now (on any instance) have ended their attempts — recorded
-     * an outcome, or outlived their lease — after the caller's transaction commits; nothing when none is running. For
-     * work that the running jobs could undo by what they write as they end (a person's data redacted meanwhile). It is
-     * kept in this instance's memory: a restart before the jobs end forgets it.
+     * Runs {@code again} once the attempts of the connection's jobs running now (on any instance) have ended — recorded
+     * their outcome, or outlived their lease and been taken back — after the caller's transaction commits; nothing
+     * when none is running. For work that the running jobs could undo by what they write as they end (a person's data
+     * removed meanwhile). It is kept in this instance's memory: a restart before the attempts end forgets it.
      */
     public void afterRunning(UUID connectionId, Runnable again) {
-        List<Long> running = store.running(connectionId);
+        Map<Long, Integer> running = store.running(connectionId);
         if (running.isEmpty()) {
             return;
         }
-        Instant deadline = clock.instant().plus(config.leaseDuration()).plusSeconds(30);
         Runnable check = new Runnable() {
             @Override
             public void run() {
                 try {
-                    if (clock.instant().isBefore(deadline) && store.anyRunning(running)) {
+                    if (store.anyRunning(running)) {
                         waits.schedule(this, 250, TimeUnit.MILLISECONDS);
                         return;
                     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -459,37 +460,37 @@ public final class JobStore {
         return paused;
     }
 
-    /** The ids of the connection's jobs running now. */
-    List<Long> running(UUID connectionId) {
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select id from job where connection_id = ? and status = 'RUNNING'")) {
-            ps.setObject(1, connectionId);
+    /** The connection's jobs running now: each one's id and attempt. */
+    Map<Long, Integer> running(UUID connectionId) {
+        return attempts("select id, attempts from job where connection_id = ? and status = 'RUNNING'",
+                List.of(connectionId));
+    }
+
+    /**
+     * Whether any of these attempts ({@link #running}) is still going: its job is running the same attempt. An attempt
+     * ends when it records its outcome, or when its lease expires and it is taken back.
+     */
+    boolean anyRunning(Map<Long, Integer> attempts) {
+        Map<Long, Integer> now = attempts("select id, attempts from job where status = 'RUNNING' and id in ("
+                + String.join(", ", Collections.nCopies(attempts.size(), "?")) + ")", List.copyOf(attempts.keySet()));
+        return now.entrySet().stream().anyMatch(e -> e.getValue().equals(attempts.get(e.getKey())));
+    }
+
+    private Map<Long, Integer> attempts(String sql, List<?> args) {
+        Map<Long, Integer> found = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    found.put(rs.getLong(1), rs.getInt(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not query jobs", e);
         }
-        return ids;
-    }
-
-    /** Whether any of these jobs is still running. */
-    boolean anyRunning(List<Long> ids) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "select 1 from job where status = 'RUNNING' and id in ("
-                        + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 1, ids.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not query jobs", e);
-        }
+        return found;
     }
 
     boolean isPaused(UUID connectionId) {

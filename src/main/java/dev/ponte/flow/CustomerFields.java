@@ -98,12 +98,23 @@ final class CustomerFields {
     }
 
     /**
-     * Whether {@code stored} holds every party field of {@code sent} (name, tax id, contacts, address), whatever terms
-     * either has: how a record that an attempt created and lost the answer of is recognised.
+     * Whether two records without a tax id are one party: the same exact name, e-mail (in any case) and phones (by
+     * their digits), a field absent on one absent on the other. Addresses and terms are left out: vendors normalise
+     * them (Reviso upper-cases an Italian province and drops a foreign one).
      */
-    static boolean holdsParty(Map<String, String> stored, Map<String, String> sent) {
-        return sent.entrySet().stream().filter(e -> !e.getKey().startsWith(TERM))
-                .allMatch(e -> e.getValue().equals(stored.get(e.getKey())));
+    static boolean sameContact(Map<String, String> a, Map<String, String> b) {
+        return Objects.equals(a.get("name"), b.get("name")) && Objects.equals(a.get("taxId"), b.get("taxId"))
+                && Objects.equals(lower(a.get("email")), lower(b.get("email")))
+                && Objects.equals(digits(a.get("phone")), digits(b.get("phone")))
+                && Objects.equals(digits(a.get("mobile")), digits(b.get("mobile")));
+    }
+
+    private static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static String digits(String value) {
+        return value == null ? null : value.replaceAll("\\D", "");
     }
 
     static boolean same(String a, String b) {

@@ -305,11 +305,17 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
             crmNow = company != null ? crmFields(pair, company) : crmBefore;
         }
         if (link == null && company == null) {
-            SourceCompany created = createInCrm(pair, customerId, ledgerNow);
+            InCrm inCrm = createInCrm(pair, customerId, ledgerNow);
+            SourceCompany created = inCrm.company();
+            if (inCrm.found() && !ledgerNow.equals(crmFields(pair, created))) {
+                // The same name and contacts, other data: linked, then merged as any pair changed on both sides.
+                return sync(pair, null, customer, created, counts);
+            }
             store(pair, created.id(), customerId, ledgerNow, crmFields(pair, created), customer, created);
-            history(pair, created.id(), customerId, "SUCCEEDED", "company created in the CRM from ledger customer "
-                    + customerId);
-            return Outcome.CREATED;
+            history(pair, created.id(), customerId, "SUCCEEDED", inCrm.found()
+                    ? "linked to the CRM company of the same name and contacts; both sides already agree"
+                    : "company created in the CRM from ledger customer " + customerId);
+            return inCrm.found() ? Outcome.UPDATED : Outcome.CREATED;
         }
         boolean ledgerSame = link != null && CustomerFields.fingerprint(ledgerNow).equals(link.ledgerFingerprint());
         boolean crmSame = link != null && CustomerFields.fingerprint(crmNow).equals(link.sourceFingerprint());
@@ -349,43 +355,53 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         }
         boolean wrote = ledgerAfter != customer || companyAfter != company;
         if (wrote) {
-            history(pair, companyId, customerId, "SUCCEEDED", (link == null ? "linked by tax id; " : "")
+            history(pair, companyId, customerId, "SUCCEEDED", (link == null ? linkedBy(customer, company) + "; " : "")
                     + (ledgerAfter != customer ? "ledger customer updated" : "")
                     + (ledgerAfter != customer && companyAfter != company ? " and " : "")
                     + (companyAfter != company ? "CRM company updated" : ""));
         } else if (link == null) {
-            history(pair, companyId, customerId, "SUCCEEDED", "linked by tax id; both sides already agree");
+            history(pair, companyId, customerId, "SUCCEEDED", linkedBy(customer, company) + "; both sides already agree");
         }
         return wrote || link == null ? Outcome.UPDATED : Outcome.UNCHANGED;
     }
 
     /**
-     * R30: the ledger customer's new CRM company. One with a tax id is found by it when a create's answer is lost; one
-     * without is claimed first, and found again by its exact name and data — right away when the create's answer is
-     * lost, or by the next attempt when that search failed too — instead of being created twice.
+     * R30: the ledger customer's CRM company, new unless it is there already. One with a tax id is found by it (the
+     * caller asked). One without is first looked for by its exact name and contact data among the unlinked companies —
+     * the company typed in by hand, or the one an earlier attempt created and lost the answer of — then created under a
+     * claim, and looked for again at once when the create's answer is lost.
      */
-    private SourceCompany createInCrm(Pair pair, String customerId, Map<String, String> ledgerNow) {
+    private InCrm createInCrm(Pair pair, String customerId, Map<String, String> ledgerNow) {
         Party party = CustomerFields.party(ledgerNow, null, null);
         Map<String, String> fields = mapping.toCrm(pair.mappings, CustomerFields.terms(ledgerNow));
         if (party.taxId() != null) {
-            return pair.crm.createCompany(party, fields);
+            return new InCrm(pair.crm.createCompany(party, fields), false);
         }
-        Supplier<Optional<SourceCompany>> earlier = () -> pair.crm.findCompaniesByName(party.name()).stream()
-                .filter(c -> unlinked(pair, c.id()) && CustomerFields.holdsParty(crmFields(pair, c), ledgerNow))
+        Supplier<Optional<SourceCompany>> same = () -> pair.crm.findCompaniesByName(party.name()).stream()
+                .filter(c -> unlinked(pair, c.id()) && CustomerFields.sameContact(crmFields(pair, c), ledgerNow))
                 .findFirst();
+        Optional<SourceCompany> there = same.get();
+        if (there.isPresent()) {
+            return new InCrm(there.get(), true);
+        }
         SourceCompany[] made = new SourceCompany[1];
         String id = once.create("sync:" + UUID.randomUUID(), CLAIM_RECHECK, pair.connection.id(), CRM_COMPANY,
-                customerId, () -> earlier.get().map(SourceCompany::id), () -> {
-                    made[0] = createdOrFound(() -> pair.crm.createCompany(party, fields), earlier);
+                customerId, () -> same.get().map(SourceCompany::id), () -> {
+                    made[0] = createdOrFound(() -> pair.crm.createCompany(party, fields), same);
                     return made[0].id();
                 }).id();
-        return made[0] != null ? made[0] : pair.crm.company(id).orElseThrow(() -> new TransientFailure(
-                "the CRM company " + id + " created for ledger customer " + customerId + " cannot be read yet"));
+        return new InCrm(made[0] != null ? made[0] : pair.crm.company(id).orElseThrow(() -> new TransientFailure(
+                "the CRM company " + id + " created for ledger customer " + customerId + " cannot be read yet")),
+                false);
+    }
+
+    /** The ledger customer's CRM company, and whether it was there already (rather than created now). */
+    private record InCrm(SourceCompany company, boolean found) {
     }
 
     /**
      * Creates a record; when the answer is lost (a timeout, a dropped connection: the vendor may have created it), looks
-     * for it at once, and fails as before only when it is not there.
+     * for it at once, and fails as before — with the lost answer, whatever the search met — when it is not there.
      */
     private static <T> T createdOrFound(Supplier<T> create, Supplier<Optional<T>> earlier) {
         try {
@@ -394,13 +410,21 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
             if (lost instanceof Postponed) {
                 throw lost;
             }
+            Optional<T> found;
             try {
-                return earlier.get().orElseThrow(() -> lost);
-            } catch (TransientFailure again) {
+                found = earlier.get();
+            } catch (RuntimeException again) {
                 lost.addSuppressed(again);
                 throw lost;
             }
+            return found.orElseThrow(() -> lost);
         }
+    }
+
+    /** How an unlinked pair was found to be one: by its tax id, or (none) by its exact name and contacts. */
+    private static String linkedBy(LedgerCustomer customer, SourceCompany company) {
+        Party party = customer != null ? customer.party() : company.party();
+        return party.taxId() != null ? "linked by tax id" : "linked by name and contacts";
     }
 
     private boolean unlinked(Pair pair, String companyId) {
@@ -506,12 +530,16 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         Party party = company.party();
         CustomerTerms terms = mapping.complete(connectionId, company.fields(), party, pair.ledger);
         Map<String, String> sent = CustomerFields.of(party, terms);
-        Supplier<Optional<LedgerCustomer>> earlier = () -> pair.ledger.findCustomersByName(party.name()).stream()
-                .filter(c -> records.linksByLedgerIds(connectionId, ENTITY, List.of(c.id())).isEmpty()
-                        && CustomerFields.holdsParty(ledgerFields(c), sent))
-                .findFirst();
-        // A send whose create's answer was lost keeps its claim: the next one looks for that customer first.
-        boolean uncertain = false;
+        // Without a tax id, an unlinked ledger customer of the same exact name and contacts is this company: one
+        // typed in by hand, or one an earlier send created and lost the answer of.
+        Supplier<Optional<LedgerCustomer>> same = () -> party.taxId() != null ? Optional.empty()
+                : pair.ledger.findCustomersByName(party.name()).stream()
+                        .filter(c -> records.linksByLedgerIds(connectionId, ENTITY, List.of(c.id())).isEmpty()
+                                && CustomerFields.sameContact(ledgerFields(c), sent))
+                        .findFirst();
+        // The claim is given back unless a customer may have been created without Ponte knowing its id: a create
+        // whose answer was lost, or a failure before it that kept this send from looking for an earlier one's.
+        boolean release = true;
         try {
             if (party.taxId() != null) {
                 var existing = connections.ledger(connectionId, CustomerLedger.class).findCustomersByTaxId(party.taxId());
@@ -521,33 +549,39 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     return new Sent(customer.id(), false);
                 }
             }
+            Optional<LedgerCustomer> found = same.get();
+            if (found.isPresent()) {
+                sync(pair, null, found.get(), company, new RunCounts());
+                return new Sent(found.get().id(), false);
+            }
             List<RejectedFailure.FieldError> refused = mapping.preflight(connectionId, party, terms, pair.ledger, locale);
             if (!refused.isEmpty()) {
                 throw new RejectedFailure("The ledger would refuse this company; fill in the fields below in the CRM "
                         + "or set defaults in the mapping tables", refused);
             }
-            Optional<LedgerCustomer> found = claim.first() ? Optional.empty() : earlier.get();
             LedgerCustomer created;
             try {
-                created = found.isPresent() ? found.get()
-                        : createdOrFound(() -> pair.ledger.createCustomer(party, terms), earlier);
+                created = createdOrFound(() -> pair.ledger.createCustomer(party, terms), same);
             } catch (RejectedFailure e) {
                 throw mapping.explained(connectionId, e, party, locale);
             } catch (TransientFailure e) {
-                uncertain = !(e instanceof Postponed);
+                release = e instanceof Postponed && claim.first();
                 throw e;
             }
             store(pair, companyId, created.id(), ledgerFields(created), crmFields(pair, company), created, company);
-            history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id() + (found.isPresent()
-                    ? ", created by an earlier send whose answer was lost, found by its name and data"
-                    : " created from the CRM company (sent by a user)"));
+            history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id()
+                    + " created from the CRM company (sent by a user)");
             return new Sent(created.id(), true);
+        } catch (TransientFailure e) {
+            release = release && claim.first();
+            throw e;
         } finally {
-            if (!uncertain) {
+            if (release) {
                 records.release(connectionId, ENTITY, companyId, owner);
             }
         }
     }
+
     /** R31's answer: the ledger customer's id and whether this call created it. */
     public record Sent(String customerId, boolean created) {
     }

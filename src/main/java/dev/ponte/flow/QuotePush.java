@@ -78,7 +78,7 @@ public class QuotePush implements FlowDefinition {
         CompanySource crm = connections.source(connection.id(), CompanySource.class);
         Optional<Link> linked = records.linkBySource(connectionId, ENTITY, quoteId);
         if (linked.isPresent() && linked.get().ledgerId() != null) {
-            return again(crm, quoteId, linked.get().ledgerId());
+            return again(crm, connectionId, quoteId, linked.get().ledgerId());
         }
         CustomerLedger ledger = connections.ledger(connection.id(), CustomerLedger.class);
         Quote quote = crm.quote(quoteId).orElseThrow(() -> new RejectedFailure("The CRM has no quote " + quoteId,
@@ -114,7 +114,7 @@ public class QuotePush implements FlowDefinition {
         String owner = "quote:" + UUID.randomUUID();
         var claim = records.claim(connectionId, ENTITY, quoteId, owner, CLAIM_STALE_AFTER);
         if (claim.ledgerId() != null) {
-            return again(crm, quoteId, claim.ledgerId());
+            return again(crm, connectionId, quoteId, claim.ledgerId());
         }
         if (claim.busy()) {
             throw new CustomerSync.SendInProgress();
@@ -126,10 +126,11 @@ public class QuotePush implements FlowDefinition {
             String documentId = earlier.isPresent() ? earlier.get() : ledger.createQuotation(marker, customerId,
                     ledger.customer(customerId).orElseThrow().terms(), quote);
             records.link(connectionId, ENTITY, quoteId, documentId);
-            crm.markQuoteSent(quoteId, documentId);
             records.record(connectionId, subject, null, "quote.send", "SUCCEEDED", earlier.isPresent()
                     ? "quotation " + documentId + " found by its marker (sent by an earlier attempt)"
                     : "quotation " + documentId + " created in the ledger for customer " + customerId, null);
+            // A mark that fails fails the call (the CRM is down: the person clicks again), and the next click marks it.
+            crm.markQuoteSent(quoteId, documentId);
             return new Sent(documentId, earlier.isEmpty());
         } finally {
             records.release(connectionId, ENTITY, quoteId, owner);
@@ -140,8 +141,13 @@ public class QuotePush implements FlowDefinition {
      * A quote sent before: its document, marked on the quote again (R36) in case the earlier send's mark failed after
      * the document was made — marking is idempotent, so a quote already marked costs one read.
      */
-    private static Sent again(CompanySource crm, String quoteId, String documentId) {
-        crm.markQuoteSent(quoteId, documentId);
+    private Sent again(CompanySource crm, UUID connectionId, String quoteId, String documentId) {
+        try {
+            crm.markQuoteSent(quoteId, documentId);
+        } catch (RejectedFailure gone) {
+            records.record(connectionId, "quote:" + quoteId, null, "quote.send", "WARNING", "quotation " + documentId
+                    + " not marked on the quote: " + gone.getMessage(), null);
+        }
         return new Sent(documentId, false);
     }
 

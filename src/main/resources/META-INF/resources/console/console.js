@@ -335,7 +335,7 @@
       var label = el('label', null, { title: flow.description });
       var box = el('input', null, { type: 'checkbox', value: flow.name, 'data-flow': flow.name });
       box.checked = checked.indexOf(flow.name) >= 0;
-      box.addEventListener('change', function () { settingInputs(prefix, values); });
+      box.addEventListener('change', function () { settingInputs(prefix, typedOver(prefix, values)); });
       label.appendChild(box);
       label.appendChild(document.createTextNode(' ' + flow.name + ' — ' + flow.description));
       var p = el('p');
@@ -367,6 +367,16 @@
   function ticked(prefix) {
     return Array.prototype.map.call(document.querySelectorAll('#' + prefix + '-flows input:checked'),
       function (box) { return box.value; });
+  }
+
+  /** {@code values} with what is typed in the settings shown now over them, so redrawing them loses nothing. */
+  function typedOver(prefix, values) {
+    var merged = {};
+    Object.keys(values).forEach(function (name) { merged[name] = values[name]; });
+    Array.prototype.forEach.call(document.querySelectorAll('#' + prefix + '-settings [data-setting]'), function (node) {
+      merged[node.getAttribute('data-setting')] = node.value;
+    });
+    return merged;
   }
 
   /** The settings of the flows ticked, each once, with their current {@code values} (empty: the default). */

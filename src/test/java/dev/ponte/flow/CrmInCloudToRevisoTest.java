@@ -243,6 +243,26 @@ class CrmInCloudToRevisoTest {
     }
 
     @Test
+    void R30_withoutATaxIdACompanyOfTheSameNameAndContactsIsLinkedAndANamesakeWithOtherContactsIsNot() {
+        run("incremental");
+        SourceCompany typed = crm.createCompany(verdi(), Map.of());
+        SourceCompany namesake = crm.createCompany(withEmail(verdi(), "info@altro-verdi.example"), Map.of());
+        LedgerCustomer verdi = ledger.createCustomer(verdi(), DOMESTIC);
+
+        JsonPath report = run("incremental");
+
+        assertThat(companyLinkedTo(verdi.id()).id()).isEqualTo(typed.id());
+        assertThat(allCompanies()).filteredOn(c -> c.party().name().equals("Verdi Arredamenti Snc"))
+                .extracting(SourceCompany::id).containsExactlyInAnyOrder(typed.id(), namesake.id());
+        assertThat(report.getInt("created")).isZero();
+        assertThat(history("company:" + typed.id())).anyMatch(m -> m.contains("linked by name and contacts"));
+        // A ledger customer whose contacts differ from every namesake's gets a company of its own.
+        LedgerCustomer other = ledger.createCustomer(withEmail(verdi(), "ordini@terzo-verdi.example"), DOMESTIC);
+        run("incremental");
+        assertThat(companyLinkedTo(other.id()).id()).isNotIn(typed.id(), namesake.id());
+    }
+
+    @Test
     void R37_aChangeTheLedgerWouldRefuseIsKeptAsAFailureThatAPersonFixesAndRetries() {
         LedgerCustomer bianchi = ledger.createCustomer(bianchi(), DOMESTIC);
         run("incremental");

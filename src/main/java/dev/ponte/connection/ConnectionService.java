@@ -204,7 +204,7 @@ public class ConnectionService implements ScheduleSource {
         jobs.pause(c.id, JobService.FORGOTTEN);
         personalRows.forget(c.id);
         UUID forgotten = c.id;
-        jobs.afterRunning(forgotten, () -> QuarkusTransaction.requiringNew().run(() -> personalRows.forget(forgotten)));
+        jobs.afterCommit(() -> QuarkusTransaction.requiringNew().run(() -> personalRows.forget(forgotten)));
         c.delete();
     }
 

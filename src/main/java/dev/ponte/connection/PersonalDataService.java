@@ -120,9 +120,9 @@ public class PersonalDataService implements PersonalData {
         c.settings = withoutPersonalSettings(c.settings);
         c.updatedAt = clock.instant();
         jobs.pause(connectionId, JobService.FORGOTTEN);
-        // A job that ends before this commits is not seen by the engine as one of a forgotten connection: its
-        // writes are forgotten once it has ended (those ending later, by the engine).
-        jobs.afterRunning(connectionId, () -> QuarkusTransaction.requiringNew().run(() -> rows.forget(connectionId)));
+        // A job that ends before this commits is not seen by the engine as one of a forgotten connection: what it
+        // wrote is forgotten once this has committed (what jobs ending later write, by the engine).
+        jobs.afterCommit(() -> QuarkusTransaction.requiringNew().run(() -> rows.forget(connectionId)));
         audit(connectionId, "privacy.forget", "the connection's personal data and credentials removed on request: "
                 + summary(done));
         Log.infof("Connection %s: personal data forgotten (%d rows)", connectionId, done.total());

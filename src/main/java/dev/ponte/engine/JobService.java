@@ -79,8 +79,13 @@ public class JobService {
 
                     @Override
                     public void ranWhileForgotten(UUID connectionId) {
-                        // Off the engine's completion thread, which records every connection's outcomes.
-                        waits.execute(() -> forgetAgain(personalRows, connectionId));
+                        // Off the engine's completion thread, which records every connection's outcomes; on it
+                        // when this service's own thread has stopped (Ponte is stopping).
+                        try {
+                            waits.execute(() -> forgetAgain(personalRows, connectionId));
+                        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                            forgetAgain(personalRows, connectionId);
+                        }
                     }
                 }, meters);
         for (JobStatus status : JobStatus.values()) {
@@ -108,8 +113,9 @@ public class JobService {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        waits.shutdownNow();
+        // The engine first: its last outcomes may still hand work to this thread (forgetting again).
         engine.stop(Duration.ofSeconds(10));
+        waits.shutdownNow();
     }
 
     /**
@@ -178,20 +184,44 @@ public class JobService {
         if (running.isEmpty()) {
             return;
         }
-        Runnable check = new Runnable() {
+        afterCommit(new Runnable() {
+            private long delay = 250;
+            private int failures;
+
             @Override
             public void run() {
                 try {
                     if (store.anyRunning(running)) {
-                        waits.schedule(this, 250, TimeUnit.MILLISECONDS);
+                        later(this);
                         return;
                     }
                     again.run();
                 } catch (RuntimeException e) {
-                    Log.errorf(e, "Connection %s: work to do after its running jobs ended failed", connectionId);
+                    if (++failures >= 5) {
+                        Log.errorf(e, "Connection %s: work to do after its running jobs ended failed; given up",
+                                connectionId);
+                        return;
+                    }
+                    Log.warnf(e, "Connection %s: work to do after its running jobs ended failed; tried again later",
+                            connectionId);
+                    later(this);
                 }
             }
-        };
+
+            /** Checks back off from a quarter second to half a minute: a long run is not polled four times a second. */
+            private void later(Runnable self) {
+                waits.schedule(self, delay, TimeUnit.MILLISECONDS);
+                delay = Math.min(delay * 2, 30_000);
+            }
+        });
+    }
+
+    /** Runs {@code work} on this service's own thread once the caller's transaction has committed (at once outside one). */
+    public void afterCommit(Runnable work) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            waits.execute(work);
+            return;
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -200,7 +230,7 @@ public class JobService {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    waits.schedule(check, 250, TimeUnit.MILLISECONDS);
+                    waits.execute(work);
                 }
             }
         });

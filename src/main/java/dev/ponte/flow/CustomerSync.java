@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,7 +152,6 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         // Pass 1, the CRM: keep the linked companies that changed, and the unlinked ones (to match by tax id).
         Map<String, SourceCompany> crmChanged = new HashMap<>();
         Map<String, Unlinked> crmUnlinked = new HashMap<>();
-        int crmOnly = 0;
         int crmPages = 0;
         String cursor = null;
         do {
@@ -168,7 +168,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                     crmUnlinked.put(taxKey(company.party()), new Unlinked(company.id(),
                             CustomerFields.fingerprint(crmFields(pair, company)), company.updatedAt()));
                 } else {
-                    crmOnly++;
+                    pair.crmOnly().add(company.id());
                 }
             }
             if (++crmPages % 10 == 0) {
@@ -213,7 +213,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                         () -> sync(pair, link, null, company, counts)));
             }
         }
-        int waiting = crmOnly + crmUnlinked.size();
+        // Companies no ledger customer was found for wait to be sent (R31); those linked by name meanwhile do not.
+        int waiting = pair.crmOnly().size() + crmUnlinked.size();
         for (int i = 0; i < waiting; i++) {
             counts.add(Outcome.SKIPPED);
         }
@@ -382,17 +383,21 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                 .findFirst();
         Optional<SourceCompany> there = same.get();
         if (there.isPresent()) {
+            pair.crmOnly().remove(there.get().id());
             return new InCrm(there.get(), true);
         }
         SourceCompany[] made = new SourceCompany[1];
-        String id = once.create("sync:" + UUID.randomUUID(), CLAIM_RECHECK, pair.connection.id(), CRM_COMPANY,
-                customerId, () -> same.get().map(SourceCompany::id), () -> {
+        ExactlyOnce.Outcome outcome = once.create("sync:" + UUID.randomUUID(), CLAIM_RECHECK, pair.connection.id(),
+                CRM_COMPANY, customerId, () -> same.get().map(SourceCompany::id), () -> {
                     made[0] = createdOrFound(() -> pair.crm.createCompany(party, fields), same);
                     return made[0].id();
-                }).id();
-        return new InCrm(made[0] != null ? made[0] : pair.crm.company(id).orElseThrow(() -> new TransientFailure(
-                "the CRM company " + id + " created for ledger customer " + customerId + " cannot be read yet")),
-                false);
+                });
+        String id = outcome.id();
+        SourceCompany company = made[0] != null ? made[0] : pair.crm.company(id).orElseThrow(() -> new TransientFailure(
+                "the CRM company " + id + " created for ledger customer " + customerId + " cannot be read yet"));
+        pair.crmOnly().remove(id);
+        // One an earlier attempt made (found by the claim) is merged like one found by name: its data may differ.
+        return new InCrm(company, outcome.how() != ExactlyOnce.How.CREATED);
     }
 
     /** The ledger customer's CRM company, and whether it was there already (rather than created now). */
@@ -495,7 +500,7 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
         }
         LedgerCustomer customer = customerId == null ? null : pair.ledger.customer(customerId).orElse(null);
         SourceCompany company = companyId == null ? null : pair.crm.company(companyId).orElse(null);
-        if (customer == null && (link != null || company == null)) {
+        if (customer == null) {
             return JobResult.skipped("the ledger customer " + customerId + " no longer exists");
         }
         if (link != null && company == null) {
@@ -537,8 +542,8 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
                         .filter(c -> records.linksByLedgerIds(connectionId, ENTITY, List.of(c.id())).isEmpty()
                                 && CustomerFields.sameContact(ledgerFields(c), sent))
                         .findFirst();
-        // The claim is given back unless a customer may have been created without Ponte knowing its id: a create
-        // whose answer was lost, or a failure before it that kept this send from looking for an earlier one's.
+        // The claim is given back unless this send's create may have made a customer Ponte does not know the id of
+        // (its answer was lost, and looking for it failed): the claim then holds other sends off while it goes stale.
         boolean release = true;
         try {
             if (party.taxId() != null) {
@@ -572,9 +577,6 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
             history(pair, companyId, created.id(), "SUCCEEDED", "ledger customer " + created.id()
                     + " created from the CRM company (sent by a user)");
             return new Sent(created.id(), true);
-        } catch (TransientFailure e) {
-            release = release && claim.first();
-            throw e;
         } finally {
             if (release) {
                 records.release(connectionId, ENTITY, companyId, owner);
@@ -597,12 +599,15 @@ public class CustomerSync implements FlowDefinition, Reconciler, JobHandler {
 
     private Pair pair(ConnectionView connection, boolean full) {
         return new Pair(connection, connections.source(connection.id(), CompanySource.class), connections.ledger(connection.id(), CustomerLedger.class),
-                mapping.tables(connection.id()), full);
+                mapping.tables(connection.id()), full, new HashSet<>());
     }
 
-    /** One connection's two sides and mapping tables, for one run ({@code full}) or one record. */
+    /**
+     * One connection's two sides and mapping tables, for one run ({@code full}) or one record; {@code crmOnly} are the
+     * ids of the run's unlinked CRM companies without a tax id (a count of those still waiting, not their data).
+     */
     private record Pair(ConnectionView connection, CompanySource crm, CustomerLedger ledger, MappingTables mappings,
-            boolean full) {
+            boolean full, Set<String> crmOnly) {
     }
 
     private static Policy policy(ConnectionView connection) {

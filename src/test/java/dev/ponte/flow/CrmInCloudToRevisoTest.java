@@ -255,6 +255,8 @@ class CrmInCloudToRevisoTest {
         assertThat(allCompanies()).filteredOn(c -> c.party().name().equals("Verdi Arredamenti Snc"))
                 .extracting(SourceCompany::id).containsExactlyInAnyOrder(typed.id(), namesake.id());
         assertThat(report.getInt("created")).isZero();
+        assertThat(report.getInt("updated")).isEqualTo(1);
+        assertThat(report.getInt("skipped")).as("only the namesake waits to be sent").isEqualTo(1);
         assertThat(history("company:" + typed.id())).anyMatch(m -> m.contains("linked by name and contacts"));
         // A ledger customer whose contacts differ from every namesake's gets a company of its own.
         LedgerCustomer other = ledger.createCustomer(withEmail(verdi(), "ordini@terzo-verdi.example"), DOMESTIC);

@@ -44,7 +44,10 @@
       keepStored: 'stored: type only to replace it', save: 'Save', saved: 'Saved.',
       receivable: 'How each account receivable is filled', payable: 'How each account payable is filled',
       mappingHelp: 'Each field is a constant, a placeholder or both, e.g. Pedido {deal.title} – {company.name}. Placeholders: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<label>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<label>}, {contact.name}, {contact.field:<label>}.',
-      mappingSaved: 'Saved: the next deals are filled this way.', more: 'Show more'
+      mappingSaved: 'Saved: the next deals are filled this way.', more: 'Show more',
+      terms: 'The ledger\'s extra customer fields', termsHelp: 'For each: the value used when the CRM leaves it empty, the CRM company field it is read from, and CRM values translated to ledger codes (one "CRM value = code" a line).',
+      field: 'Field', required: 'required by the ledger', defaultValue: 'Default', crmField: 'CRM field',
+      derive: 'From the country', translations: 'Translations', reset: 'Reset', termSaved: 'Saved.'
     },
     pt: {
       webhookSubscribed: 'O Ponte assina o webhook na origem quando a conexão é ativada.',
@@ -89,7 +92,10 @@
       keepStored: 'guardada: digite só para trocá-la', save: 'Salvar', saved: 'Salvo.',
       receivable: 'Como cada conta a receber é preenchida', payable: 'Como cada conta a pagar é preenchida',
       mappingHelp: 'Cada campo é um valor fixo, um marcador ou os dois, ex.: Pedido {deal.title} – {company.name}. Marcadores: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<rótulo>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<rótulo>}, {contact.name}, {contact.field:<rótulo>}.',
-      mappingSaved: 'Salvo: os próximos negócios são preenchidos assim.', more: 'Mostrar mais'
+      mappingSaved: 'Salvo: os próximos negócios são preenchidos assim.', more: 'Mostrar mais',
+      terms: 'Os campos extras de cliente do sistema contábil', termsHelp: 'Para cada um: o valor usado quando o CRM o deixa vazio, o campo da empresa no CRM de onde é lido, e valores do CRM traduzidos em códigos (um "valor do CRM = código" por linha).',
+      field: 'Campo', required: 'obrigatório no sistema contábil', defaultValue: 'Padrão', crmField: 'Campo no CRM',
+      derive: 'Pelo país', translations: 'Traduções', reset: 'Restaurar', termSaved: 'Salvo.'
     },
     it: {
       webhookSubscribed: 'Ponte registra il webhook nella sorgente quando la connessione viene attivata.',
@@ -134,7 +140,10 @@
       keepStored: 'salvata: scrivi solo per sostituirla', save: 'Salva', saved: 'Salvato.',
       receivable: 'Come si compila ogni credito', payable: 'Come si compila ogni debito',
       mappingHelp: 'Ogni campo è un valore fisso, un segnaposto o entrambi, es. Pedido {deal.title} – {company.name}. Segnaposto: {deal.id}, {deal.title}, {deal.value}, {deal.wonDate}, {deal.field:<etichetta>}, {customer.name}, {customer.type}, {customer.document}, {company.name}, {company.field:<etichetta>}, {contact.name}, {contact.field:<etichetta>}.',
-      mappingSaved: 'Salvato: i prossimi affari sono compilati così.', more: 'Mostra altri'
+      mappingSaved: 'Salvato: i prossimi affari sono compilati così.', more: 'Mostra altri',
+      terms: 'I campi cliente aggiuntivi del gestionale', termsHelp: 'Per ciascuno: il valore usato quando il CRM lo lascia vuoto, il campo dell\'azienda nel CRM da cui si legge, e i valori del CRM tradotti in codici (un "valore CRM = codice" per riga).',
+      field: 'Campo', required: 'obbligatorio nel gestionale', defaultValue: 'Predefinito', crmField: 'Campo CRM',
+      derive: 'Dal paese', translations: 'Traduzioni', reset: 'Ripristina', termSaved: 'Salvato.'
     }
   };
   var lang = (navigator.language || 'en').slice(0, 2).toLowerCase();
@@ -524,6 +533,7 @@
         editing = c.id + '@' + c.updatedAt;
         showChange(c);
         showMappings(c);
+        showTerms(c);
       }
       $('enable').hidden = c.status === 'ACTIVE';
       $('disable').hidden = c.status !== 'ACTIVE';
@@ -578,6 +588,74 @@
       }, function () {});
       return form;
     }), null);
+  }
+
+  /**
+   * The ledger's extra customer fields (R32), where a flow of the connection syncs customers or quotes with a ledger
+   * that has them: a row per field with its default, CRM field, translations and, for the VAT zone, derivation.
+   */
+  function showTerms(c) {
+    var section = $('terms');
+    section.textContent = '';
+    if (c.flows.indexOf('CustomerSync') < 0 && c.flows.indexOf('QuotePush') < 0) {
+      return;
+    }
+    api('GET', '/connections/' + c.id + '/mappings', null, function (tables) {
+      section.appendChild(el('h3', t('terms')));
+      section.appendChild(el('p', t('termsHelp'), { 'class': 'muted' }));
+      tables.forEach(function (table) {
+        var card = el('div', null, { 'class': 'card', 'data-term': table.field });
+        card.appendChild(el('strong', table.field + (table.mandatory ? ' (' + t('required') + ')' : '')));
+        card.appendChild(input(t('defaultValue'), null, { 'data-part': 'defaultValue' }));
+        card.appendChild(input(t('crmField'), null, { 'data-part': 'crmField' }));
+        if (table.field === 'vat-zone') {
+          var label = el('label', t('derive') + ' ');
+          var select = el('select', null, { 'data-part': 'derive' });
+          ['true', 'false'].forEach(function (v) {
+            var option = el('option', v, { value: v });
+            option.selected = String(table.derive) === v;
+            select.appendChild(option);
+          });
+          label.appendChild(select);
+          var p = el('p');
+          p.appendChild(label);
+          card.appendChild(p);
+        }
+        var text = el('label', t('translations') + ' ');
+        var area = el('textarea', null, { 'data-part': 'translations', rows: '3' });
+        area.value = Object.keys(table.translations || {}).map(function (k) {
+          return k + ' = ' + table.translations[k];
+        }).join('\n');
+        text.appendChild(area);
+        var holder = el('p');
+        holder.appendChild(text);
+        card.appendChild(holder);
+        card.querySelector('[data-part="defaultValue"]').value = table.defaultValue || '';
+        card.querySelector('[data-part="crmField"]').value = table.crmField || '';
+        card.appendChild(button(t('save'), function () {
+          var translations = {};
+          area.value.split('\n').forEach(function (line) {
+            var at = line.lastIndexOf('=');
+            if (at > 0 && line.slice(0, at).trim() !== '') {
+              translations[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+            }
+          });
+          var derive = card.querySelector('[data-part="derive"]');
+          api('PUT', '/connections/' + c.id + '/mappings/' + table.field, {
+            defaultValue: card.querySelector('[data-part="defaultValue"]').value.trim() || null,
+            crmField: card.querySelector('[data-part="crmField"]').value.trim() || null,
+            derive: derive ? derive.value === 'true' : null, translations: translations
+          }, function () { notify(t('termSaved')); });
+        }, { 'class': 'save-term' }));
+        card.appendChild(button(t('reset'), function () {
+          api('DELETE', '/connections/' + c.id + '/mappings/' + table.field, null, function () {
+            notify(t('termSaved'));
+            showTerms(c);
+          });
+        }, { 'class': 'reset-term' }));
+        section.appendChild(card);
+      });
+    }, function () {});
   }
 
   /** A button per side that connects by OAuth2: the vendor's consent page, and back to this page. */

@@ -340,6 +340,36 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void aPersonSetsTheLedgersExtraCustomerFieldsOnThePage() throws Exception {
+        Api.Tenant tenant = Api.newTenant("Studio " + java.util.UUID.randomUUID());
+        java.util.UUID connection = Api.newConnection(tenant, Map.of("name", "CRM in Cloud → Contabilità in Cloud",
+                "sourceSystem", "CRM_IN_CLOUD", "ledgerSystem", "REVISO", "flows", java.util.List.of("CustomerSync"),
+                "credentials", Map.of("apiKey", "sandbox-crm-api-key", "agreementGrantToken",
+                        "sandbox-agreement-grant-token")));
+        HtmlPage page = openOnThePage(tenant, connection);
+        eventually(() -> assertThat(page.querySelectorAll("#terms [data-term]")).hasSize(6));
+        String currency = "#terms [data-term='currency'] ";
+        ((HtmlInput) page.querySelector(currency + "input[data-part='defaultValue']")).setValue("EUR");
+        ((org.htmlunit.html.HtmlTextArea) page.querySelector(currency + "textarea")).setText("Euro = EUR\nDollaro = USD");
+        click(page, currency + "button.save-term");
+        eventually(() -> assertThat(text(page, "notice")).isEqualTo("Saved."));
+        var stored = as(tenant.key()).get("/api/v1/connections/" + connection + "/mappings/currency").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(stored.getString("defaultValue")).isEqualTo("EUR");
+        assertThat(stored.getMap("translations")).containsEntry("Euro", "EUR").containsEntry("Dollaro", "USD");
+
+        // Two fields cannot be read from one CRM field: the API says which, and the page shows it.
+        String group = as(tenant.key()).get("/api/v1/connections/" + connection + "/mappings/customer-group").then()
+                .extract().path("crmField");
+        ((HtmlInput) page.querySelector(currency + "input[data-part='crmField']")).setValue(group);
+        click(page, currency + "button.save-term");
+        eventually(() -> assertThat(text(page, "notice")).contains("crmField"));
+        click(page, currency + "button.reset-term");
+        eventually(() -> assertThat(as(tenant.key()).get("/api/v1/connections/" + connection + "/mappings/currency")
+                .then().extract().<String>path("defaultValue")).isNull());
+    }
+
+    @Test
     void aSourceWhoseWebhooksArePastedInItsOwnScreenShowsTheAddressToPaste() throws Exception {
         MoskitToContaAzul c = MoskitToContaAzul.connected(java.util.List.of("WonDealToSale"),
                 Map.of("taxIdField", "CNPJ"));
